@@ -1,0 +1,114 @@
+// Deterministic Nelder–Mead minimiser: fixed start, fixed simplex, fixed stopping rules, no randomness.
+
+export interface MinimizeOptions {
+  /** Initial simplex edge along each axis. */
+  step?: number;
+  maxIterations?: number;
+  /** Stop when the spread of f over the simplex is below ftol · (|f_best| + 1e-12). */
+  ftol?: number;
+  /** ... and the simplex fits in a box of this edge. */
+  xtol?: number;
+  /** Restarts from the best point with a fresh simplex, until a restart no longer improves f. */
+  maxRestarts?: number;
+}
+
+export interface MinimizeResult {
+  x: number[];
+  f: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** Minimises f; non-finite values of f count as +Infinity so the search steps away from them. */
+export function nelderMead(f: (x: number[]) => number, start: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+  const step = options.step ?? 0.5;
+  const maxIterations = options.maxIterations ?? 5000;
+  const ftol = options.ftol ?? 1e-12;
+  const xtol = options.xtol ?? 1e-9;
+  const maxRestarts = options.maxRestarts ?? 10;
+  let evaluations = 0;
+  const g = (x: number[]): number => {
+    evaluations++;
+    const v = f(x);
+    return Number.isFinite(v) ? v : Infinity;
+  };
+  let best = { x: [...start], f: g([...start]) };
+  let iterations = 0;
+  let converged = false;
+  for (let restart = 0; restart <= maxRestarts; restart++) {
+    const run = simplexRun(g, best.x, step, maxIterations, ftol, xtol);
+    iterations += run.iterations;
+    const improvement = best.f - run.f;
+    const settled = run.converged && improvement <= ftol * (Math.abs(run.f) + 1e-12);
+    if (run.f <= best.f) best = { x: run.x, f: run.f };
+    converged = run.converged;
+    if (settled && restart > 0) break;
+  }
+  return { x: best.x, f: best.f, iterations, evaluations, converged };
+}
+
+function simplexRun(
+  g: (x: number[]) => number,
+  start: number[],
+  step: number,
+  maxIterations: number,
+  ftol: number,
+  xtol: number,
+): { x: number[]; f: number; iterations: number; converged: boolean } {
+  const n = start.length;
+  const pts: number[][] = [start.slice()];
+  for (let i = 0; i < n; i++) {
+    const p = start.slice();
+    p[i] += step;
+    pts.push(p);
+  }
+  const fs = pts.map(g);
+  const order = pts.map((_, i) => i);
+  let it = 0;
+  for (; it < maxIterations; it++) {
+    // Stable sort by value then index keeps the run reproducible when values tie.
+    order.sort((i, j) => fs[i] - fs[j] || i - j);
+    const bi = order[0];
+    const wi = order[n];
+    const si = order[n - 1];
+    let size = 0;
+    for (let k = 1; k <= n; k++) for (let d = 0; d < n; d++) size = Math.max(size, Math.abs(pts[order[k]][d] - pts[bi][d]));
+    if (Math.abs(fs[wi] - fs[bi]) <= ftol * (Math.abs(fs[bi]) + 1e-12) && size <= xtol) {
+      return { x: pts[bi].slice(), f: fs[bi], iterations: it, converged: true };
+    }
+    const centroid = new Array<number>(n).fill(0);
+    for (let k = 0; k < n; k++) for (let d = 0; d < n; d++) centroid[d] += pts[order[k]][d] / n;
+    const along = (t: number) => centroid.map((c, d) => c + t * (pts[wi][d] - c));
+    const xr = along(-1);
+    const fr = g(xr);
+    if (fr < fs[bi]) {
+      const xe = along(-2);
+      const fe = g(xe);
+      if (fe < fr) replace(wi, xe, fe);
+      else replace(wi, xr, fr);
+    } else if (fr < fs[si]) {
+      replace(wi, xr, fr);
+    } else {
+      const outside = fr < fs[wi];
+      const xc = along(outside ? -0.5 : 0.5);
+      const fc = g(xc);
+      if (fc < (outside ? fr : fs[wi])) {
+        replace(wi, xc, fc);
+      } else {
+        for (let k = 1; k <= n; k++) {
+          const idx = order[k];
+          pts[idx] = pts[idx].map((v, d) => pts[bi][d] + 0.5 * (v - pts[bi][d]));
+          fs[idx] = g(pts[idx]);
+        }
+      }
+    }
+  }
+  order.sort((i, j) => fs[i] - fs[j] || i - j);
+  return { x: pts[order[0]].slice(), f: fs[order[0]], iterations: it, converged: false };
+
+  function replace(i: number, x: number[], fx: number): void {
+    pts[i] = x;
+    fs[i] = fx;
+  }
+}
