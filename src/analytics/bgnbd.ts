@@ -186,22 +186,28 @@ export function probPurchases(p: BgNbdParams, t: number, x: number): number {
   const lq = Math.log(alpha / (alpha + t));
   const lz = Math.log(t / (alpha + t));
   // Negative binomial pmf of purchases while alive: Γ(r+j)/(Γ(r) j!) q^r z^j.
-  const nb = (j: number) => Math.exp(lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1) + r * lq + j * lz);
-  const first = Math.exp(lnBeta(a, b + x) - lnBeta(a, b)) * nb(x);
+  const nbAtX = Math.exp(lnGamma(r + x) - lnGamma(r) - lnGamma(x + 1) + r * lq + x * lz);
+  const first = Math.exp(lnBeta(a, b + x) - lnBeta(a, b)) * nbAtX;
   if (x === 0) return first;
-  return first + Math.exp(lnBeta(a + 1, b + x - 1) - lnBeta(a, b)) * nbTail(nb, x);
+  return first + Math.exp(lnBeta(a + 1, b + x - 1) - lnBeta(a, b)) * nbTail(r, lq, Math.exp(lz), x, nbAtX);
 }
 
-// P(N ≥ x) for the negative binomial, summed from whichever side avoids cancellation.
-function nbTail(nb: (j: number) => number, x: number): number {
+// P(N ≥ x) for the negative binomial, summed from whichever side avoids cancellation; successive terms by the
+// ratio pmf(j+1)/pmf(j) = (r+j)/(j+1) · z.
+function nbTail(r: number, lq: number, z: number, x: number, pmfAtX: number): number {
+  let pmf = Math.exp(r * lq);
   let cdf = 0;
-  for (let j = 0; j < x; j++) cdf += nb(j);
+  for (let j = 0; j < x; j++) {
+    cdf += pmf;
+    pmf *= ((r + j) / (j + 1)) * z;
+  }
   if (cdf < 0.5) return 1 - cdf;
   let tail = 0;
-  for (let j = x; j < x + 100000; j++) {
-    const v = nb(j);
-    tail += v;
-    if (v <= 1e-17 * tail) break;
+  pmf = pmfAtX;
+  for (let j = x; j < x + 1_000_000; j++) {
+    tail += pmf;
+    if (pmf <= 1e-17 * tail) break;
+    pmf *= ((r + j) / (j + 1)) * z;
   }
   return tail;
 }
