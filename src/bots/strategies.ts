@@ -1,0 +1,154 @@
+import { Decisions, type DecisionsInput } from '../scenario/decisions';
+import type { Scenario } from '../scenario/schema';
+import { LEVER_AREAS } from '../scenario/schema';
+import { plannedSpend } from '../sim/economics';
+import type { SeasonReport } from '../sim/report';
+
+// Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
+// shortcuts the course warns against. The tournament plays them against each other; the CLI and benchmark
+// use them as ready-made decision makers.
+
+export interface Bot {
+  name: string;
+  /** One line on what this strategy does, for --list-bots and the tournament table. */
+  about: string;
+  decide(scenario: Scenario, season: number, history: readonly SeasonReport[]): Decisions;
+}
+
+/** Segment whose wants best match the store's positioning: the 门当户对 target. */
+export function bestFitSegment(scenario: Scenario): string {
+  let best = scenario.segments[0];
+  for (const g of scenario.segments) {
+    if (Math.abs(g.positioning - scenario.store.positioning) < Math.abs(best.positioning - scenario.store.positioning)) best = g;
+  }
+  return best.id;
+}
+
+/** Parses the input, drops areas the scenario does not offer, and spends what budget is left on acquisition. */
+export function finish(scenario: Scenario, input: DecisionsInput, acquisitionShareOfRest = 1): Decisions {
+  const d = Decisions.parse(input);
+  const neutral = Decisions.parse({});
+  for (const area of LEVER_AREAS) {
+    if (!scenario.levers.includes(area)) (d as Record<string, unknown>)[area] = neutral[area as keyof Decisions];
+  }
+  const fixed = plannedSpend(scenario, { ...d, acquisition: { ...d.acquisition, budget: 0 } }).total;
+  const rest = Math.max(0, scenario.budgetPerSeason - fixed);
+  if (scenario.levers.includes('acquisition')) {
+    d.acquisition.budget = Math.min(d.acquisition.budget || rest * acquisitionShareOfRest, rest);
+  }
+  if (fixed > scenario.budgetPerSeason) {
+    // Scale fixed spending down to the budget rather than hand the simulation an invalid plan.
+    const k = scenario.budgetPerSeason / fixed;
+    d.staff.training *= k;
+    d.information.securitySpend *= k;
+    d.retention.winBackBudget *= k;
+    d.survey.sample = Math.floor(d.survey.sample * k);
+  }
+  return d;
+}
+
+const textbookInput = (scenario: Scenario): DecisionsInput => {
+  const b = scenario.budgetPerSeason;
+  return {
+    acquisition: { channel: 'social', target: bestFitSegment(scenario), claim: 0.1, screening: true, referralReward: 5 },
+    tiers: {
+      baseService: 0.55,
+      yearlyDecay: 100,
+      levels: [
+        { threshold: 150, discount: 0.03, service: 0.65, birthdayGift: true },
+        { threshold: 500, discount: 0.05, service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
+      ],
+    },
+    points: { earnPer10: 1, pointValue: 0.5, redeemAt: 20 },
+    care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: true, afterSale: true, recommendations: true },
+    complaints: { responseDays: 2, empowerment: 0.8, compensation: 10, scriptTraining: true, aiAssistant: false },
+    retention: { atRiskOffer: 8, winBackBudget: 0.05 * b, winBackTarget: 'service', letGoUnprofitable: true },
+    information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.05 * b },
+    staff: { training: 0.12 * b },
+    survey: { sample: 100 },
+  };
+};
+
+export const BOTS: readonly Bot[] = [
+  { name: 'passive', about: 'changes nothing: the baseline', decide: () => Decisions.parse({}) },
+  {
+    name: 'textbook',
+    about: 'the course applied with judgement: targeted acquisition, fair tiers, moderate care, fast empowered service',
+    decide: (sc) => finish(sc, textbookInput(sc), 0.6),
+  },
+  {
+    name: 'discount-all',
+    about: 'deep discounts for everyone, nothing else',
+    decide: (sc) => finish(sc, { pricing: { discount: 0.3 }, acquisition: { channel: 'search' } }, 0.5),
+  },
+  {
+    name: 'spam',
+    about: 'contacts every customer constantly',
+    decide: (sc) =>
+      finish(sc, { care: { contactsPerMonth: 12, channel: 'sms', holiday: true, afterSale: true } }, 0.5),
+  },
+  {
+    name: 'ignore-complaints',
+    about: 'slow, powerless complaint handling',
+    decide: (sc) =>
+      finish(sc, { ...textbookInput(sc), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
+  },
+  {
+    name: 'all-acquisition',
+    about: 'spends the whole budget on acquisition with bold claims, everyone welcome',
+    decide: (sc) => finish(sc, { acquisition: { channel: 'search', claim: 0.8, target: 'all' } }, 1),
+  },
+  {
+    name: 'overpromise',
+    about: 'the textbook plan but advertising that promises too much',
+    decide: (sc) => {
+      const t = textbookInput(sc);
+      return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, 0.6);
+    },
+  },
+  {
+    name: 'aggressive-data',
+    about: 'collects everything without consent and spends nothing on security',
+    decide: (sc) => {
+      const t = textbookInput(sc);
+      return finish(
+        sc,
+        { ...t, information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } },
+        0.6,
+      );
+    },
+  },
+  {
+    name: 'starve-base',
+    about: 'lavish top tiers, ordinary customers below the fairness floor',
+    decide: (sc) => {
+      const t = textbookInput(sc);
+      return finish(
+        sc,
+        {
+          ...t,
+          tiers: {
+            baseService: 0.15,
+            levels: [
+              { threshold: 150, discount: 0.05, service: 0.8, birthdayGift: true, priority: true },
+              { threshold: 500, discount: 0.1, service: 1, birthdayGift: true, priority: true, manager: true, giftPack: 10 },
+            ],
+          },
+        },
+        0.6,
+      );
+    },
+  },
+  {
+    name: 'ai-service',
+    about: 'the textbook plan with an AI assistant answering complaints',
+    decide: (sc) => {
+      const t = textbookInput(sc);
+      return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: true } }, 0.6);
+    },
+  },
+];
+
+export function findBot(name: string): Bot | undefined {
+  return BOTS.find((b) => b.name === name);
+}

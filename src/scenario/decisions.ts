@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ACQ_CHANNELS, CONTACT_CHANNELS } from './schema';
+
+// One season's decisions. Every field has a neutral default, so `{}` is a valid season in which the store
+// changes nothing (the "passive" strategy). Ranges are part of the contract the simulation relies on.
+
+const unit = z.number().min(0).max(1);
+const yuan = (max: number) => z.number().min(0).max(max);
+
+export const TierLevel = z.strictObject({
+  /** Growth value (yuan spent, less yearly decay) needed to reach this level. */
+  threshold: yuan(1e7),
+  /** Member price discount. */
+  discount: z.number().min(0).max(0.5).default(0),
+  /** Service level of this level, 0–1 (staff time, attention). */
+  service: unit.default(0.5),
+  birthdayGift: z.boolean().default(false),
+  /** Gift pack value per member per four weeks, yuan. */
+  giftPack: yuan(1000).default(0),
+  priority: z.boolean().default(false),
+  manager: z.boolean().default(false),
+});
+
+export const FeaturedAnswer = z.strictObject({
+  customer: z.number().int().min(0).max(1e7),
+  /** Choice index per step: listen, share, clarify, present, ask. */
+  choices: z.array(z.number().int().min(0).max(3)).length(5),
+});
+
+export const Decisions = z.strictObject({
+  acquisition: z
+    .strictObject({
+      budget: yuan(1e8).default(0),
+      channel: z.enum(ACQ_CHANNELS).default('social'),
+      /** "all" or a segment id. */
+      target: z.string().max(32).default('all'),
+      /** 0 = honest advertising … 1 = over-promising. */
+      claim: unit.default(0),
+      /** MAN screening (Money, Authority, Need): fewer but better-fitting new customers. */
+      screening: z.boolean().default(false),
+      /** Reward per referred new customer (老带新), yuan. */
+      referralReward: yuan(1000).default(0),
+    })
+    .prefault({}),
+  pricing: z.strictObject({ discount: z.number().min(0).max(0.5).default(0) }).prefault({}),
+  tiers: z
+    .strictObject({
+      /** Service level of ordinary customers who reached no level. */
+      baseService: unit.default(0.5),
+      levels: z.array(TierLevel).max(5).default([]),
+      /** Growth value deducted every 52 weeks before levels are recomputed. */
+      yearlyDecay: yuan(1e7).default(0),
+    })
+    .prefault({}),
+  points: z
+    .strictObject({
+      /** Points per 10 yuan spent; 0 = no points programme. */
+      earnPer10: z.number().min(0).max(20).default(0),
+      /** Yuan value of one point at redemption. */
+      pointValue: z.number().min(0).max(10).default(0.1),
+      /** Points needed for one reward. */
+      redeemAt: z.number().min(1).max(1e6).default(100),
+    })
+    .prefault({}),
+  care: z
+    .strictObject({
+      contactsPerMonth: z.number().min(0).max(30).default(0),
+      channel: z.enum(CONTACT_CHANNELS).default('app'),
+      /** Lowest tier index that receives routine contacts (0 = everyone). */
+      minTier: z.number().int().min(0).max(5).default(0),
+      birthday: z.boolean().default(false),
+      holiday: z.boolean().default(false),
+      afterSale: z.boolean().default(false),
+      recommendations: z.boolean().default(false),
+    })
+    .prefault({}),
+  complaints: z
+    .strictObject({
+      /** Target days to resolve a complaint. */
+      responseDays: z.number().min(1).max(60).default(14),
+      /** Frontline authority to solve on the spot, 0–1. */
+      empowerment: unit.default(0),
+      compensation: yuan(10000).default(0),
+      /** LSCPA script training: listen, share, clarify, present, ask. */
+      scriptTraining: z.boolean().default(false),
+      aiAssistant: z.boolean().default(false),
+      /** Send complaints of top-tier customers to a person even when the assistant is on. */
+      escalateTopTier: z.boolean().default(true),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      /** Coupon offered once a season to customers in decline, yuan. */
+      atRiskOffer: yuan(10000).default(0),
+      winBackBudget: yuan(1e8).default(0),
+      /** Which churned customers the win-back campaign approaches first. */
+      winBackTarget: z.enum(['recent', 'service', 'price', 'value']).default('recent'),
+      letGoUnprofitable: z.boolean().default(false),
+    })
+    .prefault({}),
+  information: z
+    .strictObject({
+      birthdayRegistration: z.boolean().default(false),
+      profileSurvey: z.boolean().default(false),
+      checkIn: z.boolean().default(false),
+      votes: z.boolean().default(false),
+      consent: z.enum(['explicit', 'implied', 'none']).default('explicit'),
+      securitySpend: yuan(1e7).default(0),
+    })
+    .prefault({}),
+  staff: z
+    .strictObject({
+      training: yuan(1e7).default(0),
+      extraStaff: z.number().int().min(0).max(50).default(0),
+    })
+    .prefault({}),
+  survey: z.strictObject({ sample: z.number().int().min(0).max(5000).default(0) }).prefault({}),
+  featured: z.array(FeaturedAnswer).max(10).default([]),
+});
+
+export const DecisionsFile = z.strictObject({ seasons: z.array(Decisions).max(20) });
+
+export type DecisionsInput = z.input<typeof Decisions>;
+export type Decisions = z.output<typeof Decisions>;
+export type TierLevel = z.output<typeof TierLevel>;
+export type FeaturedAnswer = z.output<typeof FeaturedAnswer>;
+
+export function neutralDecisions(): Decisions {
+  return Decisions.parse({});
+}

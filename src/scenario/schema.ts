@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+// The scenario file format, version 1. Every number the model uses is settable here; defaults keep a minimal
+// file short. Ranges are part of the contract: the simulation relies on them to stay finite and in range.
+
+export const SCENARIO_VERSION = 1;
+
+const unit = z.number().min(0).max(1);
+const text = z.string().max(4000);
+
+export const Bilingual = z.strictObject({ zh: text, en: text });
+
+export const ACQ_CHANNELS = ['social', 'flyers', 'search', 'referral'] as const;
+export const CONTACT_CHANNELS = ['sms', 'email', 'app', 'phone'] as const;
+
+export const Segment = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a lower-case id like "students"'),
+  name: Bilingual,
+  /** Share of the market population (normalised over all segments). */
+  share: z.number().gt(0).max(1),
+  /** BG/NBD purchase rate per week while alive: λ ~ Gamma(shape r, rate alpha). */
+  purchase: z.strictObject({ r: z.number().min(0.05).max(50), alpha: z.number().min(0.05).max(500) }),
+  /** BG/NBD dropout probability after each repeat purchase: p ~ Beta(a, b). */
+  dropout: z.strictObject({ a: z.number().min(0.05).max(100), b: z.number().min(0.05).max(100) }),
+  /** Gamma-Gamma spend per purchase in yuan: z ~ Gamma(p, ν), ν ~ Gamma(q, gamma). */
+  spend: z.strictObject({
+    p: z.number().min(0.5).max(100),
+    q: z.number().min(1.2).max(100),
+    gamma: z.number().min(0.01).max(10000),
+  }),
+  priceSensitivity: unit.default(0.5),
+  expectation: unit.default(0.6),
+  complaintPropensity: unit.default(0.3),
+  wordOfMouth: unit.default(0.3),
+  /** What this segment looks for: 0 = cheapest, 1 = premium. Fit = 1 − |segment − store positioning|. */
+  positioning: unit.default(0.5),
+  /** Contacts per four weeks a customer of this segment tolerates on average. */
+  contactTolerance: z.number().min(0).max(30).default(3),
+  acquisitionChannel: z.enum(ACQ_CHANNELS).default('social'),
+  contactChannel: z.enum(CONTACT_CHANNELS).default('app'),
+});
+
+export const EVENT_KINDS = [
+  'competitor-entry',
+  'competitor-promo',
+  'holiday',
+  'supply-incident',
+  'viral-review',
+  'downturn',
+] as const;
+
+export const ScenarioEvent = z.strictObject({
+  /** First week of the event, counted from 1 over the whole game. */
+  week: z.number().int().min(1).max(1040),
+  kind: z.enum(EVENT_KINDS),
+  weeks: z.number().int().min(1).max(520).default(1),
+  strength: unit.default(0.5),
+  name: Bilingual.optional(),
+});
+
+export const LEVER_AREAS = [
+  'acquisition',
+  'pricing',
+  'information',
+  'tiers',
+  'points',
+  'care',
+  'complaints',
+  'retention',
+  'staff',
+  'survey',
+] as const;
+
+export const Scenario = z.strictObject({
+  version: z.literal(SCENARIO_VERSION),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lower-case id like "bubble-tea"'),
+  title: Bilingual,
+  story: Bilingual.default({ zh: '', en: '' }),
+  goals: z.array(Bilingual).max(20).default([]),
+  units: z.array(z.number().int().min(1).max(10)).max(10).default([]),
+  seasons: z.number().int().min(1).max(20),
+  weeksPerSeason: z.number().int().min(1).max(52),
+  /** CRM spending a team may plan per season, yuan. */
+  budgetPerSeason: z.number().min(0).max(1e8),
+  population: z.strictObject({
+    /** Everyone in the market, prospects included: the same people for every team on one seed. */
+    size: z.number().int().min(10).max(200000),
+    /** Share of the population that already are customers at the start. */
+    initialCustomers: unit.default(0.1),
+    /** Weekly chance that an unaddressed prospect tries the store on their own. */
+    walkInRate: z.number().min(0).max(0.2).default(0.004),
+  }),
+  store: z
+    .strictObject({
+      positioning: unit.default(0.5),
+      productQuality: unit.default(0.65),
+      /** Gross margin on revenue. */
+      margin: z.number().min(0).max(0.95).default(0.5),
+      /** Cost of serving one active customer for one week at the basic service level, yuan. */
+      serveCost: z.number().min(0).max(1000).default(1),
+      /** Customers the staff serve well per week before waiting sets in. */
+      capacityPerWeek: z.number().min(1).max(1e6).default(400),
+      staffSkill: unit.default(0.5),
+      reputation: unit.default(0.5),
+    })
+    .prefault({}),
+  costs: z
+    .strictObject({
+      contact: z
+        .strictObject({
+          sms: z.number().min(0).max(100).default(0.1),
+          email: z.number().min(0).max(100).default(0.02),
+          app: z.number().min(0).max(100).default(0.05),
+          phone: z.number().min(0).max(100).default(3),
+        })
+        .prefault({}),
+      /** Yuan per acquired customer at full efficiency, by channel. */
+      acquisition: z
+        .strictObject({
+          social: z.number().min(0.1).max(10000).default(30),
+          flyers: z.number().min(0.1).max(10000).default(20),
+          search: z.number().min(0.1).max(10000).default(45),
+          referral: z.number().min(0.1).max(10000).default(15),
+        })
+        .prefault({}),
+      birthdayGift: z.number().min(0).max(10000).default(15),
+      staffWeek: z.number().min(0).max(100000).default(900),
+      surveyResponse: z.number().min(0).max(1000).default(2),
+      infoActivityWeek: z.number().min(0).max(100000).default(150),
+      aiAssistantWeek: z.number().min(0).max(100000).default(250),
+      winBackAttempt: z.number().min(0).max(10000).default(8),
+      priorityWeek: z.number().min(0).max(10000).default(1),
+      managerWeek: z.number().min(0).max(10000).default(12),
+    })
+    .prefault({}),
+  /** Ordinary customers served below this service level feel disrespected (不以价值论尊卑). */
+  fairnessFloor: unit.default(0.4),
+  segments: z.array(Segment).min(1).max(12),
+  events: z.array(ScenarioEvent).max(200).default([]),
+  levers: z.array(z.enum(LEVER_AREAS)).default([...LEVER_AREAS]),
+  scoring: z
+    .strictObject({
+      satisfaction: z.number().min(0).max(10).default(0.25),
+      loyalty: z.number().min(0).max(10).default(0.25),
+      churn: z.number().min(0).max(10).default(0.2),
+      profit: z.number().min(0).max(10).default(0.15),
+      residual: z.number().min(0).max(10).default(0.15),
+    })
+    .prefault({}),
+});
+
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Scenario = z.output<typeof Scenario>;
+export type Segment = z.output<typeof Segment>;
+export type ScenarioEvent = z.output<typeof ScenarioEvent>;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type LeverArea = (typeof LEVER_AREAS)[number];
+export type AcqChannel = (typeof ACQ_CHANNELS)[number];
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];

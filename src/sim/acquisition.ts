@@ -1,0 +1,43 @@
+import { setStage } from './effects';
+import type { Plan } from './plan';
+import { purchase } from './purchase';
+import type { SimState } from './state';
+import { Cause, Stage } from './types';
+import type { WeekCtx } from './week';
+
+// 客户开发: prospects become customers through the campaign (push), referrals by promoters (老带新), or on
+// their own (pull by reputation). Each prospect accumulates exposure; they try the store when it passes their
+// own fixed threshold. Who exists never changes, and more exposure only ever brings a prospect sooner.
+
+/** Returns true if the prospect became a customer this week. */
+export function tryAcquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number): boolean {
+  const c = s.c;
+  const fitPull = 0.5 + c.fit[i];
+  const campaign = ctx.campaignRate * plan.acqWeight[i];
+  const referral = ctx.referralRate * fitPull;
+  const walkIn = ctx.walkInRate * fitPull;
+  const exposure = c.acqExposure[i] + campaign + referral + walkIn;
+  c.acqExposure[i] = exposure;
+  if (exposure < c.acqThreshold[i]) return false;
+  const cause =
+    campaign >= referral && campaign >= walkIn ? Cause.acquisition : referral >= walkIn ? Cause.referral : Cause['walk-in'];
+
+  const a = plan.d.acquisition;
+  const t = s.tally;
+  t.acquired++;
+  if (cause === Cause.acquisition) t.acquiredBy.campaign++;
+  else if (cause === Cause.referral) {
+    t.acquiredBy.referral++;
+    t.costs.referral += a.referralReward;
+  } else t.acquiredBy.walkIn++;
+
+  // Advertising claims seen during the campaign raise what newcomers expect (expectation management).
+  const claimed = a.budget > 0 ? 0.25 * a.claim : 0;
+  c.expect[i] = c.expectBase[i] + claimed;
+  c.firstWeek[i] = s.week;
+  c.sat[i] = 0.55;
+  c.loyalty[i] = 0.1;
+  setStage(s, i, Stage.Exploration, cause);
+  purchase(s, plan, ctx, i, true);
+  return true;
+}

@@ -1,0 +1,28 @@
+import { churn } from './effects';
+import type { Plan } from './plan';
+import { switchingCost } from './points';
+import { uniform } from './random';
+import type { SimState } from './state';
+import { Cause, ChurnReason } from './types';
+import type { WeekCtx } from './week';
+
+// Competitors lure price-sensitive, weakly loyal customers (Keaveney 1995: pricing and competition); switching
+// costs hold back some of those with only inertia. Everyone may also move away (their own fixed week).
+
+export function competition(s: SimState, plan: Plan, ctx: WeekCtx, i: number): void {
+  const c = s.c;
+  if (c.moveWeek[i] === s.week) {
+    churn(s, i, ChurnReason.Forced, Cause['moved-away']);
+    return;
+  }
+  const pull = ctx.competitorEntry + ctx.competitorPromo;
+  if (pull <= 0) return;
+  const ownDiscount = 1 - (1 - plan.d.pricing.discount) * (1 - plan.levelDiscount[c.tier[i]]);
+  const priceGap = Math.max(0, 0.15 * ctx.competitorPromo + 0.05 - ownDiscount);
+  let p = 0.03 * pull * c.priceSens[i] * (1 - 0.7 * c.loyalty[i]) * (1 - 0.5 * switchingCost(s, plan, i));
+  p *= 1.5 - c.sat[i];
+  p *= 0.5 + 5 * priceGap;
+  if (uniform(s.keys.competitor, i, s.week, 0) >= p) return;
+  if (ctx.competitorPromo >= ctx.competitorEntry) churn(s, i, ChurnReason.Bought, Cause['competitor-promo']);
+  else churn(s, i, ChurnReason.Lured, Cause['competitor-lure']);
+}

@@ -1,0 +1,88 @@
+import { clamp } from './detmath';
+import { record } from './events';
+import { changeLoyalty, changeSat, churn } from './effects';
+import type { Plan } from './plan';
+import { meanSpend } from './purchase';
+import { uniform } from './random';
+import type { SimState } from './state';
+import { Cause, ChurnReason, EventKind } from './types';
+
+// 投诉管理: a complaint waits for the policy's response time (longer when staff are overloaded, shorter with
+// frontline authority, an AI assistant or priority service), then is recovered or left unresolved. A recovered
+// complaint lifts satisfaction slightly above where it stood before the failure — the service-recovery paradox,
+// kept modest (de Matos et al. 2007); an unresolved one is worse than the failure itself.
+
+export const ComplaintOutcome = { Filed: 0, Recovered: 1, Unresolved: 2 } as const;
+
+export function fileComplaint(s: SimState, plan: Plan, i: number, satBefore: number): void {
+  const c = s.c;
+  c.complaints[i]++;
+  c.complaintWeek[i] = s.week;
+  c.satBeforeFailure[i] = satBefore;
+  c.complaintDue[i] = s.week + Math.floor(responseDays(s, plan, i) / 7);
+  s.tally.complaintsFiled++;
+  record(s.log, s.week, i, EventKind.Complaint, Cause['quality-shortfall'], ComplaintOutcome.Filed, 0);
+}
+
+function escalated(plan: Plan, tier: number): boolean {
+  return plan.d.complaints.escalateTopTier && tier > 0 && tier === plan.thresholds.length - 1;
+}
+
+export function responseDays(s: SimState, plan: Plan, i: number): number {
+  const d = plan.d.complaints;
+  const tier = s.c.tier[i];
+  if (d.aiAssistant && !escalated(plan, tier)) return 1;
+  const overload = Math.max(0, s.tally.purchases / Math.max(1, (s.week % plan.weeks) + 1) / plan.capacity - 1);
+  let days = d.responseDays * (1 + overload) * (1 - 0.4 * d.empowerment);
+  if (plan.levelPriority[tier] || plan.levelManager[tier]) days *= 0.5;
+  return days;
+}
+
+export function recoveryChance(s: SimState, plan: Plan, i: number, days: number): number {
+  const d = plan.d.complaints;
+  const human = !d.aiAssistant || escalated(plan, s.c.tier[i]);
+  let p = 0.15 + 0.35 * d.empowerment + (d.scriptTraining ? 0.15 : 0);
+  p += 0.15 * Math.min(1, d.compensation / meanSpend(s, i));
+  p += 0.1 * s.store.staffSkill;
+  p -= 0.015 * days;
+  if (!human) p -= 0.12;
+  if (plan.levelManager[s.c.tier[i]]) p += 0.1;
+  return clamp(p, 0.02, 0.95);
+}
+
+/** Resolves this customer's complaint if it is due this week. */
+export function resolveDue(s: SimState, plan: Plan, i: number): void {
+  const c = s.c;
+  if (c.complaintDue[i] < 0 || c.complaintDue[i] > s.week) return;
+  const days = Math.max(1, (s.week - c.complaintWeek[i]) * 7 + 3);
+  const chance = recoveryChance(s, plan, i, responseDays(s, plan, i));
+  settle(s, plan, i, uniform(s.keys.complaint, i, s.week, 2) < chance, days, Cause['complaint-recovered']);
+}
+
+/** Outcome of a complaint: recovered or not, after `days`. */
+export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, days: number, cause: number): void {
+  const c = s.c;
+  const t = s.tally;
+  const d = plan.d.complaints;
+  c.complaintDue[i] = -1;
+  t.complaintDays += days;
+  t.costs.complaints += d.compensation;
+  c.contribution[i] -= d.compensation;
+  if (recovered) {
+    t.complaintsRecovered++;
+    const lift = c.satBeforeFailure[i] + 0.03 - c.sat[i];
+    changeSat(s, i, lift > 0 ? lift : 0.01, cause);
+    changeLoyalty(s, i, 0.03, cause);
+    t.positiveWom += 0.5 * c.womP[i];
+    record(s.log, s.week, i, EventKind.Complaint, cause, ComplaintOutcome.Recovered, 0);
+    return;
+  }
+  t.complaintsUnresolved++;
+  changeSat(s, i, -0.15, Cause['complaint-unresolved']);
+  changeLoyalty(s, i, -0.05, Cause['complaint-unresolved']);
+  t.negativeWom += 2 * c.womP[i];
+  record(s.log, s.week, i, EventKind.Complaint, Cause['complaint-unresolved'], ComplaintOutcome.Unresolved, 0);
+  if (uniform(s.keys.complaint, i, s.week, 3) < 0.4 * (1 - 0.5 * c.loyalty[i])) {
+    churn(s, i, ChurnReason.Own, Cause['complaint-unresolved']);
+  }
+}

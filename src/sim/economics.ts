@@ -1,0 +1,97 @@
+import type { Decisions } from '../scenario/decisions';
+import type { Scenario } from '../scenario/schema';
+import { LEVER_AREAS, type LeverArea } from '../scenario/schema';
+
+// Planned (fixed) spending of a season and the rules a plan must satisfy. Variable costs — contacts, gifts,
+// discounts, compensation, coupons, points — are paid as they happen and come out of profit.
+
+export interface PlannedSpend {
+  acquisition: number;
+  information: number;
+  staff: number;
+  retention: number;
+  survey: number;
+  complaints: number;
+  total: number;
+}
+
+export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
+  const weeks = scenario.weeksPerSeason;
+  const c = scenario.costs;
+  const info = d.information;
+  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+  const p = {
+    acquisition: d.acquisition.budget,
+    information: activities * c.infoActivityWeek * weeks + info.securitySpend,
+    staff: d.staff.training + d.staff.extraStaff * c.staffWeek * weeks,
+    retention: d.retention.winBackBudget,
+    survey: d.survey.sample * c.surveyResponse,
+    complaints: d.complaints.aiAssistant ? c.aiAssistantWeek * weeks : 0,
+    total: 0,
+  };
+  p.total = p.acquisition + p.information + p.staff + p.retention + p.survey + p.complaints;
+  return p;
+}
+
+export interface PlanIssue {
+  /** Dotted path into the decisions, e.g. "tiers.levels.1.threshold". */
+  path: string;
+  code: 'over-budget' | 'thresholds-order' | 'unknown-segment' | 'min-tier' | 'lever-unavailable' | 'featured';
+  /** Numbers for the message, so UI and CLI can phrase it in either language. */
+  params: Record<string, number | string>;
+}
+
+const NEUTRAL_CHECK: Record<LeverArea, (d: Decisions) => boolean> = {
+  acquisition: (d) => d.acquisition.budget === 0 && d.acquisition.referralReward === 0 && d.acquisition.claim === 0,
+  pricing: (d) => d.pricing.discount === 0,
+  information: (d) =>
+    !d.information.birthdayRegistration &&
+    !d.information.profileSurvey &&
+    !d.information.checkIn &&
+    !d.information.votes &&
+    d.information.securitySpend === 0,
+  tiers: (d) => d.tiers.levels.length === 0 && d.tiers.baseService === 0.5,
+  points: (d) => d.points.earnPer10 === 0,
+  care: (d) =>
+    d.care.contactsPerMonth === 0 && !d.care.birthday && !d.care.holiday && !d.care.afterSale && !d.care.recommendations,
+  complaints: (d) =>
+    d.complaints.responseDays === 14 &&
+    d.complaints.empowerment === 0 &&
+    d.complaints.compensation === 0 &&
+    !d.complaints.scriptTraining &&
+    !d.complaints.aiAssistant,
+  retention: (d) => d.retention.atRiskOffer === 0 && d.retention.winBackBudget === 0 && !d.retention.letGoUnprofitable,
+  staff: (d) => d.staff.training === 0 && d.staff.extraStaff === 0,
+  survey: (d) => d.survey.sample === 0,
+};
+
+/** Everything wrong with a plan, each with the place and the numbers; an empty list means it can be played. */
+export function checkPlan(scenario: Scenario, d: Decisions): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const spend = plannedSpend(scenario, d);
+  if (spend.total > scenario.budgetPerSeason + 1e-9) {
+    issues.push({ path: '', code: 'over-budget', params: { planned: spend.total, budget: scenario.budgetPerSeason } });
+  }
+  const t = d.tiers.levels.map((l) => l.threshold);
+  for (let k = 1; k < t.length; k++) {
+    if (!(t[k] > t[k - 1])) {
+      issues.push({ path: `tiers.levels.${k}.threshold`, code: 'thresholds-order', params: { previous: t[k - 1], found: t[k] } });
+    }
+  }
+  if (d.acquisition.target !== 'all' && !scenario.segments.some((g) => g.id === d.acquisition.target)) {
+    issues.push({
+      path: 'acquisition.target',
+      code: 'unknown-segment',
+      params: { found: d.acquisition.target, expected: ['all', ...scenario.segments.map((g) => g.id)].join(', ') },
+    });
+  }
+  if (d.care.minTier > d.tiers.levels.length) {
+    issues.push({ path: 'care.minTier', code: 'min-tier', params: { found: d.care.minTier, levels: d.tiers.levels.length } });
+  }
+  for (const area of LEVER_AREAS) {
+    if (!scenario.levers.includes(area) && !NEUTRAL_CHECK[area](d)) {
+      issues.push({ path: area, code: 'lever-unavailable', params: { area } });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,174 @@
+import type { Decisions } from '../scenario/decisions';
+import { tryAcquire } from './acquisition';
+import { care } from './care';
+import { competition } from './competition';
+import { resolveDue } from './complaints';
+import { changeLoyalty, isActive } from './effects';
+import { featuredSeason, pickFeatured } from './featured';
+import { collect, collecting, informationWeek } from './information';
+import { lifecycle } from './lifecycle';
+import { resolvePlan, type Plan } from './plan';
+import { buysThisWeek, purchase } from './purchase';
+import { buildReport, type SeasonReport, type WeekStats } from './report';
+import { reputationWeek } from './reputation';
+import { seasonRetention } from './retention';
+import { residualValue } from './scoring';
+import { staffSeason } from './staff';
+import type { SimState } from './state';
+import { newTally } from './state';
+import { retierAll, tierWeekCost } from './tiers';
+import { Cause, Stage } from './types';
+import { prepareSeason, weekContext, type WeekCtx } from './week';
+
+// One season = a fixed number of weekly ticks. Each tick visits customers in id order; systems run in a fixed
+// order per customer. `step` mutates the state it is given (clone first to keep the old one).
+
+const VISITOR_SAMPLE = 24;
+
+export function step(s: SimState, decisions: Decisions): SeasonReport {
+  const plan = resolvePlan(s.scenario, decisions);
+  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s);
+  s.tally = newTally(s.n, s.c.stage);
+  featuredSeason(s, plan);
+  retierAll(s, plan, false);
+  seasonRetention(s, plan);
+  staffSeason(s, plan, s.store.visitsLastWeek);
+  chargePlanned(s, plan);
+  prepareSeason(s, plan);
+
+  const weeks: WeekStats[] = [];
+  for (let k = 0; k < plan.weeks; k++) {
+    if (s.week > 0 && s.week % 52 === 0) retierAll(s, plan, true);
+    weeks.push(tick(s, plan, weekContext(s, plan, k)));
+    s.week++;
+  }
+  s.season++;
+  pickFeatured(s);
+  return buildReport(s, plan, weeks);
+}
+
+function chargePlanned(s: SimState, plan: Plan): void {
+  const d = plan.d;
+  const costs = s.scenario.costs;
+  const t = s.tally.costs;
+  t.acquisition += d.acquisition.budget;
+  t.staff += d.staff.training + d.staff.extraStaff * costs.staffWeek * plan.weeks;
+  const info = d.information;
+  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+  t.information += activities * costs.infoActivityWeek * plan.weeks + info.securitySpend;
+  t.survey += d.survey.sample * costs.surveyResponse;
+  if (d.complaints.aiAssistant) t.complaints += costs.aiAssistantWeek * plan.weeks;
+}
+
+function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
+  const c = s.c;
+  const t = s.tally;
+  const posBefore = t.positiveWom;
+  const negBefore = t.negativeWom;
+  const acquiredBefore = t.acquired;
+  const complaintsBefore = t.complaintsFiled;
+  const churnedBefore = sum(t.churnByReason);
+  const collect_ = collecting(plan);
+  const visitors: number[] = [];
+  const byStage = [0, 0, 0, 0, 0, 0];
+  let visits = 0;
+  let prospects = 0;
+  let prospectWeight = 0;
+  let voice = 0;
+  const serveBase = plan.serveCost;
+  const giftWeek = s.week % 4 === 0;
+
+  for (let i = 0; i < s.n; i++) {
+    const st = c.stage[i];
+    if (st === Stage.Churned) {
+      byStage[st]++;
+      continue;
+    }
+    if (st === Stage.Prospect) {
+      if (tryAcquire(s, plan, ctx, i)) {
+        visits++;
+        if (visitors.length < 4 * VISITOR_SAMPLE) visitors.push(i);
+      } else {
+        prospects++;
+        prospectWeight += plan.acqWeight[i];
+      }
+      byStage[c.stage[i]]++;
+      continue;
+    }
+    weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek, visitors);
+    const now = c.stage[i];
+    byStage[now]++;
+    if (c.lastWeek[i] === s.week) visits++;
+    if (now !== Stage.Churned && c.sat[i] >= 0.8) voice += c.womP[i];
+  }
+  informationWeek(s, plan);
+  reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore);
+  const store = s.store;
+  store.visitsLastWeek = visits;
+  store.prospects = prospects;
+  store.prospectWeight = prospectWeight;
+  store.promoterVoice = voice;
+  store.activeCount = byStage[1] + byStage[2] + byStage[3] + byStage[4];
+  return {
+    week: s.week,
+    visits,
+    acquired: t.acquired - acquiredBefore,
+    churned: sum(t.churnByReason) - churnedBefore,
+    complaints: t.complaintsFiled - complaintsBefore,
+    byStage,
+    visitors: spread(visitors, VISITOR_SAMPLE),
+  };
+}
+
+/** One active customer's week: competition, buying, care, complaints, costs, lifecycle — in this order. */
+function weekOfCustomer(
+  s: SimState,
+  plan: Plan,
+  ctx: WeekCtx,
+  i: number,
+  collect_: boolean,
+  serveBase: number,
+  giftWeek: boolean,
+  visitors: number[],
+): void {
+  const c = s.c;
+  competition(s, plan, ctx, i);
+  if (c.stage[i] === Stage.Churned) return;
+  let bought = false;
+  if (buysThisWeek(s, plan, ctx, i)) {
+    bought = true;
+    if (visitors.length < 4 * VISITOR_SAMPLE) visitors.push(i);
+    purchase(s, plan, ctx, i, false);
+    if (c.sat[i] >= 0.8) s.tally.positiveWom += 0.2 * c.womP[i];
+    if (c.stage[i] === Stage.Churned) return;
+    if (collect_) collect(s, plan, i);
+  }
+  care(s, plan, ctx, i, bought);
+  resolveDue(s, plan, i);
+  if (!isActive(c.stage[i])) return;
+  const serve = serveBase * (1 + 2 * Math.max(0, 0.6 - c.fit[i])) + tierWeekCost(s, plan, i);
+  s.tally.costs.service += serve;
+  c.contribution[i] -= serve;
+  if (giftWeek && plan.levelGiftPack[c.tier[i]] > 0) giftPack(s, plan, i);
+  lifecycle(s, i, bought);
+}
+
+function sum(a: readonly number[]): number {
+  let x = 0;
+  for (const v of a) x += v;
+  return x;
+}
+
+function giftPack(s: SimState, plan: Plan, i: number): void {
+  const value = plan.levelGiftPack[s.c.tier[i]];
+  s.tally.costs.tierBenefits += value;
+  s.c.contribution[i] -= value;
+  changeLoyalty(s, i, 0.01 * Math.min(1, value / 20), Cause.gift);
+}
+
+function spread(ids: number[], k: number): number[] {
+  if (ids.length <= k) return ids;
+  const out: number[] = [];
+  for (let j = 0; j < k; j++) out.push(ids[Math.floor((j * ids.length) / k)]);
+  return out;
+}

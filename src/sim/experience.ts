@@ -1,0 +1,88 @@
+import { changeSat, churn } from './effects';
+import type { Plan } from './plan';
+import { fileComplaint } from './complaints';
+import { uniform } from './random';
+import type { SimState } from './state';
+import { Flag } from './state';
+import { Cause, ChurnReason } from './types';
+import type { WeekCtx } from './week';
+
+// Expectation–disconfirmation (Oliver 1980) with the asymmetry of Anderson & Sullivan (1993): a shortfall
+// moves satisfaction twice as far as the same surplus, and highly satisfied customers move less. Perceived
+// quality follows the ACSI chain: product quality, the service level of the customer's tier, staff skill and
+// morale (internal customers), queues, incidents and respect.
+
+export interface Perception {
+  quality: number;
+  wait: number;
+  incident: number;
+  disrespect: number;
+}
+
+/** Reused scratch result: experience runs for every purchase, and allocation there is measurable. */
+const scratch: Perception = { quality: 0, wait: 0, incident: 0, disrespect: 0 };
+
+export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: Perception = scratch): Perception {
+  const c = s.c;
+  const st = s.store;
+  const tier = c.tier[i];
+  let service = plan.levelService[tier];
+  if (plan.levelPriority[tier]) service += 0.1;
+  if (plan.levelManager[tier]) service += 0.15;
+  const staff = st.staffSkill * (0.8 + 0.4 * st.staffSat);
+  const wait = plan.levelPriority[tier] ? 0 : ctx.wait;
+  const incident = 0.2 * ctx.supplyIncident;
+  const floor = s.scenario.fairnessFloor;
+  const disrespect = tier === 0 && plan.levelService[0] < floor ? 0.1 + (floor - plan.levelService[0]) : 0;
+  const u = uniform(s.keys.experience, i, s.week, 0) + uniform(s.keys.experience, i, s.week, 1) - 1;
+  out.quality =
+    0.5 * s.scenario.store.productQuality + 0.3 * service + 0.2 * staff + 0.08 - wait - incident - disrespect + 0.16 * u;
+  out.wait = wait;
+  out.incident = incident;
+  out.disrespect = disrespect;
+  return out;
+}
+
+export function experience(s: SimState, plan: Plan, ctx: WeekCtx, i: number): void {
+  const c = s.c;
+  const p = perceive(s, plan, ctx, i);
+  const gap = p.quality - c.expect[i];
+  const target = 0.55 + (gap >= 0 ? 1.5 * gap : 3 * gap);
+  const k = 0.35 * (1 - 0.5 * c.sat[i]);
+  const before = c.sat[i];
+  changeSat(s, i, k * (target - before), dominantCause(s, i, gap, p));
+  if (gap >= -0.12) return;
+  serviceFailure(s, plan, i, -gap, before);
+  if (p.disrespect > 0) s.tally.negativeWom += 0.3 * c.womP[i];
+}
+
+function dominantCause(s: SimState, i: number, gap: number, p: Perception): number {
+  if (gap >= 0.05) return Cause['exceeded-expectation'];
+  if (gap > -0.05) return Cause['met-expectation'];
+  const overPromise = s.c.expect[i] - s.c.expectBase[i];
+  let best = Cause['quality-shortfall'];
+  let size = 0.04;
+  if (p.wait > size) [best, size] = [Cause.waiting, p.wait];
+  if (p.incident > size) [best, size] = [Cause['supply-incident'], p.incident];
+  if (p.disrespect > size) [best, size] = [Cause.disrespect, p.disrespect];
+  if (overPromise > size) best = Cause['over-promise'];
+  return best;
+}
+
+/** Most dissatisfied customers do not complain (TARP); they leave or tell others. */
+function serviceFailure(s: SimState, plan: Plan, i: number, shortfall: number, satBefore: number): void {
+  const c = s.c;
+  const fitFactor = 1 + Math.max(0, 0.6 - c.fit[i]);
+  let pComplain = c.complainP[i] * Math.min(1, 0.3 + 2 * shortfall) * fitFactor;
+  // After-sale follow-up asks how it went, turning silent disappointment into a complaint the store can fix.
+  if (plan.d.care.afterSale && !(c.flags[i] & Flag.OptedOut)) pComplain = pComplain + (1 - pComplain) * 0.4;
+  if (uniform(s.keys.complaint, i, s.week, 0) < pComplain) {
+    fileComplaint(s, plan, i, satBefore);
+    return;
+  }
+  const t = s.tally;
+  t.silentFailures++;
+  t.negativeWom += c.womP[i];
+  const pLeave = Math.min(0.5, 0.6 * shortfall) * (1 - 0.5 * c.loyalty[i]);
+  if (uniform(s.keys.complaint, i, s.week, 1) < pLeave) churn(s, i, ChurnReason.Own, Cause['silent-failure']);
+}

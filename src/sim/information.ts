@@ -1,0 +1,70 @@
+import { clamp01 } from './detmath';
+import { changeLoyalty, changeSat, churn, isActive } from './effects';
+import type { Plan } from './plan';
+import { uniform } from './random';
+import type { SimState } from './state';
+import { Flag } from './state';
+import { Cause, ChurnReason } from './types';
+
+// 客户信息管理: activities fill the profile of customers who visit. With explicit consent only those who agree are
+// recorded and trust grows; implied consent or none records everyone but erodes trust and raises the risk of a
+// data incident, which security spending lowers (个人信息保护法: data power is data responsibility).
+
+const STANCE_RISK = { explicit: 1, implied: 2.5, none: 6 } as const;
+
+export function collect(s: SimState, plan: Plan, i: number): void {
+  const info = plan.d.information;
+  const c = s.c;
+  const stance = info.consent;
+  if (!(c.flags[i] & Flag.Consented)) {
+    if (stance !== 'explicit') c.flags[i] |= Flag.Consented;
+    else if (uniform(s.keys.info, i, s.week, 0) < 0.3 * s.store.trust) c.flags[i] |= Flag.Consented;
+    else return;
+  }
+  const u = uniform(s.keys.info, i, s.week, 1);
+  if (info.birthdayRegistration && u < 0.35) c.flags[i] |= Flag.BirthdayKnown;
+  if (info.profileSurvey && uniform(s.keys.info, i, s.week, 2) < 0.25) c.flags[i] |= Flag.PrefsKnown;
+  if (info.checkIn) {
+    changeLoyalty(s, i, 0.004, Cause['care-contact']);
+    if (uniform(s.keys.info, i, s.week, 3) < 0.1) c.flags[i] |= Flag.PrefsKnown;
+  }
+  if (info.votes) {
+    changeLoyalty(s, i, 0.004, Cause['care-contact']);
+    if (uniform(s.keys.info, i, s.week, 4) < 0.08) c.flags[i] |= Flag.PrefsKnown;
+  }
+}
+
+export function collecting(plan: Plan): boolean {
+  const info = plan.d.information;
+  return info.birthdayRegistration || info.profileSurvey || info.checkIn || info.votes;
+}
+
+/** Store-level weekly update of data quality, trust and the incident draw. */
+export function informationWeek(s: SimState, plan: Plan): void {
+  const info = plan.d.information;
+  const st = s.store;
+  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+  const security = Math.min(1, info.securitySpend / (20 * s.scenario.costs.infoActivityWeek * plan.weeks + 1));
+  const cleaning = activities * (info.consent === 'explicit' ? 0.012 : 0.007) + 0.01 * security;
+  st.dataQuality = clamp01(st.dataQuality + cleaning - 0.004 * (st.dataQuality - 0.3));
+  if (info.consent === 'explicit') st.trust = clamp01(st.trust + 0.003 * (1 - st.trust));
+  else if (activities > 0) st.trust = clamp01(st.trust - (info.consent === 'none' ? 0.006 : 0.002));
+  if (activities === 0 && info.securitySpend === 0) return;
+  const risk = 0.0015 * activities * STANCE_RISK[info.consent] * (1 - 0.85 * security);
+  if (uniform(s.keys.store, 0, s.week, 0) < risk) dataIncident(s);
+}
+
+function dataIncident(s: SimState): void {
+  const st = s.store;
+  const c = s.c;
+  st.incidents++;
+  st.trust = clamp01(st.trust - 0.3);
+  st.reputation = clamp01(st.reputation - 0.1);
+  for (let i = 0; i < s.n; i++) {
+    if (!isActive(c.stage[i]) || !(c.flags[i] & (Flag.BirthdayKnown | Flag.PrefsKnown))) continue;
+    changeSat(s, i, -0.12, Cause['data-incident']);
+    changeLoyalty(s, i, -0.05, Cause['data-incident']);
+    s.tally.negativeWom += c.womP[i];
+    if (uniform(s.keys.info, i, s.week, 9) < 0.1) churn(s, i, ChurnReason.Own, Cause['data-incident']);
+  }
+}

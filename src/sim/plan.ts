@@ -1,0 +1,61 @@
+import type { Decisions } from '../scenario/decisions';
+import type { Scenario } from '../scenario/schema';
+import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
+
+// A season's decisions resolved against the scenario into the plain numbers the weekly tick reads.
+
+export interface Plan {
+  d: Decisions;
+  weeks: number;
+  /** Level 0 is "ordinary" (reached no level); levels 1..k follow the player's design in threshold order. */
+  thresholds: number[];
+  levelService: number[];
+  levelDiscount: number[];
+  levelBirthdayGift: boolean[];
+  levelGiftPack: number[];
+  levelPriority: boolean[];
+  levelManager: boolean[];
+  acqChannel: number;
+  acqTarget: number;
+  acqCpa: number;
+  contactChannel: number;
+  contactCost: number;
+  capacity: number;
+  /** Yuan per active customer-week at the basic service level, before ill-fit costs. */
+  serveCost: number;
+  /** Campaign weight of each prospect under this plan (set at season start). */
+  acqWeight: Float64Array;
+}
+
+export function resolvePlan(scenario: Scenario, d: Decisions): Plan {
+  const levels = [...d.tiers.levels].sort((a, b) => a.threshold - b.threshold);
+  const base = d.tiers.baseService;
+  const ch = d.acquisition.channel;
+  const target = d.acquisition.target === 'all' ? -1 : scenario.segments.findIndex((g) => g.id === d.acquisition.target);
+  return {
+    d,
+    weeks: scenario.weeksPerSeason,
+    thresholds: [0, ...levels.map((l) => l.threshold)],
+    levelService: [base, ...levels.map((l) => l.service)],
+    levelDiscount: [0, ...levels.map((l) => l.discount)],
+    levelBirthdayGift: [false, ...levels.map((l) => l.birthdayGift)],
+    levelGiftPack: [0, ...levels.map((l) => l.giftPack)],
+    levelPriority: [false, ...levels.map((l) => l.priority)],
+    levelManager: [false, ...levels.map((l) => l.manager)],
+    acqChannel: ACQ_CHANNELS.indexOf(ch),
+    acqTarget: target,
+    acqCpa: scenario.costs.acquisition[ch],
+    contactChannel: CONTACT_CHANNELS.indexOf(d.care.channel),
+    contactCost: scenario.costs.contact[d.care.channel],
+    capacity: scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff),
+    serveCost: scenario.store.serveCost,
+    acqWeight: new Float64Array(0),
+  };
+}
+
+/** Tier index (0 = ordinary) for a growth value. */
+export function tierFor(plan: Plan, growth: number): number {
+  let t = 0;
+  for (let k = 1; k < plan.thresholds.length; k++) if (growth >= plan.thresholds[k]) t = k;
+  return t;
+}

@@ -1,0 +1,255 @@
+import { isActive } from './effects';
+import type { Plan } from './plan';
+import { Dice, normal } from './random';
+import { residualValue, round2, seasonScore, type Score } from './scoring';
+import { hashState } from './hash';
+import type { CostKey, SimState } from './state';
+import { COST_KEYS } from './state';
+import { CAUSE_IDS, CHURN_IDS, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
+
+// The season report: what a student needs to answer the course's questions about the season, as plain data.
+// Fields under `truth` are hidden from the player during the game and revealed in the debrief.
+
+export interface WeekStats {
+  week: number;
+  visits: number;
+  acquired: number;
+  churned: number;
+  complaints: number;
+  byStage: number[];
+  /** A spread sample of this week's visitors, for the world view. */
+  visitors: number[];
+}
+
+export interface Driver {
+  cause: CauseId;
+  satisfaction: number;
+  loyalty: number;
+  count: number;
+}
+
+export interface SeasonReport {
+  season: number;
+  firstWeek: number;
+  weeks: number;
+  hash: string;
+  score: Score;
+  customers: {
+    byStage: Record<StageId, number>;
+    flows: { from: StageId; to: StageId; count: number }[];
+    active: number;
+    acquired: number;
+    acquiredBy: { campaign: number; walkIn: number; referral: number; winBack: number };
+    churned: number;
+    churnByReason: Record<Exclude<ChurnId, 'none'>, number>;
+    byTier: number[];
+    bySegment: { segment: string; active: number; satisfaction: number }[];
+  };
+  satisfaction: {
+    measured: { sample: number; nps: number; index: number } | null;
+    truth: { mean: number; nps: number; byTier: number[] };
+  };
+  loyalty: { trueLoyal: number; inertia: number; none: number; meanAttitudinal: number; repeatRate: number };
+  complaints: { filed: number; recovered: number; unresolved: number; avgDays: number; silentFailures: number };
+  care: { contacts: number; fatigued: number; optOuts: number };
+  tiers: { promotions: number; demotions: number; rewards: number };
+  retention: { winBackAttempts: number; wonBack: number };
+  economics: {
+    revenue: number;
+    grossMargin: number;
+    costs: Record<CostKey, number>;
+    totalCosts: number;
+    profit: number;
+    budget: number;
+  };
+  store: { reputation: number; trust: number; staffSkill: number; staffSat: number; dataQuality: number; incidents: number };
+  drivers: Driver[];
+  featured: number[];
+  weekly: WeekStats[];
+}
+
+/** 0–10 likelihood-to-recommend a customer would answer, before survey noise. */
+export function recommendScore(sat: number, loyalty: number): number {
+  return 10 * sat + 1.5 * loyalty - 0.4;
+}
+
+function npsOf(answers: number[]): number {
+  if (answers.length === 0) return 0;
+  let pro = 0;
+  let det = 0;
+  for (const a of answers) {
+    if (a >= 9) pro++;
+    else if (a <= 6) det++;
+  }
+  return round2((100 * (pro - det)) / answers.length);
+}
+
+const toAnswer = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
+
+export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): SeasonReport {
+  const c = s.c;
+  const t = s.tally;
+  const byStage = Object.fromEntries(STAGE_IDS.map((id) => [id, 0])) as Record<StageId, number>;
+  const flowCounts = new Int32Array(36);
+  const tierCount = new Array(plan.thresholds.length).fill(0);
+  const tierSat = new Array(plan.thresholds.length).fill(0);
+  const segCount = s.scenario.segments.map(() => 0);
+  const segSat = s.scenario.segments.map(() => 0);
+  let active = 0;
+  let satSum = 0;
+  let loySum = 0;
+  let trueLoyal = 0;
+  let inertia = 0;
+  let repeat = 0;
+  let activeAtStart = 0;
+  const truthAnswers: number[] = [];
+  const sampled: number[] = [];
+  for (let i = 0; i < s.n; i++) {
+    const st = c.stage[i];
+    byStage[STAGE_IDS[st]]++;
+    const from = t.stageAtStart[i];
+    flowCounts[from * 6 + st]++;
+    if (isActive(from)) activeAtStart++;
+    if (!isActive(st)) continue;
+    active++;
+    satSum += c.sat[i];
+    loySum += c.loyalty[i];
+    tierCount[c.tier[i]]++;
+    tierSat[c.tier[i]] += c.sat[i];
+    segCount[c.segment[i]]++;
+    segSat[c.segment[i]] += c.sat[i];
+    if (c.purchases[i] >= 2) repeat++;
+    if (c.loyalty[i] >= 0.5 && c.sat[i] >= 0.6) trueLoyal++;
+    else if (c.purchases[i] >= 2) inertia++;
+    const answer = recommendScore(c.sat[i], c.loyalty[i]);
+    truthAnswers.push(toAnswer(answer));
+    if (plan.d.survey.sample > 0) sampled.push(i);
+  }
+  let measured: SeasonReport['satisfaction']['measured'] = null;
+  if (plan.d.survey.sample > 0 && sampled.length > 0) measured = survey(s, sampled, plan.d.survey.sample);
+
+  const flows: SeasonReport['customers']['flows'] = [];
+  for (let a = 0; a < 6; a++) {
+    for (let b = 0; b < 6; b++) {
+      const n = flowCounts[a * 6 + b];
+      if (n > 0 && a !== b) flows.push({ from: STAGE_IDS[a], to: STAGE_IDS[b], count: n });
+    }
+  }
+  let churned = 0;
+  const churnByReason = {} as Record<Exclude<ChurnId, 'none'>, number>;
+  for (let r = 1; r < CHURN_IDS.length; r++) {
+    churnByReason[CHURN_IDS[r] as Exclude<ChurnId, 'none'>] = t.churnByReason[r];
+    churned += t.churnByReason[r];
+  }
+  const costs = Object.fromEntries(COST_KEYS.map((k) => [k, round2(t.costs[k])])) as Record<CostKey, number>;
+  let totalCosts = 0;
+  for (const k of COST_KEYS) totalCosts += t.costs[k];
+  // Discounts are already netted out of revenue and margin; the cost line shows them for reading, not twice.
+  const profit = t.grossMargin - (totalCosts - t.costs.discounts);
+  s.store.cumulativeProfit += profit;
+  const meanSat = active > 0 ? satSum / active : 0;
+  const letGo = t.churnByReason[1];
+  const exposed = activeAtStart + t.acquired;
+  const score = seasonScore(s, {
+    meanSat,
+    meanLoyalty: active > 0 ? loySum / active : 0,
+    trueShare: active > 0 ? trueLoyal / active : 0,
+    inertiaShare: active > 0 ? inertia / active : 0,
+    churnRate: exposed > 0 ? (churned - 0.5 * letGo) / exposed : 0,
+    profit,
+    revenue: t.revenue,
+    residual: residualValue(s),
+  });
+  const drivers: Driver[] = [];
+  for (let k = 1; k < CAUSE_IDS.length; k++) {
+    if (t.countByCause[k] === 0 && t.loyaltyByCause[k] === 0) continue;
+    drivers.push({
+      cause: CAUSE_IDS[k],
+      satisfaction: round2(t.satByCause[k]),
+      loyalty: round2(t.loyaltyByCause[k]),
+      count: t.countByCause[k],
+    });
+  }
+  drivers.sort((a, b) => Math.abs(b.satisfaction) + Math.abs(b.loyalty) - (Math.abs(a.satisfaction) + Math.abs(a.loyalty)));
+  const resolved = t.complaintsRecovered + t.complaintsUnresolved;
+  const st = s.store;
+  return {
+    season: s.season,
+    firstWeek: s.week - plan.weeks,
+    weeks: plan.weeks,
+    hash: hashState(s),
+    score,
+    customers: {
+      byStage,
+      flows,
+      active,
+      acquired: t.acquired,
+      acquiredBy: { ...t.acquiredBy },
+      churned,
+      churnByReason,
+      byTier: tierCount,
+      bySegment: s.scenario.segments.map((g, k) => ({
+        segment: g.id,
+        active: segCount[k],
+        satisfaction: round2(segCount[k] > 0 ? (100 * segSat[k]) / segCount[k] : 0),
+      })),
+    },
+    satisfaction: {
+      measured,
+      truth: {
+        mean: round2(100 * meanSat),
+        nps: npsOf(truthAnswers),
+        byTier: tierCount.map((n, k) => round2(n > 0 ? (100 * tierSat[k]) / n : 0)),
+      },
+    },
+    loyalty: {
+      trueLoyal,
+      inertia,
+      none: active - trueLoyal - inertia,
+      meanAttitudinal: round2(active > 0 ? (100 * loySum) / active : 0),
+      repeatRate: round2(active > 0 ? (100 * repeat) / active : 0),
+    },
+    complaints: {
+      filed: t.complaintsFiled,
+      recovered: t.complaintsRecovered,
+      unresolved: t.complaintsUnresolved,
+      avgDays: round2(resolved > 0 ? t.complaintDays / resolved : 0),
+      silentFailures: t.silentFailures,
+    },
+    care: { contacts: t.contacts, fatigued: t.fatigued, optOuts: t.optOuts },
+    tiers: { promotions: t.promotions, demotions: t.demotions, rewards: t.rewards },
+    retention: { winBackAttempts: t.winBackAttempts, wonBack: t.wonBack },
+    economics: {
+      revenue: round2(t.revenue),
+      grossMargin: round2(t.grossMargin),
+      costs,
+      totalCosts: round2(totalCosts),
+      profit: round2(profit),
+      budget: s.scenario.budgetPerSeason,
+    },
+    store: {
+      reputation: round2(100 * st.reputation),
+      trust: round2(100 * st.trust),
+      staffSkill: round2(100 * st.staffSkill),
+      staffSat: round2(100 * st.staffSat),
+      dataQuality: round2(100 * st.dataQuality),
+      incidents: st.incidents,
+    },
+    drivers,
+    featured: s.featured.slice(),
+    weekly,
+  };
+}
+
+/** A survey of about `sample` active customers: answers carry noise, and the truth stays hidden. */
+function survey(s: SimState, active: number[], sample: number): { sample: number; nps: number; index: number } {
+  const answers: number[] = [];
+  const share = Math.min(1, sample / active.length);
+  for (const i of active) {
+    const d = new Dice(s.keys.survey, i, s.week, 0);
+    if (d.next() >= share) continue;
+    answers.push(toAnswer(recommendScore(s.c.sat[i], s.c.loyalty[i]) + normal(d)));
+  }
+  const mean = answers.length > 0 ? answers.reduce((a, b) => a + b, 0) / answers.length : 0;
+  return { sample: answers.length, nps: npsOf(answers), index: round2(mean * 10) };
+}

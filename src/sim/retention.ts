@@ -1,0 +1,77 @@
+import { exp } from './detmath';
+import { changeLoyalty, changeSat, churn, isActive, setStage } from './effects';
+import type { Plan } from './plan';
+import { uniform } from './random';
+import type { SimState } from './state';
+import { Flag } from './state';
+import { Cause, ChurnReason, Stage } from './types';
+
+// 客户保持与挽回, run at the start of each season: let unprofitable customers go, offer customers in decline a
+// coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong
+// first relationship, and for those who left over service the store has since fixed; customers bought away on
+// price rarely return for a letter (Kumar, Bhagwat & Zhang 2015).
+
+const WIN_BACK_BASE: Record<number, number> = {
+  [ChurnReason.Own]: 0.4,
+  [ChurnReason.Natural]: 0.1,
+  [ChurnReason.Lured]: 0.14,
+  [ChurnReason.Bought]: 0.08,
+  [ChurnReason.Forced]: 0.02,
+  [ChurnReason.LetGo]: 0,
+};
+
+export function seasonRetention(s: SimState, plan: Plan): void {
+  const r = plan.d.retention;
+  const c = s.c;
+  for (let i = 0; i < s.n; i++) {
+    if (!isActive(c.stage[i])) continue;
+    if (r.letGoUnprofitable && c.contribution[i] < -20 && s.week - c.firstWeek[i] >= 8) {
+      churn(s, i, ChurnReason.LetGo, Cause['let-go']);
+      continue;
+    }
+    if (r.atRiskOffer > 0 && c.stage[i] === Stage.Decline) {
+      c.couponUntil[i] = s.week + 6;
+      changeSat(s, i, 0.02, Cause['retention-offer']);
+    }
+  }
+  if (r.winBackBudget > 0) winBack(s, plan);
+}
+
+function winBack(s: SimState, plan: Plan): void {
+  const c = s.c;
+  const r = plan.d.retention;
+  const cost = s.scenario.costs.winBackAttempt;
+  let attempts = cost > 0 ? Math.floor(r.winBackBudget / cost) : s.n;
+  const lost: number[] = [];
+  for (let i = 0; i < s.n; i++) {
+    if (c.stage[i] === Stage.Churned && c.churnReason[i] !== ChurnReason.LetGo && s.week - c.churnWeek[i] <= 52) lost.push(i);
+  }
+  const priority = (i: number): number => {
+    const since = s.week - c.churnWeek[i];
+    const reason = c.churnReason[i];
+    if (r.winBackTarget === 'service') return (reason === ChurnReason.Own ? 0 : 1000) + since;
+    if (r.winBackTarget === 'price') return (reason === ChurnReason.Bought || reason === ChurnReason.Lured ? 0 : 1000) + since;
+    if (r.winBackTarget === 'value') return -c.spendTotal[i];
+    return since;
+  };
+  lost.sort((x, y) => priority(x) - priority(y) || x - y);
+  for (const i of lost) {
+    if (attempts-- <= 0) break;
+    s.tally.winBackAttempts++;
+    const since = s.week - c.churnWeek[i];
+    const bond = 1 + 0.5 * Math.min(1, c.purchases[i] / 10);
+    const p = WIN_BACK_BASE[c.churnReason[i]] * exp(-since / 26) * bond * (0.6 + 0.8 * s.store.staffSkill);
+    if (uniform(s.keys.winback, i, s.week, 0) >= p) continue;
+    s.tally.wonBack++;
+    s.tally.acquiredBy.winBack++;
+    c.flags[i] |= Flag.WonBack;
+    c.churnReason[i] = ChurnReason.None;
+    c.churnWeek[i] = -1;
+    c.lastWeek[i] = s.week;
+    c.sat[i] = 0.5;
+    c.loyalty[i] *= 0.6;
+    setStage(s, i, Stage.Formation, Cause['win-back']);
+    changeLoyalty(s, i, 0.02, Cause['win-back']);
+  }
+  s.tally.costs.retention += s.tally.winBackAttempts * cost;
+}

@@ -1,0 +1,91 @@
+import { clamp } from './detmath';
+import { pow } from './detmath';
+import { isActive } from './effects';
+import type { SimState } from './state';
+
+// Scores 0–100. Satisfaction and loyalty are measured on the hidden truth of active customers; loyalty weighs
+// attitudinal loyalty above inertia; churn compares the season's losses with a 40% ceiling; profit is the margin
+// on the larger of revenue and budget; residual is the expected next-year margin of the customer base against
+// what the base was worth at the start, so that milking customers in the last season does not pay.
+
+export interface Score {
+  total: number;
+  satisfaction: number;
+  loyalty: number;
+  churn: number;
+  profit: number;
+  residual: number;
+}
+
+export type ScoreWeights = Omit<Score, 'total'>;
+export const SCORE_PARTS = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
+
+export function weightedTotal(parts: ScoreWeights, w: ScoreWeights): number {
+  let sum = 0;
+  let wsum = 0;
+  for (const k of SCORE_PARTS) {
+    sum += parts[k] * w[k];
+    wsum += w[k];
+  }
+  return wsum > 0 ? round2(sum / wsum) : 0;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Expected margin over the next 52 weeks from everyone still a customer (hidden truth). */
+export function residualValue(s: SimState): number {
+  const c = s.c;
+  const margin = s.scenario.store.margin;
+  const serve = s.scenario.store.serveCost;
+  let total = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!isActive(c.stage[i])) continue;
+    const rate = c.lambda[i] * (0.56 + 0.8 * c.sat[i]) * 52;
+    const p = clamp(c.dropP[i] * (1 + 1.5 * Math.max(0, 0.5 - c.sat[i])) * (1 - 0.5 * Math.max(0, c.loyalty[i] - 0.2)), 0.001, 1);
+    const purchases = (1 - pow(1 - p, rate)) / p;
+    const spend = s.scenario.segments[c.segment[i]].spend.p / c.spendNu[i];
+    total += purchases * spend * margin - 13 * serve * (1 + 2 * Math.max(0, 0.6 - c.fit[i]));
+  }
+  return total;
+}
+
+export interface SeasonFigures {
+  meanSat: number;
+  meanLoyalty: number;
+  trueShare: number;
+  inertiaShare: number;
+  churnRate: number;
+  profit: number;
+  revenue: number;
+  residual: number;
+}
+
+export function seasonScore(s: SimState, f: SeasonFigures): Score {
+  const w = s.scenario.scoring;
+  const budget = s.scenario.budgetPerSeason;
+  const parts = {
+    satisfaction: round2(100 * f.meanSat),
+    loyalty: round2(100 * clamp((0.5 * f.meanLoyalty) / 0.6 + 0.35 * f.trueShare + 0.15 * f.inertiaShare, 0, 1)),
+    churn: round2(100 * clamp(1 - f.churnRate / 0.4, 0, 1)),
+    profit: round2(clamp(50 + (150 * f.profit) / Math.max(f.revenue, budget, 1), 0, 100)),
+    residual: round2(s.store.baseResidual > 0 ? clamp((50 * f.residual) / s.store.baseResidual, 0, 100) : 0),
+  };
+  return { total: weightedTotal(parts, w), ...parts };
+}
+
+/** The game's final score: seasons averaged (no single season dominates) and residual value at the end. */
+export function finalScore(seasons: readonly Score[], w: ScoreWeights): Score {
+  const n = seasons.length;
+  if (n === 0) return { total: 0, satisfaction: 0, loyalty: 0, churn: 0, profit: 0, residual: 0 };
+  const mean = (k: keyof Score) => round2(seasons.reduce((a, x) => a + x[k], 0) / n);
+  const parts = {
+    satisfaction: mean('satisfaction'),
+    loyalty: mean('loyalty'),
+    churn: mean('churn'),
+    profit: mean('profit'),
+    residual: seasons[n - 1].residual,
+  };
+  return { total: weightedTotal(parts, w), ...parts };
+}

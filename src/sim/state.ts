@@ -1,0 +1,329 @@
+import type { Scenario } from '../scenario/schema';
+import type { EventLog } from './events';
+import { cloneLog, createLog } from './events';
+import type { StreamKeys } from './random';
+import { streamKeys } from './random';
+import { CAUSE_IDS } from './types';
+
+/** Per-customer state as a structure of arrays indexed by customer id. */
+export interface Customers {
+  // Hidden traits, fixed per seed: who exists and what they are like never depends on decisions.
+  segment: Uint8Array;
+  lambda: Float64Array;
+  dropP: Float64Array;
+  spendNu: Float64Array;
+  priceSens: Float64Array;
+  expectBase: Float64Array;
+  complainP: Float64Array;
+  womP: Float64Array;
+  fit: Float64Array;
+  tolerance: Float64Array;
+  birthWeek: Uint8Array;
+  acqChannel: Uint8Array;
+  contactChannel: Uint8Array;
+  /** Exposure (Exp(1) draw) a prospect needs before trying the store: more exposure, earlier arrival. */
+  acqThreshold: Float64Array;
+  /** Week the customer moves away (involuntary churn), drawn once: a geometric clock. */
+  moveWeek: Int32Array;
+  /** Mean spend per purchase, p/ν of the Gamma-Gamma model. */
+  meanSpend: Float64Array;
+  // Relationship state.
+  /** Purchase hazard still to accumulate before the next purchase (Poisson process as an Exp(1) clock). */
+  buyClock: Float64Array;
+  acqExposure: Float64Array;
+  stage: Uint8Array;
+  sat: Float64Array;
+  expect: Float64Array;
+  loyalty: Float64Array;
+  purchases: Int32Array;
+  spendTotal: Float64Array;
+  firstWeek: Int32Array;
+  lastWeek: Int32Array;
+  growth: Float64Array;
+  tier: Uint8Array;
+  points: Float64Array;
+  rewardWeek: Int32Array;
+  contactLoad: Float64Array;
+  complaintDue: Int32Array;
+  complaintWeek: Int32Array;
+  satBeforeFailure: Float64Array;
+  complaints: Int32Array;
+  churnReason: Uint8Array;
+  churnWeek: Int32Array;
+  /** Bit flags, see Flag. */
+  flags: Uint8Array;
+  couponUntil: Int32Array;
+  /** What the store can observe of this customer's value: margin earned minus cost to serve. */
+  contribution: Float64Array;
+  /** Margin earned after the last decision point, for the debrief's "what they really brought". */
+  valueAfter: Float64Array;
+}
+
+export const Flag = {
+  BirthdayKnown: 1,
+  PrefsKnown: 2,
+  Consented: 4,
+  OptedOut: 8,
+  WonBack: 16,
+  Contacted: 32,
+} as const;
+
+export interface StoreState {
+  reputation: number;
+  trust: number;
+  staffSkill: number;
+  staffSat: number;
+  dataQuality: number;
+  /** Competitor attraction, 0–1, from scenario events. */
+  competitor: number;
+  incidents: number;
+  cumulativeProfit: number;
+  /** Expected one-year margin of the customer base at the start, the yardstick of residual value. */
+  baseResidual: number;
+  visitsLastWeek: number;
+  /** Counts taken during the last weekly pass, read by the next week's rates. */
+  prospects: number;
+  prospectWeight: number;
+  promoterVoice: number;
+  activeCount: number;
+}
+
+export const STORE_KEYS: readonly (keyof StoreState)[] = [
+  'reputation',
+  'trust',
+  'staffSkill',
+  'staffSat',
+  'dataQuality',
+  'competitor',
+  'incidents',
+  'cumulativeProfit',
+  'baseResidual',
+  'visitsLastWeek',
+  'prospects',
+  'prospectWeight',
+  'promoterVoice',
+  'activeCount',
+];
+
+export const COST_KEYS = [
+  'acquisition',
+  'referral',
+  'discounts',
+  'service',
+  'tierBenefits',
+  'points',
+  'care',
+  'complaints',
+  'retention',
+  'information',
+  'staff',
+  'survey',
+] as const;
+export type CostKey = (typeof COST_KEYS)[number];
+
+/** Accumulators of the season being played; reset at each season start. */
+export interface Tally {
+  revenue: number;
+  grossMargin: number;
+  costs: Record<CostKey, number>;
+  purchases: number;
+  visitsByTier: number[];
+  acquired: number;
+  acquiredBy: { campaign: number; walkIn: number; referral: number; winBack: number };
+  churnByReason: number[];
+  complaintsFiled: number;
+  complaintsRecovered: number;
+  complaintsUnresolved: number;
+  complaintDays: number;
+  silentFailures: number;
+  contacts: number;
+  fatigued: number;
+  optOuts: number;
+  promotions: number;
+  demotions: number;
+  rewards: number;
+  wonBack: number;
+  winBackAttempts: number;
+  positiveWom: number;
+  negativeWom: number;
+  /** Per cause: summed satisfaction and loyalty change, and number of changes. */
+  satByCause: Float64Array;
+  loyaltyByCause: Float64Array;
+  countByCause: Int32Array;
+  stageAtStart: Uint8Array;
+}
+
+export interface SimState {
+  scenario: Scenario;
+  seed: string;
+  keys: StreamKeys;
+  n: number;
+  /** Next week to simulate, counted from 0 over the whole game. */
+  week: number;
+  /** Seasons completed. */
+  season: number;
+  c: Customers;
+  store: StoreState;
+  log: EventLog;
+  tally: Tally;
+  /** Customers whose complaint waits for the manager's personal handling next season (featured cases). */
+  featured: number[];
+}
+
+export function allocCustomers(n: number): Customers {
+  const f = () => new Float64Array(n);
+  const i32 = (fill = 0) => new Int32Array(n).fill(fill);
+  const u8 = () => new Uint8Array(n);
+  return {
+    segment: u8(),
+    lambda: f(),
+    dropP: f(),
+    spendNu: f(),
+    priceSens: f(),
+    expectBase: f(),
+    complainP: f(),
+    womP: f(),
+    fit: f(),
+    tolerance: f(),
+    birthWeek: u8(),
+    acqChannel: u8(),
+    contactChannel: u8(),
+    acqThreshold: f(),
+    moveWeek: i32(),
+    meanSpend: f(),
+    buyClock: f(),
+    acqExposure: f(),
+    stage: u8(),
+    sat: f(),
+    expect: f(),
+    loyalty: f(),
+    purchases: i32(),
+    spendTotal: f(),
+    firstWeek: i32(-1),
+    lastWeek: i32(-1),
+    growth: f(),
+    tier: u8(),
+    points: f(),
+    rewardWeek: i32(-1000),
+    contactLoad: f(),
+    complaintDue: i32(-1),
+    complaintWeek: i32(-1),
+    satBeforeFailure: f(),
+    complaints: i32(),
+    churnReason: u8(),
+    churnWeek: i32(-1),
+    flags: u8(),
+    couponUntil: i32(-1),
+    contribution: f(),
+    valueAfter: f(),
+  };
+}
+
+/** Field order of Customers, fixed: the state hash and snapshots walk it in this order. */
+export const CUSTOMER_FIELDS = Object.keys(allocCustomers(0)) as (keyof Customers)[];
+
+export function newTally(n: number, stageNow: Uint8Array): Tally {
+  return {
+    revenue: 0,
+    grossMargin: 0,
+    costs: {
+      acquisition: 0,
+      referral: 0,
+      discounts: 0,
+      service: 0,
+      tierBenefits: 0,
+      points: 0,
+      care: 0,
+      complaints: 0,
+      retention: 0,
+      information: 0,
+      staff: 0,
+      survey: 0,
+    },
+    purchases: 0,
+    visitsByTier: [0, 0, 0, 0, 0, 0],
+    acquired: 0,
+    acquiredBy: { campaign: 0, walkIn: 0, referral: 0, winBack: 0 },
+    churnByReason: [0, 0, 0, 0, 0, 0, 0],
+    complaintsFiled: 0,
+    complaintsRecovered: 0,
+    complaintsUnresolved: 0,
+    complaintDays: 0,
+    silentFailures: 0,
+    contacts: 0,
+    fatigued: 0,
+    optOuts: 0,
+    promotions: 0,
+    demotions: 0,
+    rewards: 0,
+    wonBack: 0,
+    winBackAttempts: 0,
+    positiveWom: 0,
+    negativeWom: 0,
+    satByCause: new Float64Array(CAUSE_IDS.length),
+    loyaltyByCause: new Float64Array(CAUSE_IDS.length),
+    countByCause: new Int32Array(CAUSE_IDS.length),
+    stageAtStart: n === stageNow.length ? stageNow.slice() : new Uint8Array(n),
+  };
+}
+
+export function emptyState(scenario: Scenario, seed: string): SimState {
+  const n = scenario.population.size;
+  const c = allocCustomers(n);
+  return {
+    scenario,
+    seed,
+    keys: streamKeys(seed),
+    n,
+    week: 0,
+    season: 0,
+    c,
+    store: {
+      reputation: scenario.store.reputation,
+      trust: 0.7,
+      staffSkill: scenario.store.staffSkill,
+      staffSat: 0.6,
+      dataQuality: 0.3,
+      competitor: 0,
+      incidents: 0,
+      cumulativeProfit: 0,
+      baseResidual: 0,
+      visitsLastWeek: 0,
+      prospects: 0,
+      prospectWeight: 0,
+      promoterVoice: 0,
+      activeCount: 0,
+    },
+    featured: [],
+    log: createLog(),
+    tally: newTally(n, c.stage),
+  };
+}
+
+/** A deep copy for forks and snapshots; the scenario is immutable and shared. */
+export function cloneState(s: SimState): SimState {
+  const c = {} as Customers;
+  for (const k of CUSTOMER_FIELDS) (c as unknown as Record<string, unknown>)[k] = s.c[k].slice();
+  return {
+    ...s,
+    c,
+    store: { ...s.store },
+    log: cloneLog(s.log),
+    featured: s.featured.slice(),
+    tally: structuredCloneTally(s.tally),
+  };
+}
+
+function structuredCloneTally(t: Tally): Tally {
+  return {
+    ...t,
+    costs: { ...t.costs },
+    visitsByTier: t.visitsByTier.slice(),
+    acquiredBy: { ...t.acquiredBy },
+    churnByReason: t.churnByReason.slice(),
+    satByCause: t.satByCause.slice(),
+    loyaltyByCause: t.loyaltyByCause.slice(),
+    countByCause: t.countByCause.slice(),
+    stageAtStart: t.stageAtStart.slice(),
+  };
+}

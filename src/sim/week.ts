@@ -1,0 +1,119 @@
+import type { Plan } from './plan';
+import type { SimState } from './state';
+import { isActive } from './effects';
+import { Stage } from './types';
+
+// What holds for everyone in one week: scenario events in force, crowding, and the acquisition rates.
+// Computed once per week before the customer loop, from counts the previous week's pass left in the store.
+
+export interface WeekCtx {
+  w: number;
+  /** Week index within the season, 0-based. */
+  k: number;
+  holiday: number;
+  holidayStart: boolean;
+  downturn: number;
+  supplyIncident: number;
+  viral: number;
+  competitorEntry: number;
+  competitorPromo: number;
+  /** Perceived-quality penalty from queues when visits exceed capacity. */
+  wait: number;
+  campaignRate: number;
+  referralRate: number;
+  walkInRate: number;
+  activeCount: number;
+}
+
+export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
+  const w = s.week;
+  const ctx: WeekCtx = {
+    w,
+    k,
+    holiday: 0,
+    holidayStart: false,
+    downturn: 0,
+    supplyIncident: 0,
+    viral: 0,
+    competitorEntry: 0,
+    competitorPromo: 0,
+    wait: 0,
+    campaignRate: 0,
+    referralRate: 0,
+    walkInRate: 0,
+    activeCount: s.store.activeCount,
+  };
+  for (const e of s.scenario.events) {
+    const start = e.week - 1;
+    // A competitor that entered stays; other events last their stated weeks.
+    const on = e.kind === 'competitor-entry' ? w >= start : w >= start && w < start + e.weeks;
+    if (!on) continue;
+    if (e.kind === 'holiday') {
+      ctx.holiday = Math.max(ctx.holiday, e.strength);
+      if (w === start) ctx.holidayStart = true;
+    } else if (e.kind === 'downturn') ctx.downturn = Math.max(ctx.downturn, e.strength);
+    else if (e.kind === 'supply-incident') ctx.supplyIncident = Math.max(ctx.supplyIncident, e.strength);
+    else if (e.kind === 'viral-review') ctx.viral = Math.max(ctx.viral, e.strength);
+    else if (e.kind === 'competitor-entry') ctx.competitorEntry = Math.max(ctx.competitorEntry, e.strength);
+    else ctx.competitorPromo = Math.max(ctx.competitorPromo, e.strength);
+  }
+  s.store.competitor = Math.max(ctx.competitorEntry, ctx.competitorPromo);
+  const load = s.store.visitsLastWeek / plan.capacity;
+  ctx.wait = load > 1 ? Math.min(0.3, 0.3 * (load - 1)) : 0;
+  acquisitionRates(s, plan, ctx);
+  return ctx;
+}
+
+/** Prospect weight for the campaign: reach through the channel, targeting, claims, price and screening. */
+export function campaignWeight(s: SimState, plan: Plan, i: number): number {
+  const c = s.c;
+  const a = plan.d.acquisition;
+  if (plan.acqTarget >= 0 && c.segment[i] !== plan.acqTarget) return 0;
+  let wgt = c.acqChannel[i] === plan.acqChannel ? 1 : 0.35;
+  wgt *= 1 + 0.8 * a.claim;
+  wgt *= 1 + 3 * plan.d.pricing.discount * c.priceSens[i];
+  if (a.screening && c.fit[i] < 0.6) wgt *= 0.25;
+  return wgt;
+}
+
+/** Season start: every prospect's campaign weight under this season's plan, and the counts the rates need. */
+export function prepareSeason(s: SimState, plan: Plan): void {
+  const c = s.c;
+  const weights = new Float64Array(s.n);
+  let prospects = 0;
+  let weightSum = 0;
+  let voice = 0;
+  let active = 0;
+  for (let i = 0; i < s.n; i++) {
+    const st = c.stage[i];
+    if (st === Stage.Prospect) {
+      weights[i] = campaignWeight(s, plan, i);
+      weightSum += weights[i];
+      prospects++;
+    } else if (isActive(st)) {
+      active++;
+      if (c.sat[i] >= 0.8) voice += c.womP[i];
+    }
+  }
+  plan.acqWeight = weights;
+  s.store.prospects = prospects;
+  s.store.prospectWeight = weightSum;
+  s.store.promoterVoice = voice;
+  s.store.activeCount = active;
+}
+
+function acquisitionRates(s: SimState, plan: Plan, ctx: WeekCtx): void {
+  const d = plan.d;
+  const st = s.store;
+  const rep = 0.5 + st.reputation;
+  if (d.acquisition.budget > 0 && st.prospectWeight > 0) {
+    // Diminishing returns: a channel saturates as it approaches 2% of the targeted prospects a week.
+    const bought = d.acquisition.budget / plan.weeks / plan.acqCpa;
+    const ceiling = 0.02 * st.prospectWeight;
+    const expected = (bought * ceiling) / (bought + ceiling);
+    ctx.campaignRate = (expected * rep) / st.prospectWeight;
+  }
+  const referralPull = 0.01 * (1 + d.acquisition.referralReward / 20) * (1 + ctx.viral);
+  ctx.referralRate = st.prospects > 0 ? (st.promoterVoice * referralPull) / st.prospects : 0;
+  ctx.walkInRate = s.scenario.population.walkInRate * rep * (1 + ctx.viral) * (1 - 0.5 * ctx.downturn);
+}
