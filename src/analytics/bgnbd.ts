@@ -1,7 +1,7 @@
 // BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): likelihood, fit and
 // the per-customer and population predictions. Time is in weeks throughout.
-import { hyp2f1Scaled, lnBeta, lnGamma, lnRising, logAddExp } from './special';
-import { nelderMead } from './optimize';
+import { hyp2f1, hyp2f1DeltaOverB, lnBeta, lnGamma, lnRising, logAddExp } from './special';
+import { boxed, boxPenalty, nelderMead } from './optimize';
 
 export interface BgNbdParams {
   r: number;
@@ -123,6 +123,8 @@ export interface BgNbdFit {
 /**
  * Maximum likelihood by Nelder–Mead on log-parameters from (1, 1, 1, 1). Times are first scaled so the oldest
  * customer is 10 units old (as lifetimes does) to keep α near 1; r, a, b are scale-free and α is scaled back.
+ * The search stays in the box e^±10: when nobody seems to drop out the likelihood keeps rising as a, b → ∞,
+ * and b = e^10 is already a dropout chance of a/22026 per purchase, while the predictions stay well-conditioned.
  */
 export function fitBgNbd(rows: readonly RepeatHistory[]): BgNbdFit {
   let maxT = 0;
@@ -130,8 +132,11 @@ export function fitBgNbd(rows: readonly RepeatHistory[]): BgNbdFit {
   if (!(maxT > 0)) throw new RangeError('BG/NBD fit needs at least one customer with T > 0');
   const scale = 10 / maxT;
   const d = compile(rows, scale);
-  const unpack = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
-  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d), [0, 0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
+  const unpack = (v: number[]): BgNbdParams => {
+    const [r, alpha, a, b] = boxed(v).map(Math.exp);
+    return { r, alpha, a, b };
+  };
+  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
   const scaled = unpack(res.x);
   const params = { ...scaled, alpha: scaled.alpha / scale };
   return {
@@ -149,9 +154,23 @@ export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number
   return 1 / (1 + Math.exp(logRatio));
 }
 
-// The formulas divide by a − 1; at a = 1 exactly they are 0/0 with a finite limit, approached from one side.
-function safeA(a: number): number {
-  return Math.abs(a - 1) < 1e-7 ? 1 + 1e-7 : a;
+/**
+ * [1 − (1−z)^A · 2F1(A, B; C; z)] / (a − 1), the part both expectations share, with A = r+x, B = b+x,
+ * C = a+b+x−1 and z the time fraction. Since C − B = a − 1, Euler's transform gives
+ * (1−z)^A 2F1(A,B;C;z) = (1−z)^(a−1) 2F1(C−A, a−1; C; z), and dividing the a − 1 out analytically,
+ *   [1 − (1−z)^(a−1)] / (a−1) − (1−z)^(a−1) · (2F1(C−A, a−1; C; z) − 1) / (a−1),
+ * which is finite and accurate at a = 1 and never forms (1−z)^(−x) for heavy buyers.
+ */
+function expectationCore(A: number, B: number, a: number, z: number): number {
+  const C = a + B - 1;
+  const L = Math.log1p(-z);
+  const y = (a - 1) * L;
+  if (A + B - C > 0) {
+    const first = y === 0 ? -L : (-L * Math.expm1(y)) / y;
+    return first - Math.exp(y) * hyp2f1DeltaOverB(C - A, a - 1, C, z);
+  }
+  // A + B − C ≤ 0 only when x = 0 and a ≥ 1 + r, so a − 1 ≥ r > 0 and the direct series is fine.
+  return (1 - Math.exp(A * L) * hyp2f1(A, B, C, z)) / (a - 1);
 }
 
 /**
@@ -160,22 +179,16 @@ function safeA(a: number): number {
  */
 export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
-  const a = safeA(p.a);
-  const { r, alpha, b } = p;
+  const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  // ((α+T)/(α+T+t))^(r+x) · 2F1(...) = (1−z)^(a−1) · (1−z)^(r+x+1−a) 2F1(...)
-  const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1Scaled(r + x, b + x, a + b + x - 1, z);
-  const numerator = ((a + b + x - 1) / (a - 1)) * bracket;
-  return numerator * pAlive({ r, alpha, a, b }, x, tx, T);
+  return (a + b + x - 1) * expectationCore(r + x, b + x, a, z) * pAlive(p, x, tx, T);
 }
 
-/** E[X(t)] for a customer observed from birth (FHL 2005, eq. 9). */
+/** E[X(t)] for a customer observed from birth (FHL 2005, eq. 9): (a+b−1)/(a−1) · [1 − (α/(α+t))^r 2F1(r, b; a+b−1; t/(α+t))]. */
 export function expectedPurchases(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
-  const a = safeA(p.a);
-  const { r, alpha, b } = p;
-  const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1Scaled(r, b, a + b - 1, z));
+  const { r, alpha, a, b } = p;
+  return (a + b - 1) * expectationCore(r, b, a, t / (alpha + t));
 }
 
 /** P(X(t) = x) for a customer observed from birth (FHL 2005, eq. 8). */

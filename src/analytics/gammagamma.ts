@@ -2,7 +2,7 @@
 // a customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers, independent of
 // the purchase process. Fitted on repeat buyers only (x > 0), with z̄ their mean spend per repeat purchase-day.
 import { lnGamma } from './special';
-import { nelderMead } from './optimize';
+import { boxed, boxPenalty, nelderMead } from './optimize';
 
 export interface GammaGammaParams {
   p: number;
@@ -94,6 +94,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly
 /**
  * Maximum likelihood by Nelder–Mead on log-parameters from (1, 1, 1). Spends are first divided by their mean
  * (so γ starts near the right order of magnitude); p and q are scale-free and γ is scaled back.
+ * As for BG/NBD the search stays in the box e^±10 (spends with no spread across customers push q, γ → ∞).
  */
 export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
   let sum = 0;
@@ -107,8 +108,11 @@ export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
   if (count < 2) throw new RangeError('the spend model needs at least 2 repeat buyers with positive spend');
   const scale = count / sum;
   const d = compile(rows, scale);
-  const unpack = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
-  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d), [0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
+  const unpack = (v: number[]): GammaGammaParams => {
+    const [p, q, gamma] = boxed(v).map(Math.exp);
+    return { p, q, gamma };
+  };
+  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
   const scaled = unpack(res.x);
   const params = { ...scaled, gamma: scaled.gamma / scale };
   return {

@@ -112,3 +112,21 @@ function simplexRun(
     fs[i] = fx;
   }
 }
+
+/** Log-parameters are searched within ±LOG_BOX (e^10 ≈ 22026): see the fits for why. */
+export const LOG_BOX = 10;
+
+/** The point clamped into the box. */
+export function boxed(v: readonly number[]): number[] {
+  return v.map((x) => Math.min(LOG_BOX, Math.max(-LOG_BOX, x)));
+}
+
+/** Squared distance outside the box, added to the objective so the simplex is pulled back in. */
+export function boxPenalty(v: readonly number[]): number {
+  let s = 0;
+  for (const x of v) {
+    const out = Math.abs(x) - LOG_BOX;
+    if (out > 0) s += out * out;
+  }
+  return s;
+}

@@ -90,34 +90,38 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 }
 
 function hyp2f1Series(a: number, b: number, c: number, z: number): number {
-  if (z === 0) return 1;
-  const absSum = Math.abs(a) + Math.abs(b) + Math.abs(c);
-  let term = 1;
-  let sum = 1;
-  for (let n = 0; n < MAX_TERMS; n++) {
-    const ratio = ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
-    term *= ratio;
+  return sumSeries(a, b, c, z, 0, 1);
+}
+
+/**
+ * (2F1(a, b; c; z) − 1) / b = Σ_{n≥1} (a)_n (b+1)_{n−1} / ((c)_n n!) z^n, for 0 ≤ z < 1.
+ * Dividing b out term by term keeps the result exact as b → 0, where the difference would cancel.
+ */
+export function hyp2f1DeltaOverB(a: number, b: number, c: number, z: number): number {
+  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1DeltaOverB: z must be in [0, 1), got ${z}`);
+  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1DeltaOverB: c must not be a non-positive integer, got ${c}`);
+  if (z === 0 || a === 0) return 0;
+  return sumSeries(a, b, c, z, 1, (a * z) / c);
+}
+
+// Σ_{n≥n0} term_n with term_{n+1} = term_n · (a+n)(b+n)z / ((c+n)(n+1)), starting from term_{n0} = first.
+function sumSeries(a: number, b: number, c: number, z: number, n0: number, first: number): number {
+  const settled = Math.max(0, -a, -b, -c);
+  let term = first;
+  let sum = first;
+  for (let n = n0; n < n0 + MAX_TERMS; n++) {
+    term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
     sum += term;
     if (term === 0) return sum; // a or b was a non-positive integer: the series is a polynomial
-    // Past n > |a|+|b|+|c| every factor has settled its sign and the ratio tends to z monotonically,
-    // so the tail is bounded by a geometric series with ratio max(|next ratio|, |z|).
-    if (n + 1 > absSum) {
-      const next = Math.abs(((a + n + 1) * (b + n + 1) * z) / ((c + n + 1) * (n + 2)));
-      const rho = Math.max(next, Math.abs(z));
+    const m = n + 1;
+    if (m > settled) {
+      // From here on (a+m)/(m+1), (b+m)/(c+m) (and the other pairing) are positive and monotone in m, each
+      // tending to 1, so every later ratio is at most |z| · max(1, first factor) · max(1, second factor).
+      const p1 = Math.max(1, (a + m) / (m + 1)) * Math.max(1, (b + m) / (c + m));
+      const p2 = Math.max(1, (b + m) / (m + 1)) * Math.max(1, (a + m) / (c + m));
+      const rho = Math.abs(z) * Math.min(p1, p2);
       if (rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= EPS * Math.abs(sum)) return sum;
     }
   }
   throw new RangeError(`hyp2f1: series did not converge (a=${a}, b=${b}, c=${c}, z=${z})`);
-}
-
-/**
- * (1−z)^(a+b−c) · 2F1(a, b; c; z) for 0 ≤ z < 1, computed without forming the two factors separately.
- * When a+b−c > 0 this is Euler's 2F1(c−a, c−b; c; z) exactly, so large a, b (e.g. r+x for heavy buyers)
- * can neither overflow the power nor slow the series down.
- */
-export function hyp2f1Scaled(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1Scaled: z must be in [0, 1), got ${z}`);
-  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1Scaled: c must not be a non-positive integer, got ${c}`);
-  if (a + b - c > 0) return hyp2f1Series(c - a, c - b, c, z);
-  return Math.pow(1 - z, a + b - c) * hyp2f1Series(a, b, c, z);
 }

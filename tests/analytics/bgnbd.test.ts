@@ -48,6 +48,22 @@ describe('expected purchases', () => {
     expect(conditionalExpectedPurchases(P, 0, 2, 30, 38)).toBe(0);
   });
 
+  it('is continuous through a = 1, where the textbook formula is 0/0', () => {
+    const at = (a: number) => conditionalExpectedPurchases({ ...P, a }, 39, 3, 30, 38.86);
+    const mid = at(1);
+    expect(Number.isFinite(mid)).toBe(true);
+    expect(Math.abs(at(1 - 1e-6) - mid)).toBeLessThan(1e-5 * mid);
+    expect(Math.abs(at(1 + 1e-6) - mid)).toBeLessThan(1e-5 * mid);
+    expect(Number.isFinite(expectedPurchases({ ...P, a: 1 }, 39))).toBe(true);
+  });
+
+  it('stays finite and near the no-dropout (NBD) limit for huge a, b', () => {
+    // With a, b → ∞ and a/(a+b) → 0 nobody drops out: E[Y(t) | x, T] → (r+x)/(α+T) · t.
+    const q = { r: 0.5, alpha: 2, a: 1e-3, b: 1e4 };
+    const v = conditionalExpectedPurchases(q, 10, 4, 20, 20);
+    expect(Math.abs(v - (4.5 / 22) * 10)).toBeLessThan(1e-3 * v);
+  });
+
   it('unconditional E[X(t)] matches known values', () => {
     expect(rel(expectedPurchases(P, 39), 1.1967231933208168)).toBeLessThan(1e-12);
     expect(rel(expectedPurchases(P, 78), 1.8605190579427685)).toBeLessThan(1e-12);
@@ -100,6 +116,18 @@ describe('log-likelihood and fit', () => {
   it('rejects impossible histories', () => {
     expect(() => bgnbdLogLikelihood(P, [{ frequency: 1, recency: 5, T: 4 }])).toThrow(RangeError);
     expect(() => bgnbdLogLikelihood(P, [{ frequency: 1.5, recency: 1, T: 4 }])).toThrow(RangeError);
+  });
+
+  it('stays inside the search box when nobody seems to drop out', () => {
+    // Every customer buys exactly every 2 weeks up to the end: the likelihood keeps rising as a, b → ∞.
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const T = 10 + (i % 20) * 2;
+      return { frequency: T / 2, recency: T, T };
+    });
+    const fit = fitBgNbd(rows);
+    for (const v of Object.values(fit.params)) expect(v).toBeLessThanOrEqual(Math.exp(10) * 10);
+    expect(pAlive(fit.params, 5, 10, 10)).toBeGreaterThan(0.99);
+    expect(Number.isFinite(conditionalExpectedPurchases(fit.params, 39, 5, 10, 10))).toBe(true);
   });
 
   it('is deterministic: the same data give bit-identical parameters', () => {
