@@ -66,7 +66,7 @@ const NEUTRAL_CHECK: Record<LeverArea, (d: Decisions) => boolean> = {
 };
 
 /** Everything wrong with a plan, each with the place and the numbers; an empty list means it can be played. */
-export function checkPlan(scenario: Scenario, d: Decisions): PlanIssue[] {
+export function checkPlan(scenario: Scenario, d: Decisions, featured: readonly number[] = []): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const spend = plannedSpend(scenario, d);
   if (spend.total > scenario.budgetPerSeason + 1e-9) {
@@ -88,6 +88,9 @@ export function checkPlan(scenario: Scenario, d: Decisions): PlanIssue[] {
   if (d.care.minTier > d.tiers.levels.length) {
     issues.push({ path: 'care.minTier', code: 'min-tier', params: { found: d.care.minTier, levels: d.tiers.levels.length } });
   }
+  d.featured.forEach((f, k) => {
+    if (!featured.includes(f.customer)) issues.push({ path: `featured.${k}.customer`, code: 'featured', params: { found: f.customer } });
+  });
   for (const area of LEVER_AREAS) {
     if (!scenario.levers.includes(area) && !NEUTRAL_CHECK[area](d)) {
       issues.push({ path: area, code: 'lever-unavailable', params: { area } });
