@@ -1,0 +1,81 @@
+// Chinese wording of the English load messages (issues.ts issueMessage, load.ts loadText, migrate.ts), matched by
+// pattern on the English text: issues.ts stays the single source of the English wording. A message no pattern
+// knows is returned in English, so nothing is ever lost; tests pin the patterns to issues.ts output.
+
+const TYPES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  integer: '整数',
+  object: '对象（“字段: 值”的组合）',
+  array: '列表',
+  boolean: 'true 或 false',
+  nonoptional: '一个值',
+};
+
+const CUSTOM: Record<string, string> = {
+  'a lower-case id like "students"': '小写字母开头、只含小写字母、数字和连字符的 id，例如 "students"',
+  'a lower-case id like "bubble-tea"': '只含小写字母、数字和连字符的 id，例如 "bubble-tea"',
+};
+
+/** The "found …" part of a message, in Chinese. */
+export function foundZh(found: string): string {
+  if (found === 'nothing') return '缺少此项';
+  if (found === 'null') return '空值 null';
+  if (found === 'an object') return '一个对象';
+  const list = /^a list of (\d+)$/.exec(found);
+  if (list) return `含 ${list[1]} 项的列表`;
+  if (found === 'binary data') return '二进制数据';
+  if (found === 'an empty file') return '空文件';
+  return found;
+}
+
+const CMP: Record<string, string> = { '≥': '不小于', '>': '大于', '≤': '不大于', '<': '小于' };
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+const RULES: Rule[] = [
+  [/^expected at least (\S+) (items|characters), found (.*)$/s, (m) => `应至少有 ${m[1]} ${m[2] === 'items' ? '项' : '个字符'}，实际为 ${foundZh(m[3])}`],
+  [/^expected at most (\S+) (items|characters), found (.*)$/s, (m) => `应最多有 ${m[1]} ${m[2] === 'items' ? '项' : '个字符'}，实际为 ${foundZh(m[3])}`],
+  [/^expected a number (≥|>|≤|<) (\S+), found (.*)$/s, (m) => `应为${CMP[m[1]]} ${m[2]} 的数，实际为 ${foundZh(m[3])}`],
+  [/^expected a multiple of (\S+), found (.*)$/s, (m) => `应为 ${m[1]} 的倍数，实际为 ${foundZh(m[2])}`],
+  [/^expected one of (.*), found (.*)$/s, (m) => `应为以下之一：${m[1]}，实际为 ${foundZh(m[2])}`],
+  [/^unknown field "([^"]*)" \(did you mean "([^"]*)"\?\)$/s, (m) => `未知字段 "${m[1]}"（是不是想写 "${m[2]}"？）`],
+  [/^unknown field "([^"]*)"$/s, (m) => `未知字段 "${m[1]}"`],
+  [/^file too large: (\d+) bytes, the limit is (\d+)$/s, (m) => `文件太大：${m[1]} 字节，上限是 ${m[2]} 字节`],
+  [/^expected a text file \(YAML or JSON\), found binary data$/s, () => '应为文本文件（YAML 或 JSON），实际为二进制数据'],
+  [/^expected YAML or JSON content, found an empty file$/s, () => '应有 YAML 或 JSON 内容，实际为空文件'],
+  [/^expected YAML or JSON[:,] (.*)$/s, (m) => `YAML/JSON 格式错误：${m[1]}`],
+  [/^refused: (.*)$/s, (m) => `拒绝读取：${m[1]}`],
+  // migrate.ts
+  [
+    /^expected a format version \("version: (\d+)" as the first field\), found nothing; this game reads version \d+: .*$/s,
+    (m) => `缺少格式版本号（应写一行 "version: ${m[1]}"）；本游戏读取第 ${m[1]} 版格式：如果文件就是按这一版写的，加上 "version: ${m[1]}" 即可`,
+  ],
+  [/^expected a format version \(a whole number such as (\d+)\), found (.*)$/s, (m) => `格式版本号应为整数（例如 ${m[1]}），实际为 ${foundZh(m[2])}`],
+  [
+    /^this file is for format version (\d+); this game reads version (\d+)(?: \(and upgrades versions (\S+)\))?: .*$/s,
+    (m) =>
+      `这个文件是第 ${m[1]} 版格式；本游戏读取第 ${m[2]} 版${m[3] ? `（可自动升级第 ${m[3]} 版）` : ''}：` +
+      `请用更新版本的“客户四季”打开，或向作者索取第 ${m[2]} 版格式的场景文件；见 docs/scenarios.md 的“版本”一节`,
+  ],
+  [/^cannot upgrade from format version (\d+): (.*)$/s, (m) => `无法从第 ${m[1]} 版格式升级：${m[2]}`],
+  // Last: the generic "expected X, found Y" (types and the schema's own wording).
+  [/^expected (.*?), found (.*)$/s, (m) => `应为${TYPES[m[1]] ?? CUSTOM[m[1]] ?? ` ${m[1]}`}，实际为 ${foundZh(m[2])}`],
+];
+
+const SUFFIX = ' (after upgrading the file to the current format)';
+
+/** One English load message in Chinese; unknown wording stays English. */
+export function messageZh(message: string): string {
+  if (message.endsWith(SUFFIX)) return `${messageZh(message.slice(0, -SUFFIX.length))}（文件已升级到当前格式后检查）`;
+  // issues.ts joins several unknown fields of one object with "; ".
+  if (message.startsWith('unknown field "') && message.includes('; unknown field "')) {
+    return message.split('; ').map(messageZh).join('；');
+  }
+  for (const [re, f] of RULES) {
+    const m = re.exec(message);
+    if (m) return f(m);
+  }
+  return message;
+}
