@@ -178,6 +178,12 @@ function readFile(file: string): { text: string } | { error: string } {
   }
 }
 
+/** One problem, one line: control characters (a line break inside a quoted field name) are shown escaped. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => JSON.stringify(ch).slice(1, -1));
+}
+
 const T = {
   en: {
     usage: 'expected one or more scenario files or directories, e.g. npm run validate -- scenarios/',
@@ -228,7 +234,7 @@ function main(): number {
     if (!r.ok) {
       bad++;
       for (const issue of r.issues) {
-        process.stderr.write(`${formatIssue(lang === 'zh' ? { ...issue, message: messageZh(issue.message) } : issue)}\n`);
+        process.stderr.write(`${oneLine(formatIssue(lang === 'zh' ? { ...issue, message: messageZh(issue.message) } : issue))}\n`);
       }
       continue;
     }
