@@ -1,6 +1,6 @@
 // BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): likelihood, fit and
 // the per-customer and population predictions. Time is in weeks throughout.
-import { hyp2f1, hyp2f1DeltaOverB, lnBeta, lnGamma, lnRising, logAddExp } from './special';
+import { hyp2f1, hyp2f1DeltaOverB, lnBeta, lnGamma, lnRising } from './special';
 import { boxed, boxPenalty, nelderMead } from './optimize';
 
 export interface BgNbdParams {
@@ -103,7 +103,10 @@ function logLikelihoodCompiled(p: BgNbdParams, d: Compiled): number {
     const i = d.xi[g];
     const alive = -rx[i] * LT[d.Ti[g]];
     const dropped = drop[i] - rx[i] * Lt[d.ti[g]];
-    ll += d.weight[g] * (base[i] + logAddExp(alive, dropped));
+    // log(e^alive + e^dropped), written out: this loop is the whole cost of a fit.
+    const hi = alive > dropped ? alive : dropped;
+    const lo = alive > dropped ? dropped : alive;
+    ll += d.weight[g] * (base[i] + (lo === -Infinity ? hi : hi + Math.log1p(Math.exp(lo - hi))));
   }
   return ll;
 }
@@ -117,14 +120,16 @@ export interface BgNbdFit {
   params: BgNbdParams;
   logLikelihood: number;
   iterations: number;
+  /** Likelihood evaluations used by the optimiser. */
+  evaluations: number;
   converged: boolean;
 }
 
 /**
- * Maximum likelihood by Nelder–Mead on log-parameters from (1, 1, 1, 1). Times are first scaled so the oldest
- * customer is 10 units old (as lifetimes does) to keep α near 1; r, a, b are scale-free and α is scaled back.
- * The search stays in the box e^±10: when nobody seems to drop out the likelihood keeps rising as a, b → ∞,
- * and b = e^10 is already a dropout chance of a/22026 per purchase, while the predictions stay well-conditioned.
+ * Maximum likelihood by Nelder–Mead from r = α = a = b = 1. Times are first scaled so the oldest customer is
+ * 10 units old (as lifetimes does) to keep α near 1; r, a, b are scale-free and α is scaled back.
+ * Each search coordinate stays within ±10 (see optimize.ts): a + b ≤ e^10 and a mean dropout chance ≥ 4.5e-5
+ * per purchase are indistinguishable from "no heterogeneity" / "no dropout", and predictions stay well-conditioned.
  */
 export function fitBgNbd(rows: readonly RepeatHistory[]): BgNbdFit {
   let maxT = 0;
@@ -132,17 +137,24 @@ export function fitBgNbd(rows: readonly RepeatHistory[]): BgNbdFit {
   if (!(maxT > 0)) throw new RangeError('BG/NBD fit needs at least one customer with T > 0');
   const scale = 10 / maxT;
   const d = compile(rows, scale);
+  // Search coordinates: log r, log(r/α) (mean purchase rate), logit of a/(a+b) (mean dropout), log(a+b).
+  // When customers do not differ in rate or in dropout the MLE runs off to r, α → ∞ or a, b → ∞ with these
+  // means fixed; in these coordinates that is a plateau along one axis, which the simplex leaves quickly.
   const unpack = (v: number[]): BgNbdParams => {
-    const [r, alpha, a, b] = boxed(v).map(Math.exp);
-    return { r, alpha, a, b };
+    const [lr, lmean, logit, lsum] = boxed(v);
+    const r = Math.exp(lr);
+    const mean = 1 / (1 + Math.exp(-logit));
+    const sum = Math.exp(lsum);
+    return { r, alpha: r / Math.exp(lmean), a: sum * mean, b: sum * (1 - mean) };
   };
-  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
+  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0, Math.LN2], { step: 0.5, ftol: 1e-11 });
   const scaled = unpack(res.x);
   const params = { ...scaled, alpha: scaled.alpha / scale };
   return {
     params,
     logLikelihood: logLikelihoodCompiled(params, compile(rows, 1)),
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
   };
 }

@@ -21,6 +21,8 @@ export interface GammaGammaFit {
   /** Customers used: x > 0 and z̄ > 0. */
   customers: number;
   iterations: number;
+  /** Likelihood evaluations used by the optimiser. */
+  evaluations: number;
   converged: boolean;
 }
 
@@ -92,9 +94,9 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly
 }
 
 /**
- * Maximum likelihood by Nelder–Mead on log-parameters from (1, 1, 1). Spends are first divided by their mean
+ * Maximum likelihood by Nelder–Mead from p = q = γ = 1. Spends are first divided by their mean
  * (so γ starts near the right order of magnitude); p and q are scale-free and γ is scaled back.
- * As for BG/NBD the search stays in the box e^±10 (spends with no spread across customers push q, γ → ∞).
+ * Each search coordinate stays within ±10, as for BG/NBD.
  */
 export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
   let sum = 0;
@@ -108,11 +110,14 @@ export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
   if (count < 2) throw new RangeError('the spend model needs at least 2 repeat buyers with positive spend');
   const scale = count / sum;
   const d = compile(rows, scale);
+  // Search coordinates: log p, log q, log(γ/q). When customers do not differ in their mean spend the MLE runs
+  // off to q, γ → ∞ with γ/q fixed; in these coordinates that is a plateau along one axis.
   const unpack = (v: number[]): GammaGammaParams => {
-    const [p, q, gamma] = boxed(v).map(Math.exp);
-    return { p, q, gamma };
+    const [lp, lq, lratio] = boxed(v);
+    const q = Math.exp(lq);
+    return { p: Math.exp(lp), q, gamma: q * Math.exp(lratio) };
   };
-  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0], { step: 0.5, ftol: 1e-13, xtol: 1e-9 });
+  const res = nelderMead((v) => -logLikelihoodCompiled(unpack(v), d) + boxPenalty(v), [0, 0, 0], { step: 0.5, ftol: 1e-11 });
   const scaled = unpack(res.x);
   const params = { ...scaled, gamma: scaled.gamma / scale };
   return {
@@ -120,6 +125,7 @@ export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
     logLikelihood: logLikelihoodCompiled(params, compile(rows, 1)),
     customers: count,
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
   };
 }

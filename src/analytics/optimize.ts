@@ -4,11 +4,11 @@ export interface MinimizeOptions {
   /** Initial simplex edge along each axis. */
   step?: number;
   maxIterations?: number;
-  /** Stop when the spread of f over the simplex is below ftol · (|f_best| + 1e-12). */
+  /** A run stops when the spread of f over the simplex is below ftol · (|f_best| + 1e-12). */
   ftol?: number;
-  /** ... and the simplex fits in a box of this edge. */
+  /** ... and the simplex fits in a box of this edge (default Infinity: f alone decides, so flat directions end too). */
   xtol?: number;
-  /** Restarts from the best point with a fresh simplex, until a restart no longer improves f. */
+  /** Restarts from the best point with a fresh simplex until a restart no longer improves f by more than ftol. */
   maxRestarts?: number;
 }
 
@@ -23,10 +23,10 @@ export interface MinimizeResult {
 /** Minimises f; non-finite values of f count as +Infinity so the search steps away from them. */
 export function nelderMead(f: (x: number[]) => number, start: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
   const step = options.step ?? 0.5;
-  const maxIterations = options.maxIterations ?? 5000;
+  const maxIterations = options.maxIterations ?? 2000;
   const ftol = options.ftol ?? 1e-12;
-  const xtol = options.xtol ?? 1e-9;
-  const maxRestarts = options.maxRestarts ?? 10;
+  const xtol = options.xtol ?? Infinity;
+  const maxRestarts = options.maxRestarts ?? 5;
   let evaluations = 0;
   const g = (x: number[]): number => {
     evaluations++;
@@ -43,7 +43,8 @@ export function nelderMead(f: (x: number[]) => number, start: readonly number[],
     const settled = run.converged && improvement <= ftol * (Math.abs(run.f) + 1e-12);
     if (run.f <= best.f) best = { x: run.x, f: run.f };
     converged = run.converged;
-    if (settled && restart > 0) break;
+    // A run that used up its iterations is not polished by more of the same: stop and report it.
+    if (!run.converged || (settled && restart > 0)) break;
   }
   return { x: best.x, f: best.f, iterations, evaluations, converged };
 }
@@ -65,6 +66,8 @@ function simplexRun(
   }
   const fs = pts.map(g);
   const order = pts.map((_, i) => i);
+  const stallWindow = 100 * n;
+  let stallMark = Infinity;
   let it = 0;
   for (; it < maxIterations; it++) {
     // Stable sort by value then index keeps the run reproducible when values tie.
@@ -74,8 +77,15 @@ function simplexRun(
     const si = order[n - 1];
     let size = 0;
     for (let k = 1; k <= n; k++) for (let d = 0; d < n; d++) size = Math.max(size, Math.abs(pts[order[k]][d] - pts[bi][d]));
-    if (Math.abs(fs[wi] - fs[bi]) <= ftol * (Math.abs(fs[bi]) + 1e-12) && size <= xtol) {
+    const tol = ftol * (Math.abs(fs[bi]) + 1e-12);
+    if (Math.abs(fs[wi] - fs[bi]) <= tol && size <= xtol) {
       return { x: pts[bi].slice(), f: fs[bi], iterations: it, converged: true };
+    }
+    // Stall: when rounding noise in f is as large as the tolerance the spread never closes, but the best value
+    // also stops moving; 100 iterations per dimension without a gain beyond the tolerance ends the run.
+    if (it % stallWindow === 0) {
+      if (it > 0 && stallMark - fs[bi] <= tol) return { x: pts[bi].slice(), f: fs[bi], iterations: it, converged: true };
+      stallMark = fs[bi];
     }
     const centroid = new Array<number>(n).fill(0);
     for (let k = 0; k < n; k++) for (let d = 0; d < n; d++) centroid[d] += pts[order[k]][d] / n;
