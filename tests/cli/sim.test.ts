@@ -18,12 +18,13 @@ interface Result {
   stderr: string;
 }
 
-// The tsx binary directly (what `npx tsx` resolves to), so npm's own notices cannot mix into stderr.
-const TSX = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+// Node with tsx's loader: what `npx tsx` runs, without npm's notices on stderr and without the extra parent
+// process the tsx binary starts (which roughly halves the cost of each spawn).
+const NODE_ARGS = ['--import', 'tsx'];
 
 function run(cli: 'sim' | 'verify', args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, 'src', 'cli', `${cli}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...NODE_ARGS, join(ROOT, 'src', 'cli', `${cli}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -44,7 +45,6 @@ const files = {
   missing: join(dir, 'no-such-plan.json'),
   broken: write('broken.json', '{"seasons": ['),
   invalid: write('invalid.json', '{\n  "seasons": [\n    { "pricing": { "discount": 0.9 } }\n  ]\n}\n'),
-  overBudget: write('over.json', '{"seasons":[{},{"acquisition":{"budget":99999}}]}'),
 };
 
 const jobs = {
@@ -54,7 +54,6 @@ const jobs = {
   missing: () => run('sim', ['--seed', 'x', '--decisions', files.missing]),
   broken: () => run('sim', ['--seed', 'x', '--decisions', files.broken]),
   invalid: () => run('sim', ['--seed', 'x', '--decisions', files.invalid]),
-  overBudget: () => run('sim', ['--seed', 'x', '--decisions', files.overBudget]),
   emptySeed: () => run('sim', ['--seed=', '--bot', 'passive']),
   unknownBot: () => run('sim', ['--seed', 'x', '--bot', 'nobody']),
 };
@@ -148,12 +147,6 @@ describe('decisions files', () => {
   it('a schema violation names the file, the line and the field path', () => {
     expect(expectOneLineError(results.invalid)).toBe(
       `error: ${files.invalid}:3:32 seasons.0.pricing.discount: expected a number ≤ 0.5, found 0.9`,
-    );
-  });
-
-  it('a plan over budget names the file and the season', () => {
-    expect(expectOneLineError(results.overBudget)).toBe(
-      `error: ${files.overBudget}: season 2: planned spending 99999 exceeds the season budget 15000`,
     );
   });
 

@@ -15,12 +15,13 @@ interface Result {
   stderr: string;
 }
 
-// The tsx binary directly (what `npx tsx` resolves to), so npm's own notices cannot mix into stderr.
-const TSX = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+// Node with tsx's loader: what `npx tsx` runs, without npm's notices on stderr and without the extra parent
+// process the tsx binary starts (which roughly halves the cost of each spawn).
+const NODE_ARGS = ['--import', 'tsx'];
 
 function verify(args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, 'src', 'cli', 'verify.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...NODE_ARGS, join(ROOT, 'src', 'cli', 'verify.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
     });
   });
@@ -56,7 +57,6 @@ const files = {
 
 const jobs = {
   honest: () => verify([files.honest]),
-  tampered: () => verify([files.tampered]),
   both: () => verify([files.honest, files.partial, files.tampered]),
   missing: () => verify([files.missing]),
   broken: () => verify([files.broken]),
@@ -82,23 +82,18 @@ describe('verify command', () => {
     expect(r.stdout).toBe(`${files.honest}: valid, 4 seasons, final score ${honest.final!.score.total}\n`);
   });
 
-  it('rejects a tampered run: exit 1, naming the season and the reason', () => {
-    const r = results.tampered;
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(
-      new RegExp(`^${esc(files.tampered)}: invalid at season 3: state hash [0-9a-f]{8} differs from the claimed ${honest.seasons[2].hash}\\n$`),
-    );
-  });
-
-  it('checks several files, one line each, and exits 1 if any is invalid', () => {
+  it('checks several files, one line each; a tampered one exits 1, naming the season and the reason', () => {
     const r = results.both;
     expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    noStack(r);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/honest\.json: valid, 4 seasons, final score /);
+    expect(lines[0]).toBe(`${files.honest}: valid, 4 seasons, final score ${honest.final!.score.total}`);
     expect(lines[1]).toBe(`${files.partial}: valid, 2 seasons (unfinished)`);
-    expect(lines[2]).toMatch(/tampered\.json: invalid at season 3: /);
+    expect(lines[2]).toMatch(
+      new RegExp(`^${esc(files.tampered)}: invalid at season 3: state hash [0-9a-f]{8} differs from the claimed ${honest.seasons[2].hash}$`),
+    );
   });
 });
 
