@@ -61,8 +61,9 @@ export function balanceWarnings(sc: Scenario): BalanceWarning[] {
   const paid = cheapestLeverUse(sc);
   if (paid.length > 0) {
     const cheapest = paid.reduce((a, b) => (b.cost < a.cost ? b : a));
-    const oneWeek = Math.min(sc.costs.infoActivityWeek, sc.costs.staffWeek);
-    if (sc.budgetPerSeason < cheapest.cost || sc.budgetPerSeason < oneWeek) {
+    const infoWeek = sc.costs.infoActivityWeek;
+    const staffWeek = sc.costs.staffWeek;
+    if (sc.budgetPerSeason < cheapest.cost) {
       const areas = paid.map((p) => p.area);
       warn(
         'budgetPerSeason',
@@ -70,6 +71,14 @@ export function balanceWarnings(sc: Scenario): BalanceWarning[] {
           `the cheapest, ${cheapest.en}, costs ${fmt(cheapest.cost)} a season`,
         `每季度预算 ${fmt(sc.budgetPerSeason)} 元太少，任何需要花钱的决策（${areas.map((a) => LEVER_ZH[a]).join('、')}）都用不了：` +
           `最便宜的“${cheapest.zh}”每季度也要 ${fmt(cheapest.cost)} 元`,
+      );
+    } else if (sc.budgetPerSeason < Math.min(infoWeek, staffWeek)) {
+      warn(
+        'budgetPerSeason',
+        `a budget of ${fmt(sc.budgetPerSeason)} a season is less than one week of an information activity ` +
+          `(${fmt(infoWeek)}) or of an extra staff member (${fmt(staffWeek)}): teams can hardly decide anything that costs money`,
+        `每季度预算 ${fmt(sc.budgetPerSeason)} 元还不够一项信息收集活动一周（${fmt(infoWeek)} 元）或增加一名员工一周（${fmt(staffWeek)} 元）` +
+          '的费用：学生几乎做不了任何需要花钱的决策',
       );
     }
   }

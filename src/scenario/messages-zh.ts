@@ -18,6 +18,31 @@ const CUSTOM: Record<string, string> = {
   'a lower-case id like "bubble-tea"': '只含小写字母、数字和连字符的 id，例如 "bubble-tea"',
 };
 
+/** The yaml library's most common syntax errors, as a teacher would meet them. */
+const YAML_ERRORS: [RegExp, string][] = [
+  [/^Map keys must be unique/, '同一层里有重复的字段名'],
+  [/^Tabs are not allowed as indentation/, '缩进不能用 Tab，请改用空格'],
+  [/^Nested mappings are not allowed in compact mappings/, '一行里不能再嵌套“字段: 值”，请检查缩进和冒号'],
+  [/^Implicit keys need to be on a single line/, '字段名必须写在一行内，请检查冒号和缩进'],
+  [/^Implicit map keys need to be followed by map values/, '字段名后面缺少冒号或值'],
+  [/^All mapping items must start at the same column/, '同一层的字段必须对齐（缩进相同）'],
+  [/^All collection items must start at the same column/, '同一列表的各项必须对齐（缩进相同）'],
+  [/^Missing closing "quote/, '双引号没有闭合'],
+  [/^Missing closing 'quote/, '单引号没有闭合'],
+  [/^Comments must be separated from other tokens by white space characters/, '注释符号 # 前面要有空格'],
+  [/^A block sequence may not be used as an implicit map key/, '列表不能当作字段名，请检查缩进'],
+  [/^Unexpected (flow-seq-end|flow-map-end|scalar|end of input)/, '括号或引号不配对，或者多了字符'],
+  [/^Expected a flow (sequence|map) to end with/, '缺少右括号'],
+  [/^Flow (sequence|map) in block collection must be sufficiently indented and end with a/, '方括号/花括号内容缩进不够或没有闭合'],
+  [/^Source contains control characters/, '文件含有控制字符'],
+  [/^Maximum call stack size exceeded/, '嵌套层数太多'],
+];
+
+function yamlErrorZh(detail: string): string {
+  for (const [re, zh] of YAML_ERRORS) if (re.test(detail)) return `${zh}（${detail}）`;
+  return detail;
+}
+
 /** The "found …" part of a message, in Chinese. */
 export function foundZh(found: string): string {
   if (found === 'nothing') return '缺少此项';
@@ -45,7 +70,7 @@ const RULES: Rule[] = [
   [/^file too large: (\d+) bytes, the limit is (\d+)$/s, (m) => `文件太大：${m[1]} 字节，上限是 ${m[2]} 字节`],
   [/^expected a text file \(YAML or JSON\), found binary data$/s, () => '应为文本文件（YAML 或 JSON），实际为二进制数据'],
   [/^expected YAML or JSON content, found an empty file$/s, () => '应有 YAML 或 JSON 内容，实际为空文件'],
-  [/^expected YAML or JSON[:,] (.*)$/s, (m) => `YAML/JSON 格式错误：${m[1]}`],
+  [/^expected YAML or JSON[:,] (.*)$/s, (m) => `YAML/JSON 格式错误：${yamlErrorZh(m[1])}`],
   [/^refused: (.*)$/s, (m) => `拒绝读取：${m[1]}`],
   // migrate.ts
   [
