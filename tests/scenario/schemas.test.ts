@@ -39,6 +39,9 @@ describe('docs/*.schema.json', () => {
     expect(scenario.required).not.toContain('store');
     expect(scenario.required).not.toContain('levers');
     expect(scenario.additionalProperties).toBe(false);
+    // Editors show bilingual hover help on the fields teachers edit most.
+    expect(scenario.properties.segments.items.properties.dropout.description).toMatch(/流失.*Dropout/);
+    expect(scenario.properties.events.items.properties.week.description).toMatch(/第 1 周/);
     const decisions = JSON.parse(generated.find((g) => g.path.includes('decisions'))!.text);
     expect(decisions.required).toEqual(['seasons']);
   });
