@@ -9,7 +9,8 @@ import { collect, collecting, informationWeek } from './information';
 import { lifecycle } from './lifecycle';
 import { resolvePlan, type Plan } from './plan';
 import { buysThisWeek, purchase } from './purchase';
-import { buildReport, type SeasonReport, type WeekStats } from './report';
+import { buildReport, moodOf, type SeasonReport, type Visitor, type WeekStats } from './report';
+import { uniform } from './random';
 import { reputationWeek } from './reputation';
 import { seasonRetention } from './retention';
 import { residualValue } from './scoring';
@@ -69,7 +70,9 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   const complaintsBefore = t.complaintsFiled;
   const churnedBefore = sum(t.churnByReason);
   const collect_ = collecting(plan);
-  const visitors: number[] = [];
+  const visitors: Visitor[] = [];
+  // An unbiased sample of about VISITOR_SAMPLE visitors, sized on last week's traffic.
+  const sampleShare = VISITOR_SAMPLE / Math.max(VISITOR_SAMPLE, s.store.visitsLastWeek);
   const byStage = [0, 0, 0, 0, 0, 0];
   let visits = 0;
   let prospects = 0;
@@ -87,7 +90,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     if (st === Stage.Prospect) {
       if (tryAcquire(s, plan, ctx, i)) {
         visits++;
-        if (visitors.length < 4 * VISITOR_SAMPLE) visitors.push(i);
+        if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
       } else {
         prospects++;
         prospectWeight += plan.acqWeight[i];
@@ -95,10 +98,13 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
       byStage[c.stage[i]]++;
       continue;
     }
-    weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek, visitors);
+    weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek);
     const now = c.stage[i];
     byStage[now]++;
-    if (c.lastWeek[i] === s.week) visits++;
+    if (c.lastWeek[i] === s.week) {
+      visits++;
+      if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
+    }
     if (now !== Stage.Churned && c.sat[i] >= 0.8) voice += c.womP[i];
   }
   informationWeek(s, plan);
@@ -116,7 +122,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     churned: sum(t.churnByReason) - churnedBefore,
     complaints: t.complaintsFiled - complaintsBefore,
     byStage,
-    visitors: spread(visitors, VISITOR_SAMPLE),
+    visitors,
   };
 }
 
@@ -129,7 +135,6 @@ function weekOfCustomer(
   collect_: boolean,
   serveBase: number,
   giftWeek: boolean,
-  visitors: number[],
 ): void {
   const c = s.c;
   competition(s, plan, ctx, i);
@@ -137,7 +142,6 @@ function weekOfCustomer(
   let bought = false;
   if (buysThisWeek(s, plan, ctx, i)) {
     bought = true;
-    if (visitors.length < 4 * VISITOR_SAMPLE) visitors.push(i);
     purchase(s, plan, ctx, i, false);
     if (c.sat[i] >= 0.8) s.tally.positiveWom += 0.2 * c.womP[i];
     if (c.stage[i] === Stage.Churned) return;
@@ -166,9 +170,7 @@ function giftPack(s: SimState, plan: Plan, i: number): void {
   changeLoyalty(s, i, 0.01 * Math.min(1, value / 20), Cause.gift);
 }
 
-function spread(ids: number[], k: number): number[] {
-  if (ids.length <= k) return ids;
-  const out: number[] = [];
-  for (let j = 0; j < k; j++) out.push(ids[Math.floor((j * ids.length) / k)]);
-  return out;
+function visitor(s: SimState, i: number): Visitor {
+  const c = s.c;
+  return { id: i, stage: c.stage[i], mood: moodOf(c.sat[i]), complained: c.complaintWeek[i] === s.week };
 }

@@ -17,8 +17,20 @@ export interface WeekStats {
   churned: number;
   complaints: number;
   byStage: number[];
-  /** A spread sample of this week's visitors, for the world view. */
-  visitors: number[];
+  /** An unbiased sample of this week's visitors, for the world view. */
+  visitors: Visitor[];
+}
+
+export interface Visitor {
+  id: number;
+  stage: number;
+  /** 0 upset, 1 neutral, 2 content, 3 delighted. */
+  mood: number;
+  complained: boolean;
+}
+
+export function moodOf(sat: number): number {
+  return sat < 0.45 ? 0 : sat < 0.6 ? 1 : sat < 0.78 ? 2 : 3;
 }
 
 export interface Driver {

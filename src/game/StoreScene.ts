@@ -1,0 +1,154 @@
+import Phaser from 'phaser';
+import { makeTextures } from './textures';
+import type { Visitor } from '../sim/report';
+import { prefs, session, type Session } from '../store/session';
+import { selectCustomer, setPlayWeek } from '../store/world-actions';
+
+// The store and its street. It draws what the store knows (reports) and never touches the simulation: visitors of
+// the week being played walk in, queue, buy and leave; clicking one asks for their customer file.
+
+const W = 960;
+const H = 420;
+const DOOR_X = 420;
+const STREET_Y = 360;
+const COUNTER_Y = 215;
+/** Milliseconds a week lasts at speed ×1. */
+const WEEK_MS = 1600;
+
+const SEASON_SKY = [0xcfe8f7, 0xbfe3ff, 0xf6dcc0, 0xdde3ea];
+
+export class StoreScene extends Phaser.Scene {
+  private unsub: (() => void)[] = [];
+  private clock = 0;
+  private sky!: Phaser.GameObjects.Rectangle;
+  private decorations!: Phaser.GameObjects.Graphics;
+  private rival!: Phaser.GameObjects.Container;
+  private staff: Phaser.GameObjects.Image[] = [];
+  private crowd!: Phaser.GameObjects.Group;
+
+  constructor() {
+    super('store');
+  }
+
+  create(): void {
+    makeTextures(this);
+    this.sky = this.add.rectangle(0, 0, W, H, SEASON_SKY[0]).setOrigin(0, 0);
+    this.drawStreet();
+    this.decorations = this.add.graphics();
+    this.rival = this.buildRival();
+    this.crowd = this.add.group();
+    this.layoutStaff(2);
+    this.unsub.push(
+      session.subscribe((s) => s.playWeek, () => this.showWeek()),
+      session.subscribe((s) => s.phase, () => this.showWeek()),
+    );
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
+    this.showWeek();
+  }
+
+  override update(_time: number, delta: number): void {
+    const s = session.getState();
+    if (s.phase !== 'play' || s.paused) return;
+    const report = s.reports[s.reports.length - 1];
+    if (!report || s.playWeek >= report.weekly.length) return;
+    this.clock += delta * prefs.getState().speed;
+    if (this.clock >= WEEK_MS) {
+      this.clock = 0;
+      setPlayWeek(s.playWeek + 1);
+    }
+  }
+
+  private drawStreet(): void {
+    const g = this.add.graphics();
+    g.fillStyle(0x8d99ae, 1).fillRect(0, STREET_Y, W, H - STREET_Y);
+    g.fillStyle(0xedf2f4, 1);
+    for (let x = 10; x < W; x += 60) g.fillRect(x, STREET_Y + 30, 30, 4);
+    // The shop: walls, sign, window, door, counter.
+    g.fillStyle(0xf2e8cf, 1).fillRect(140, 110, 560, STREET_Y - 110);
+    g.fillStyle(0xbc4749, 1).fillRect(130, 90, 580, 34);
+    g.fillStyle(0x6a994e, 1).fillRect(DOOR_X - 24, STREET_Y - 70, 48, 70);
+    g.fillStyle(0xa7c957, 1).fillRect(DOOR_X - 18, STREET_Y - 64, 36, 58);
+    g.fillStyle(0x386641, 1).fillRect(200, COUNTER_Y + 20, 440, 16);
+    g.fillStyle(0xd9ed92, 0.6).fillRect(180, 140, 180, 60).fillRect(480, 140, 180, 60);
+    // Awning stripes: a pattern, not only a colour.
+    for (let x = 130; x < 710; x += 40) g.fillStyle(0xffffff, 1).fillRect(x, 124, 20, 10);
+  }
+
+  private buildRival(): Phaser.GameObjects.Container {
+    const g = this.add.graphics();
+    g.fillStyle(0x5c677d, 1).fillRect(0, 0, 170, 170);
+    g.fillStyle(0xd55e00, 1).fillRect(-6, -20, 182, 28);
+    for (let x = 10; x < 170; x += 30) g.fillStyle(0xffffff, 0.8).fillRect(x, 40, 16, 24);
+    const c = this.add.container(770, STREET_Y - 170, [g]);
+    c.setVisible(false);
+    return c;
+  }
+
+  private layoutStaff(n: number): void {
+    this.staff.forEach((s) => s.destroy());
+    this.staff = [];
+    for (let k = 0; k < Math.min(8, n); k++) this.staff.push(this.add.image(250 + k * 50, COUNTER_Y, 'staff'));
+  }
+
+  /** Redraws the world for the week being shown: season light, holidays, the competitor, staff, visitors. */
+  private showWeek(): void {
+    const s = session.getState();
+    const report = s.reports[s.reports.length - 1];
+    const weekIndex = s.phase === 'play' ? s.playWeek : report ? report.weekly.length - 1 : -1;
+    const stats = report?.weekly[Math.min(weekIndex, report.weekly.length - 1)];
+    const week = stats ? stats.week : (s.run?.seasons.length ?? 0) * (s.scenario?.weeksPerSeason ?? 13);
+    this.sky.fillColor = SEASON_SKY[Math.floor((week % 52) / 13)];
+    this.drawEvents(s, week);
+    const extra = s.run?.seasons[s.run.seasons.length - 1]?.decisions.staff.extraStaff ?? 0;
+    this.layoutStaff(2 + extra);
+    if (stats && (s.phase === 'play' || this.crowd.getLength() === 0)) this.spawn(stats.visitors);
+  }
+
+  private drawEvents(s: Session, week: number): void {
+    const g = this.decorations.clear();
+    let rival = false;
+    for (const e of s.scenario?.events ?? []) {
+      const start = e.week - 1;
+      const on = week >= start && (e.kind === 'competitor-entry' || week < start + e.weeks);
+      if (!on) continue;
+      if (e.kind === 'competitor-entry' || e.kind === 'competitor-promo') rival = true;
+      if (e.kind === 'holiday') {
+        for (let x = 160; x < 700; x += 70) {
+          g.fillStyle(0xd00000, 1).fillCircle(x, 80, 10);
+          g.fillStyle(0xffba08, 1).fillRect(x - 2, 90, 4, 10);
+        }
+      }
+      if (e.kind === 'supply-incident') g.fillStyle(0x000000, 0.15).fillRect(140, 110, 560, STREET_Y - 110);
+    }
+    this.rival.setVisible(rival);
+  }
+
+  private spawn(visitors: readonly Visitor[]): void {
+    this.crowd.clear(true, true);
+    const speed = Math.max(0.25, prefs.getState().speed);
+    visitors.forEach((v, k) => {
+      const fromLeft = v.id % 2 === 0;
+      const body = this.add.image(0, 0, `stage-${v.stage}`);
+      const face = this.add.image(0, -18, `mood-${v.mood}`);
+      const parts: Phaser.GameObjects.GameObject[] = [body, face];
+      if (v.complained) parts.push(this.add.image(14, -30, 'complaint'));
+      const who = this.add.container(fromLeft ? -20 : W + 20, STREET_Y + 12 + (k % 3) * 8, parts);
+      who.setSize(28, 40);
+      who.setInteractive({ useHandCursor: true });
+      who.on('pointerdown', () => selectCustomer(v.id));
+      this.crowd.add(who);
+      const delay = (k * WEEK_MS) / Math.max(1, visitors.length) / speed;
+      const queueX = 220 + (k % 9) * 48;
+      this.tweens.chain({
+        targets: who,
+        tweens: [
+          { x: DOOR_X, duration: 500 / speed, delay },
+          { x: queueX, y: COUNTER_Y + 60, duration: 350 / speed },
+          { y: COUNTER_Y + 55, duration: 300 / speed, yoyo: true },
+          { x: DOOR_X, y: STREET_Y + 12, duration: 350 / speed },
+          { x: fromLeft ? W + 20 : -20, duration: 600 / speed },
+        ],
+      });
+    });
+  }
+}

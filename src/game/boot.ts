@@ -1,0 +1,19 @@
+import Phaser from 'phaser';
+import { StoreScene } from './StoreScene';
+
+// The world view's Phaser game, mounted into a DOM element beside the panels.
+
+export function startWorld(parent: HTMLElement): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: 960,
+    height: 420,
+    backgroundColor: '#cfe8f7',
+    banner: false,
+    pixelArt: false,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
+    scene: [StoreScene],
+    render: { preserveDrawingBuffer: true },
+  });
+}

@@ -1,0 +1,21 @@
+import './ui/style.css';
+import { resume } from './store/actions';
+import { loadPrefs } from './store/autosave';
+import { setHost } from './store/host-instance';
+import { prefs } from './store/session';
+import { createWorkerHost } from './store/worker-host';
+import { mountApp } from './ui/app';
+import { browserLang } from './ui/i18n';
+
+// Boot: preferences, the simulation worker, the panels, the world view (loaded on its own chunk), and the
+// autosaved game if there is one.
+
+const saved = loadPrefs();
+prefs.setState({
+  lang: saved.lang === 'en' || saved.lang === 'zh-CN' ? saved.lang : browserLang(),
+  speed: typeof saved.speed === 'number' && saved.speed > 0 ? saved.speed : 1,
+});
+setHost(createWorkerHost());
+const layout = mountApp(document.getElementById('app') as HTMLElement);
+void import('./game/boot').then(({ startWorld }) => startWorld(layout.world));
+void resume();

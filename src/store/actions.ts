@@ -1,0 +1,165 @@
+import { Decisions } from '../scenario/decisions';
+import type { LoadedScenario } from '../scenario/scenario';
+import { newRun, type RunFile } from '../run/runfile';
+import { finalScore } from '../sim/scoring';
+import type { Verdict } from '../run/replay';
+import { clearSaved, saveGame, loadSaved } from './autosave';
+import { getHost } from './host-instance';
+import { initialSession, session, type Phase } from './session';
+
+// Everything the UI and the world view may do to the session. Scenes and panels never touch the simulation;
+// they call these, which run the host and publish plain results.
+
+const need = getHost;
+
+const UNDO_LIMIT = 100;
+
+function persist(): void {
+  const s = session.getState();
+  if (!s.run || s.phase === 'title') return;
+  saveGame({ run: s.run, draft: s.draft, phase: s.phase });
+}
+
+export async function startGame(loaded: LoadedScenario, seed: string, team: string): Promise<void> {
+  session.setState({ busy: true, notice: null });
+  const result = await need().load(loaded.scenario, seed, []);
+  session.setState({
+    ...initialSession(),
+    phase: 'plan',
+    scenario: loaded.scenario,
+    scenarioHash: loaded.hash,
+    run: newRun(loaded.scenario, loaded.hash, seed, team),
+    featured: result.featured,
+  });
+  persist();
+}
+
+/** Applies an edit to the plan being prepared; every edit can be undone until the season is played. */
+export function editDraft(change: (d: Decisions) => void): void {
+  const s = session.getState();
+  const next = structuredClone(s.draft);
+  change(next);
+  const parsed = Decisions.safeParse(next);
+  if (!parsed.success) {
+    session.setState({ notice: { key: 'notice.invalidEdit', params: { path: parsed.error.issues[0].path.join('.') } } });
+    return;
+  }
+  session.setState({ draft: parsed.data, undo: [...s.undo, s.draft].slice(-UNDO_LIMIT), redo: [], notice: null });
+  persist();
+}
+
+export function undoDraft(): void {
+  const s = session.getState();
+  const prev = s.undo[s.undo.length - 1];
+  if (!prev) return;
+  session.setState({ draft: prev, undo: s.undo.slice(0, -1), redo: [...s.redo, s.draft] });
+  persist();
+}
+
+export function redoDraft(): void {
+  const s = session.getState();
+  const next = s.redo[s.redo.length - 1];
+  if (!next) return;
+  session.setState({ draft: next, redo: s.redo.slice(0, -1), undo: [...s.undo, s.draft] });
+  persist();
+}
+
+/** Plays the planned season. Returns the plan's issues if it cannot be played, otherwise an empty list. */
+export async function playSeason(): Promise<string[]> {
+  const s = session.getState();
+  if (!s.run || s.busy || s.phase !== 'plan') return [];
+  session.setState({ busy: true, notice: null });
+  const result = await need().step(s.draft);
+  if ('issues' in result) {
+    session.setState({ busy: false });
+    return result.issues.map((i) => i.code);
+  }
+  const run: RunFile = {
+    ...s.run,
+    seasons: [...s.run.seasons, { decisions: s.draft, hash: result.hash, score: result.score }],
+  };
+  const reports = [...s.reports, result];
+  if (run.seasons.length === run.scenario.data.seasons) run.final = { score: finalScore(reports.map((r) => r.score), run.scenario.data.scoring) };
+  session.setState({
+    run,
+    reports,
+    featured: result.featured,
+    phase: 'play',
+    playWeek: 0,
+    busy: false,
+    undo: [],
+    redo: [],
+    // The next season starts from this season's plan, minus answers to complaint cases already settled.
+    draft: { ...s.draft, featured: [] },
+  });
+  persist();
+  return [];
+}
+
+export function showReport(): void {
+  session.setState({ phase: 'report' });
+  persist();
+}
+
+export function continueAfterReport(): void {
+  const s = session.getState();
+  if (!s.run) return;
+  const done = s.run.seasons.length >= s.run.scenario.data.seasons;
+  go(done ? 'final' : 'plan');
+}
+
+export function go(phase: Phase): void {
+  session.setState({ phase, notice: null });
+  persist();
+}
+
+export function backToTitle(): void {
+  clearSaved();
+  session.setState(initialSession());
+}
+
+/** Verifies a run file by re-simulating it. The caller decides (asking the player) whether to open it. */
+export function verifyImported(run: RunFile): Promise<Verdict> {
+  return need().verify(run);
+}
+
+/** Opens a verified run: replays its seasons and continues from where it ended. */
+export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase): Promise<void> {
+  session.setState({ busy: true });
+  const decisions = run.seasons.map((x) => x.decisions);
+  const result = await need().load(run.scenario.data, run.seed, decisions);
+  const done = run.seasons.length >= run.scenario.data.seasons;
+  const last = run.seasons[run.seasons.length - 1];
+  session.setState({
+    ...initialSession(),
+    phase: phase ?? (done ? 'final' : 'plan'),
+    scenario: run.scenario.data,
+    scenarioHash,
+    run,
+    reports: result.reports,
+    featured: result.featured,
+    draft: last ? Decisions.parse({ ...last.decisions, featured: [] }) : Decisions.parse({}),
+  });
+  persist();
+}
+
+/** Restores the autosaved game, if any. */
+export async function resume(): Promise<boolean> {
+  const saved = loadSaved();
+  if (!saved) return false;
+  try {
+    await openRun(saved.run, saved.run.scenario.hash, saved.phase === 'play' ? 'report' : saved.phase);
+    session.setState({ draft: saved.draft });
+    return true;
+  } catch {
+    clearSaved();
+    session.setState(initialSession());
+    return false;
+  }
+}
+
+export function answerFeatured(customer: number, choices: number[]): void {
+  editDraft((d) => {
+    d.featured = [...d.featured.filter((f) => f.customer !== customer), { customer, choices }];
+  });
+}

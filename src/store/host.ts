@@ -1,0 +1,33 @@
+import type { Decisions } from '../scenario/decisions';
+import type { Scenario } from '../scenario/schema';
+import type { RunFile } from '../run/runfile';
+import type { Verdict } from '../run/replay';
+import type { CustomerProfile } from '../sim/profile';
+import type { SeasonReport } from '../sim/report';
+import type { PlanIssue } from '../sim/economics';
+
+// One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the
+// page) or in the same thread (tests, tools). The host owns the live state; callers get plain data.
+
+export interface LoadResult {
+  reports: SeasonReport[];
+  featured: number[];
+}
+
+export interface SimHost {
+  /** Starts the game from the seed and replays the given seasons. */
+  load(scenario: Scenario, seed: string, seasons: readonly Decisions[]): Promise<LoadResult>;
+  /** Plays one season; rejects with the plan's issues if the decisions are not allowed. */
+  step(decisions: Decisions): Promise<SeasonReport | { issues: PlanIssue[] }>;
+  customer(id: number): Promise<CustomerProfile | null>;
+  verify(run: RunFile): Promise<Verdict>;
+  /** Customers of the current state with the most history, for debrief stories. */
+  stories(count: number): Promise<CustomerProfile[]>;
+}
+
+export type HostRequest =
+  | { op: 'load'; scenario: Scenario; seed: string; seasons: Decisions[] }
+  | { op: 'step'; decisions: Decisions }
+  | { op: 'customer'; id: number }
+  | { op: 'verify'; run: RunFile }
+  | { op: 'stories'; count: number };

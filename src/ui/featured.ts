@@ -1,0 +1,53 @@
+import { answerFeatured } from '../store/actions';
+import { session } from '../store/session';
+import { openModal } from './dialog';
+import { h } from './dom';
+import { t, type MessageKey } from './i18n';
+
+// The featured complaint dialogue: five LSCPA steps, four possible answers each, chosen one step at a time.
+// The answers become part of next season's decisions, so the outcome is simulated and replayable like any other.
+
+const STEPS = 5;
+const OPTIONS = 4;
+
+export function openFeatured(customer: number): void {
+  const existing = session.getState().draft.featured.find((f) => f.customer === customer);
+  const choices: number[] = existing ? [...existing.choices] : [];
+  const body = h('div', { class: 'featured' });
+  let close: () => void = () => undefined;
+
+  const render = () => {
+    body.replaceChildren();
+    body.append(h('p', {}, t('featured.intro')));
+    const step = Math.min(choices.length, STEPS - 1);
+    for (let k = 0; k < STEPS; k++) {
+      const answered = choices[k] !== undefined;
+      const visible = k <= choices.length;
+      if (!visible) break;
+      const group = h('fieldset', { class: 'step', 'data-testid': `featured-step-${k}` }, h('legend', {}, `${k + 1}. ${t(`featured.step.${k}` as MessageKey)}`));
+      for (let o = 0; o < OPTIONS; o++) {
+        const id = `featured-${customer}-${k}-${o}`;
+        const radio = h('input', { type: 'radio', name: `step-${k}`, id, value: o });
+        radio.checked = choices[k] === o;
+        radio.addEventListener('change', () => {
+          choices[k] = o;
+          choices.length = k + 1;
+          render();
+          body.querySelector<HTMLInputElement>(`input[name="step-${Math.min(k + 1, STEPS - 1)}"]`)?.focus();
+        });
+        group.append(h('div', { class: 'option' }, radio, h('label', { for: id }, t(`featured.${k}.${o}` as MessageKey))));
+      }
+      if (!answered && k === step) group.classList.add('current');
+      body.append(group);
+    }
+    const save = h('button', { type: 'button', class: 'primary', disabled: choices.length < STEPS, 'data-testid': 'featured-save' }, t('featured.save'));
+    save.addEventListener('click', () => {
+      answerFeatured(customer, choices.slice(0, STEPS));
+      close();
+    });
+    body.append(h('div', { class: 'row end' }, h('button', { type: 'button', onclick: () => close() }, t('featured.cancel')), save));
+  };
+  render();
+  close = openModal(t('featured.heading', { id: customer }), body);
+  body.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
+}

@@ -1,0 +1,56 @@
+import { RunFile } from '../run/runfile';
+import { formatIssues, loadText } from '../scenario/load';
+import { loadScenario, type LoadedScenario } from '../scenario/scenario';
+import { openRun, verifyImported } from '../store/actions';
+import { session } from '../store/session';
+import { confirmDialog } from './dialog';
+import { download, pickFile } from './dom';
+import { t } from './i18n';
+
+// Files in and out of the browser: run export/import (verified before it may replace anything) and scenario
+// import. Any problem becomes a notice; the current game is never touched by a bad file.
+
+function notify(key: 'notice.importFailed' | 'notice.importInvalid' | 'notice.scenarioInvalid', reason: string): void {
+  session.setState({ notice: { key, params: { reason } } });
+}
+
+export function exportRun(): void {
+  const run = session.getState().run;
+  if (!run) return;
+  const safe = run.team.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 40) || 'team';
+  download(`${run.scenario.id}-${safe}-s${run.seasons.length}.run.json`, JSON.stringify(run, null, 1) + '\n');
+}
+
+export async function importRun(): Promise<void> {
+  const file = await pickFile('.json,application/json');
+  if (!file) return;
+  await importRunText(file.name, file.text);
+}
+
+export async function importRunText(name: string, text: string): Promise<boolean> {
+  const loaded = loadText(text, name, RunFile);
+  if (!loaded.ok) {
+    notify('notice.importFailed', formatIssues(loaded.issues.slice(0, 1)));
+    return false;
+  }
+  const verdict = await verifyImported(loaded.value);
+  if (!verdict.valid) {
+    notify('notice.importInvalid', `${verdict.season ? `#${verdict.season} ` : ''}${verdict.reason}`);
+    return false;
+  }
+  const s = session.getState();
+  if (s.run && s.phase !== 'title' && !(await confirmDialog(t('notice.importConfirm')))) return false;
+  await openRun(loaded.value, loaded.value.scenario.hash);
+  return true;
+}
+
+export async function importScenario(): Promise<LoadedScenario | null> {
+  const file = await pickFile('.yaml,.yml,.json');
+  if (!file) return null;
+  const r = loadScenario(file.text, file.name);
+  if (!r.ok) {
+    notify('notice.scenarioInvalid', formatIssues(r.issues.slice(0, 3)));
+    return null;
+  }
+  return r.value;
+}

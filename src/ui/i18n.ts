@@ -1,0 +1,36 @@
+import { prefs } from '../store/session';
+import { en } from './locales/en';
+import { zhCN, type MessageKey } from './locales/zh-CN';
+
+// Locale lookup and number formatting. Scenario texts come bilingual from the file; everything else from here.
+
+export type Lang = 'zh-CN' | 'en';
+export const LOCALES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const lang = prefs.getState().lang;
+  const text = LOCALES[lang][key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? fmtParam(params[k]) : m));
+}
+
+function fmtParam(v: string | number): string {
+  return typeof v === 'number' ? num(v) : v;
+}
+
+export function num(v: number, digits = 0): string {
+  const lang = prefs.getState().lang;
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+}
+
+/** Picks the player's language from a bilingual scenario text. */
+export function pick(text: { zh: string; en: string }): string {
+  return prefs.getState().lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
+}
+
+export function browserLang(): Lang {
+  const l = typeof navigator !== 'undefined' ? navigator.language : 'zh-CN';
+  return l.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export type { MessageKey };

@@ -1,0 +1,97 @@
+import type { LeverArea } from '../scenario/schema';
+import type { MessageKey } from './i18n';
+
+// The plan form, described as data: each lever's place in the decisions, its kind and range, and the course
+// area it belongs to. The form, its labels and one-line help all come from this list.
+
+export type LeverKind =
+  | { kind: 'number'; min: number; max: number; step: number }
+  | { kind: 'percent'; max: number; step: number }
+  | { kind: 'toggle' }
+  | { kind: 'select'; options: readonly string[] }
+  | { kind: 'segment' };
+
+export interface Lever {
+  path: string;
+  area: LeverArea;
+  spec: LeverKind;
+}
+
+export const TABS = ['acquisition', 'information', 'tiers', 'care', 'complaints', 'retention', 'staff'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** Which course areas each tab gathers. */
+export const TAB_AREAS: Record<Tab, readonly LeverArea[]> = {
+  acquisition: ['acquisition', 'pricing'],
+  information: ['information', 'survey'],
+  tiers: ['tiers', 'points'],
+  care: ['care'],
+  complaints: ['complaints'],
+  retention: ['retention'],
+  staff: ['staff'],
+};
+
+const num = (min: number, max: number, step: number): LeverKind => ({ kind: 'number', min, max, step });
+const pct = (max: number, step = 0.05): LeverKind => ({ kind: 'percent', max, step });
+const toggle: LeverKind = { kind: 'toggle' };
+const select = (...options: string[]): LeverKind => ({ kind: 'select', options });
+
+export const LEVERS: readonly Lever[] = [
+  { path: 'acquisition.budget', area: 'acquisition', spec: num(0, 1e6, 500) },
+  { path: 'acquisition.channel', area: 'acquisition', spec: select('social', 'flyers', 'search', 'referral') },
+  { path: 'acquisition.target', area: 'acquisition', spec: { kind: 'segment' } },
+  { path: 'acquisition.claim', area: 'acquisition', spec: pct(1, 0.1) },
+  { path: 'acquisition.screening', area: 'acquisition', spec: toggle },
+  { path: 'acquisition.referralReward', area: 'acquisition', spec: num(0, 200, 1) },
+  { path: 'pricing.discount', area: 'pricing', spec: pct(0.5) },
+  { path: 'information.birthdayRegistration', area: 'information', spec: toggle },
+  { path: 'information.profileSurvey', area: 'information', spec: toggle },
+  { path: 'information.checkIn', area: 'information', spec: toggle },
+  { path: 'information.votes', area: 'information', spec: toggle },
+  { path: 'information.consent', area: 'information', spec: select('explicit', 'implied', 'none') },
+  { path: 'information.securitySpend', area: 'information', spec: num(0, 1e6, 100) },
+  { path: 'survey.sample', area: 'survey', spec: num(0, 5000, 10) },
+  { path: 'tiers.baseService', area: 'tiers', spec: pct(1) },
+  { path: 'tiers.yearlyDecay', area: 'tiers', spec: num(0, 1e5, 50) },
+  { path: 'points.earnPer10', area: 'points', spec: num(0, 20, 0.5) },
+  { path: 'points.pointValue', area: 'points', spec: num(0, 10, 0.05) },
+  { path: 'points.redeemAt', area: 'points', spec: num(1, 1e5, 10) },
+  { path: 'care.contactsPerMonth', area: 'care', spec: num(0, 30, 1) },
+  { path: 'care.channel', area: 'care', spec: select('sms', 'email', 'app', 'phone') },
+  { path: 'care.minTier', area: 'care', spec: num(0, 5, 1) },
+  { path: 'care.birthday', area: 'care', spec: toggle },
+  { path: 'care.holiday', area: 'care', spec: toggle },
+  { path: 'care.afterSale', area: 'care', spec: toggle },
+  { path: 'care.recommendations', area: 'care', spec: toggle },
+  { path: 'complaints.responseDays', area: 'complaints', spec: num(1, 60, 1) },
+  { path: 'complaints.empowerment', area: 'complaints', spec: pct(1, 0.1) },
+  { path: 'complaints.compensation', area: 'complaints', spec: num(0, 1000, 5) },
+  { path: 'complaints.scriptTraining', area: 'complaints', spec: toggle },
+  { path: 'complaints.aiAssistant', area: 'complaints', spec: toggle },
+  { path: 'complaints.escalateTopTier', area: 'complaints', spec: toggle },
+  { path: 'retention.atRiskOffer', area: 'retention', spec: num(0, 500, 1) },
+  { path: 'retention.winBackBudget', area: 'retention', spec: num(0, 1e6, 100) },
+  { path: 'retention.winBackTarget', area: 'retention', spec: select('recent', 'service', 'price', 'value') },
+  { path: 'retention.letGoUnprofitable', area: 'retention', spec: toggle },
+  { path: 'staff.training', area: 'staff', spec: num(0, 1e6, 500) },
+  { path: 'staff.extraStaff', area: 'staff', spec: num(0, 50, 1) },
+];
+
+export function labelKey(path: string): MessageKey {
+  return `lever.${path}` as MessageKey;
+}
+
+export function helpKey(path: string): MessageKey {
+  return `lever.${path}.help` as MessageKey;
+}
+
+export function getPath(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
+}
+
+export function setPath(obj: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  const target = keys.reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, obj as Record<string, unknown>);
+  target[last] = value;
+}

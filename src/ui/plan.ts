@@ -1,0 +1,241 @@
+import type { Decisions, TierLevel } from '../scenario/decisions';
+import { checkPlan, plannedSpend } from '../sim/economics';
+import { editDraft, playSeason, redoDraft, undoDraft } from '../store/actions';
+import { session } from '../store/session';
+import { confirmDialog } from './dialog';
+import { clear, h } from './dom';
+import { openFeatured } from './featured';
+import { pick, t, type MessageKey } from './i18n';
+import { getPath, helpKey, labelKey, LEVERS, setPath, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
+
+// The plan screen: one tab per course area, each lever with its one-line explanation, the budget left, and the
+// plan's problems spelled out (never silently clamped).
+
+let activeTab: Tab = 'acquisition';
+
+export function renderPlan(root: HTMLElement): void {
+  const s = session.getState();
+  const sc = s.scenario;
+  if (!sc || !s.run) return;
+  const focusedPath = (document.activeElement as HTMLElement | null)?.dataset?.path;
+  clear(root);
+  const d = s.draft;
+  const spend = plannedSpend(sc, d);
+  const issues = checkPlan(sc, d, s.featured);
+  const n = s.run.seasons.length + 1;
+
+  const left = sc.budgetPerSeason - spend.total;
+  const budget = h(
+    'div',
+    { class: 'budget', role: 'status', 'aria-live': 'polite' },
+    h('strong', {}, t('plan.planned', { planned: spend.total, budget: sc.budgetPerSeason })),
+    ' · ',
+    h('span', { class: left < 0 ? 'bad' : 'good' }, left < 0 ? `⚠ ${t('plan.over', { over: -left })}` : `✓ ${t('plan.left', { left })}`),
+    h('div', { class: 'meter', role: 'presentation' }, h('div', { style: `width:${Math.min(100, (100 * spend.total) / Math.max(1, sc.budgetPerSeason))}%` })),
+    h('p', { class: 'hint' }, t('plan.variable')),
+  );
+
+  const tablist = h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('plan.heading', { n }) });
+  for (const tab of TABS) {
+    const enabled = TAB_AREAS[tab].some((a) => sc.levers.includes(a));
+    const btn = h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${tab}`,
+        'aria-selected': String(tab === activeTab),
+        'aria-controls': 'tabpanel',
+        tabindex: tab === activeTab ? 0 : -1,
+        class: enabled ? '' : 'muted',
+        'data-testid': `tab-${tab}`,
+      },
+      t(`tab.${tab}` as MessageKey),
+    );
+    btn.addEventListener('click', () => {
+      activeTab = tab;
+      renderPlan(root);
+      document.getElementById(`tab-${tab}`)?.focus();
+    });
+    btn.addEventListener('keydown', (e) => {
+      const k = TABS.indexOf(tab);
+      const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!move) return;
+      e.preventDefault();
+      activeTab = TABS[(k + move + TABS.length) % TABS.length];
+      renderPlan(root);
+      document.getElementById(`tab-${activeTab}`)?.focus();
+    });
+    tablist.append(btn);
+  }
+
+  const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
+  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc.levers.includes(lever.area)));
+  if (activeTab === 'tiers') panel.append(tierEditor(d, sc.levers.includes('tiers')));
+
+  const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
+  for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}` as MessageKey, i.params)}`));
+
+  const featured = s.featured.length
+    ? h(
+        'div',
+        { class: 'featured-box' },
+        h('p', {}, `❗ ${t('plan.featuredWaiting', { n: s.featured.length })}`),
+        ...s.featured.map((id) => {
+          const done = d.featured.some((f) => f.customer === id);
+          return h(
+            'button',
+            { type: 'button', 'data-testid': `featured-${id}`, onclick: () => openFeatured(id) },
+            `${t('plan.featuredOpen')} #${id}${done ? ` ✓ ${t('plan.featuredDone')}` : ''}`,
+          );
+        }),
+      )
+    : null;
+
+  const play = h(
+    'button',
+    { type: 'button', class: 'primary big', disabled: issues.length > 0 || s.busy, 'data-testid': 'play-season' },
+    t('plan.play'),
+  );
+  play.addEventListener('click', async () => {
+    if (!(await confirmDialog(t('plan.confirm', { n })))) return;
+    await playSeason();
+  });
+  const undo = h('button', { type: 'button', disabled: s.undo.length === 0, onclick: () => undoDraft() }, `↶ ${t('plan.undo')}`);
+  const redo = h('button', { type: 'button', disabled: s.redo.length === 0, onclick: () => redoDraft() }, `↷ ${t('plan.redo')}`);
+
+  root.append(
+    h('h2', {}, t('plan.heading', { n })),
+    h('p', { class: 'story' }, pick(sc.story)),
+    budget,
+    featured ?? '',
+    tablist,
+    panel,
+    issueList,
+    h('div', { class: 'row between' }, h('div', { class: 'row' }, undo, redo), play),
+  );
+  if (focusedPath) root.querySelector<HTMLElement>(`[data-path="${focusedPath}"]`)?.focus();
+}
+
+function leverRow(lever: Lever, d: Decisions, enabled: boolean): HTMLElement {
+  const id = `lever-${lever.path.replace(/\./g, '-')}`;
+  const value = getPath(d, lever.path);
+  const commit = (v: unknown) => editDraft((draft) => setPath(draft, lever.path, v));
+  let control: HTMLElement;
+  const common = { id, 'data-path': lever.path, disabled: !enabled, 'aria-describedby': `${id}-help` };
+  const spec = lever.spec;
+  if (spec.kind === 'toggle') {
+    const box = h('input', { ...common, type: 'checkbox' });
+    box.checked = Boolean(value);
+    box.addEventListener('change', () => commit(box.checked));
+    control = box;
+  } else if (spec.kind === 'select' || spec.kind === 'segment') {
+    const sc = session.getState().scenario;
+    const options: [string, string][] =
+      spec.kind === 'select'
+        ? spec.options.map((o) => [o, t(`option.${o}` as MessageKey)])
+        : [['all', t('option.all')], ...(sc?.segments.map((g): [string, string] => [g.id, pick(g.name)]) ?? [])];
+    const sel = h('select', common, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+    sel.addEventListener('change', () => commit(sel.value));
+    control = sel;
+  } else {
+    const pctKind = spec.kind === 'percent';
+    const shown = pctKind ? Math.round(Number(value) * 100) : Number(value);
+    const input = h('input', {
+      ...common,
+      type: 'number',
+      min: pctKind ? 0 : spec.min,
+      max: pctKind ? spec.max * 100 : spec.max,
+      step: pctKind ? spec.step * 100 : spec.step,
+      value: shown,
+      inputmode: 'decimal',
+    });
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      if (input.value === '' || !Number.isFinite(v)) return commit(value);
+      commit(pctKind ? v / 100 : v);
+    });
+    control = pctKind ? h('span', { class: 'with-unit' }, input, '%') : input;
+  }
+  return h(
+    'div',
+    { class: `lever ${enabled ? '' : 'muted'}` },
+    h('label', { for: id }, t(labelKey(lever.path))),
+    control,
+    h('p', { id: `${id}-help`, class: 'hint' }, enabled ? t(helpKey(lever.path)) : t('plan.unavailable')),
+  );
+}
+
+const TIER_FIELDS: { key: keyof TierLevel; kind: 'number' | 'percent' | 'toggle'; max: number; step: number }[] = [
+  { key: 'threshold', kind: 'number', max: 1e7, step: 50 },
+  { key: 'discount', kind: 'percent', max: 0.5, step: 0.01 },
+  { key: 'service', kind: 'percent', max: 1, step: 0.05 },
+  { key: 'birthdayGift', kind: 'toggle', max: 1, step: 1 },
+  { key: 'giftPack', kind: 'number', max: 1000, step: 1 },
+  { key: 'priority', kind: 'toggle', max: 1, step: 1 },
+  { key: 'manager', kind: 'toggle', max: 1, step: 1 },
+];
+
+function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
+  const box = h('fieldset', { class: 'tiers', disabled: !enabled }, h('legend', {}, t('lever.tiers.levels')));
+  d.tiers.levels.forEach((level, k) => {
+    const row = h('div', { class: 'tier-row', role: 'group', 'aria-label': t('lever.tiers.level', { n: k + 1 }) }, h('strong', {}, t('lever.tiers.level', { n: k + 1 })));
+    for (const f of TIER_FIELDS) {
+      const id = `tier-${k}-${f.key}`;
+      const path = `tiers.levels.${k}.${f.key}`;
+      const v = level[f.key];
+      let input: HTMLInputElement;
+      if (f.kind === 'toggle') {
+        input = h('input', { id, type: 'checkbox', 'data-path': path });
+        input.checked = Boolean(v);
+        input.addEventListener('change', () => editDraft((dd) => setPath(dd, path, input.checked)));
+      } else {
+        const pctKind = f.kind === 'percent';
+        input = h('input', {
+          id,
+          type: 'number',
+          'data-path': path,
+          min: 0,
+          max: pctKind ? f.max * 100 : f.max,
+          step: pctKind ? f.step * 100 : f.step,
+          value: pctKind ? Math.round(Number(v) * 100) : Number(v),
+        });
+        input.addEventListener('change', () => {
+          const x = Number(input.value);
+          if (Number.isFinite(x)) editDraft((dd) => setPath(dd, path, pctKind ? x / 100 : x));
+        });
+      }
+      row.append(h('label', { for: id, class: 'small' }, t(`lever.tier.${f.key}` as MessageKey), input));
+    }
+    row.append(
+      h('button', { type: 'button', onclick: () => editDraft((dd) => void dd.tiers.levels.splice(k, 1)) }, t('lever.tiers.removeLevel')),
+    );
+    box.append(row);
+  });
+  if (d.tiers.levels.length < 5) {
+    const last = d.tiers.levels[d.tiers.levels.length - 1];
+    box.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'add-level',
+          onclick: () =>
+            editDraft((dd) =>
+              dd.tiers.levels.push({
+                threshold: last ? last.threshold * 2 + 100 : 200,
+                discount: 0.03,
+                service: 0.6,
+                birthdayGift: false,
+                giftPack: 0,
+                priority: false,
+                manager: false,
+              }),
+            ),
+        },
+        `+ ${t('lever.tiers.addLevel')}`,
+      ),
+    );
+  }
+  return box;
+}

@@ -1,0 +1,46 @@
+import { showReport } from '../store/actions';
+import { prefs, session } from '../store/session';
+import { h } from './dom';
+import { t } from './i18n';
+import { savePrefs } from '../store/autosave';
+
+// Playback controls for the season being watched: week, play/pause, speed, skip. The world view advances the
+// weeks; these only steer it.
+
+const SPEEDS = [0.5, 1, 2, 4];
+
+export function renderPlay(root: HTMLElement): void {
+  const s = session.getState();
+  const r = s.reports[s.reports.length - 1];
+  if (!r) return;
+  const k = Math.min(s.playWeek, r.weekly.length - 1);
+  const w = r.weekly[k];
+  const done = s.playWeek >= r.weekly.length;
+  const pause = h('button', { type: 'button', 'data-testid': 'pause', 'aria-pressed': String(s.paused) }, s.paused ? `▶ ${t('play.resume')}` : `⏸ ${t('play.pause')}`);
+  pause.addEventListener('click', () => session.setState({ paused: !s.paused }));
+  const speed = h(
+    'select',
+    { id: 'speed', 'aria-label': t('play.speed', { speed: prefs.getState().speed }) },
+    ...SPEEDS.map((v) => h('option', { value: v, selected: v === prefs.getState().speed }, t('play.speed', { speed: v }))),
+  );
+  speed.addEventListener('change', () => {
+    prefs.setState({ speed: Number(speed.value) });
+    savePrefs(prefs.getState());
+  });
+  const weekSlider = h('input', {
+    type: 'range',
+    min: 0,
+    max: r.weekly.length,
+    value: s.playWeek,
+    'aria-label': t('play.week', { week: w.week + 1 }),
+  });
+  weekSlider.addEventListener('input', () => session.setState({ playWeek: Number(weekSlider.value), paused: true }));
+  const skip = h('button', { type: 'button', class: done ? 'primary big' : '', 'data-testid': 'to-report', onclick: () => showReport() }, t('play.skip'));
+  root.replaceChildren(
+    h('h2', {}, t('play.heading', { n: r.season })),
+    h('p', { class: 'week', 'aria-live': 'polite' }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
+    h('div', { class: 'row' }, pause, speed, weekSlider),
+    h('p', { class: 'hint' }, t('play.legend')),
+    skip,
+  );
+}

@@ -1,0 +1,63 @@
+import type { CustomerProfile } from '../sim/profile';
+import { session } from '../store/session';
+import { openModal } from './dialog';
+import { h } from './dom';
+import { num, pick, t, type MessageKey } from './i18n';
+import { stageBadge } from './badges';
+
+// The customer file card (客户档案): what the store knows and the recorded cause of every change.
+
+export function tierName(tier: number): string {
+  return tier === 0 ? t('tier.0') : t('tier.n', { n: tier });
+}
+
+export function profileCard(p: CustomerProfile, revealTruth: boolean): HTMLElement {
+  const sc = session.getState().scenario;
+  const seg = sc?.segments.find((g) => g.id === p.segment);
+  const known = [p.birthdayKnown && t('profile.known.birthday'), p.preferencesKnown && t('profile.known.prefs')].filter(Boolean).join('、');
+  const list = h('ol', { class: 'history', 'aria-label': t('profile.history') });
+  for (const e of p.history.slice(-40)) {
+    list.append(
+      h(
+        'li',
+        {},
+        t('profile.event', { week: e.week + 1, what: t(`profile.kind.${e.kind}` as MessageKey), cause: t(`cause.${e.cause}` as MessageKey) }),
+        e.kind === 1 || e.kind === 5 ? ` (${e.delta > 0 ? '+' : ''}${num(e.delta * 100)})` : '',
+      ),
+    );
+  }
+  return h(
+    'div',
+    { class: 'profile', 'data-testid': 'profile-card' },
+    h('div', { class: 'row' }, stageBadge(p.stage), h('strong', {}, t(`stage.${p.stage}` as MessageKey))),
+    h('p', {}, t('profile.segment', { segment: seg ? pick(seg.name) : p.segment })),
+    h('p', {}, t('profile.mood', { mood: t(`mood.${p.mood}` as MessageKey) })),
+    h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
+    h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
+    h('p', {}, t('profile.points', { points: p.points, growth: p.growth })),
+    h('p', {}, t('profile.complaints', { n: p.complaints })),
+    h('p', {}, t('profile.known', { fields: known || t('profile.known.nothing') })),
+    p.optedOut ? h('p', {}, t('profile.optedOut')) : '',
+    p.churnReason !== 'none' ? h('p', {}, t('profile.churn', { reason: t(`churn.${p.churnReason}` as MessageKey), week: p.churnWeek + 1 })) : '',
+    h('h3', {}, t('profile.history')),
+    list,
+    revealTruth
+      ? h(
+          'p',
+          { class: 'truth' },
+          t('profile.truth', {
+            sat: p.truth.satisfaction,
+            loy: p.truth.loyalty,
+            rate: p.truth.purchaseRate,
+            price: p.truth.priceSensitivity,
+            fit: p.truth.fit,
+          }),
+        )
+      : '',
+  );
+}
+
+export function openProfile(p: CustomerProfile): void {
+  const reveal = session.getState().phase === 'final';
+  openModal(t('profile.heading', { id: p.id }), profileCard(p, reveal));
+}

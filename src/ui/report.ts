@@ -1,0 +1,148 @@
+import type { SeasonReport } from '../sim/report';
+import { COST_KEYS } from '../sim/state';
+import { continueAfterReport } from '../store/actions';
+import { session } from '../store/session';
+import { getHost } from '../store/host-instance';
+import { selectCustomer } from '../store/world-actions';
+import { h } from './dom';
+import { num, t, type MessageKey } from './i18n';
+import { STAGE_ORDER, STAGE_STYLE, stageBadge } from './badges';
+
+// The season report: each section answers one of the course's questions, with a one-sentence plain reading.
+
+export function bar(label: string, value: number, max: number, color = '#0072B2', suffix = ''): HTMLElement {
+  const pctWidth = max > 0 ? Math.max(0, Math.min(100, (100 * value) / max)) : 0;
+  return h(
+    'div',
+    { class: 'bar-row' },
+    h('span', { class: 'bar-label' }, label),
+    h('span', { class: 'bar', role: 'presentation' }, h('span', { style: `width:${pctWidth}%;background:${color}` })),
+    h('span', { class: 'bar-value' }, `${num(value)}${suffix}`),
+  );
+}
+
+export function scoreBlock(score: SeasonReport['score']): HTMLElement {
+  const parts = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'score-h' },
+    h('h3', { id: 'score-h' }, `${t('report.score')}: ${num(score.total, 1)}`),
+    ...parts.map((p) => bar(t(`report.part.${p}` as MessageKey), score[p], 100, '#009E73')),
+  );
+}
+
+function readings(r: SeasonReport): string[] {
+  const out = [t('report.reading.stages', { active: r.customers.active, stability: r.customers.byStage.stability })];
+  const reasons = Object.entries(r.customers.churnByReason).sort((a, b) => b[1] - a[1]);
+  if (r.customers.churned > 0 && reasons[0]) {
+    out.push(t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}` as MessageKey), count: reasons[0][1] }));
+  } else out.push(t('report.reading.noChurn'));
+  if (r.complaints.filed > 0) {
+    out.push(t('report.reading.complaints', { filed: r.complaints.filed, recovered: r.complaints.recovered, days: r.complaints.avgDays }));
+  }
+  const top = r.drivers.find((d) => d.satisfaction !== 0);
+  if (top) out.push(t('report.reading.driver', { cause: t(`cause.${top.cause}` as MessageKey) }));
+  return out;
+}
+
+export function reportView(r: SeasonReport): HTMLElement {
+  const maxStage = Math.max(1, ...STAGE_ORDER.filter((s) => s !== 'prospect').map((s) => r.customers.byStage[s]));
+  const stages = h(
+    'section',
+    { class: 'card', 'data-testid': 'report-stages' },
+    h('h3', {}, t('report.stages')),
+    ...STAGE_ORDER.filter((s) => s !== 'prospect').map((s) =>
+      h('div', { class: 'row' }, stageBadge(s), bar(t(`stage.${s}` as MessageKey), r.customers.byStage[s], maxStage, STAGE_STYLE[s].color)),
+    ),
+    h('p', {}, t('report.acquired', { n: r.customers.acquired, ...r.customers.acquiredBy })),
+  );
+  const flows = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.flows')),
+    h(
+      'ul',
+      {},
+      ...r.customers.flows
+        .filter((f) => f.from !== 'prospect' || f.to === 'exploration')
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 10)
+        .map((f) => h('li', {}, t('report.flow', { from: t(`stage.${f.from}` as MessageKey), to: t(`stage.${f.to}` as MessageKey), count: f.count }))),
+    ),
+  );
+  const maxChurn = Math.max(1, ...Object.values(r.customers.churnByReason));
+  const churn = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.churn')),
+    ...Object.entries(r.customers.churnByReason).map(([k, v]) => bar(t(`churn.${k}` as MessageKey), v, maxChurn, '#D55E00')),
+  );
+  const m = r.satisfaction.measured;
+  const sat = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.satisfaction')),
+    h('p', {}, m ? t('report.measured', { sample: m.sample, nps: m.nps, index: m.index }) : t('report.notMeasured')),
+    h('h3', {}, t('report.loyalty')),
+    h('p', {}, t('report.loyalty.true', { n: r.loyalty.trueLoyal }), ' · ', t('report.loyalty.inertia', { n: r.loyalty.inertia }), ' · ', t('report.loyalty.none', { n: r.loyalty.none })),
+    h('p', {}, t('report.tiers', { up: r.tiers.promotions, down: r.tiers.demotions, rewards: r.tiers.rewards })),
+    h('p', {}, t('report.care', r.care)),
+  );
+  const complaints = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.complaints')),
+    h('p', {}, t('report.complaints.line', { ...r.complaints, days: r.complaints.avgDays, silent: r.complaints.silentFailures })),
+  );
+  const costs = COST_KEYS.filter((k) => r.economics.costs[k] > 0);
+  const maxCost = Math.max(1, ...costs.map((k) => r.economics.costs[k]));
+  const econ = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.economics')),
+    h('p', {}, t('report.revenue', { v: r.economics.revenue }), ' · ', h('strong', {}, t('report.profit', { v: r.economics.profit }))),
+    ...costs.map((k) => bar(t(`cost.${k}` as MessageKey), r.economics.costs[k], maxCost, '#E69F00')),
+  );
+  const drivers = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, t('report.drivers')),
+    h(
+      'ul',
+      {},
+      ...r.drivers.slice(0, 8).map((d) =>
+        h('li', {}, t('report.driver', { cause: t(`cause.${d.cause}` as MessageKey), sat: signed(d.satisfaction), loy: signed(d.loyalty), count: d.count })),
+      ),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'report', 'data-testid': 'season-report' },
+    h('ul', { class: 'readings' }, ...readings(r).map((x) => h('li', {}, x))),
+    h('div', { class: 'grid' }, scoreBlock(r.score), stages, churn, sat, complaints, econ, flows, drivers),
+  );
+}
+
+function signed(x: number): string {
+  return `${x > 0 ? '+' : ''}${num(x, 2)}`;
+}
+
+export function renderReport(root: HTMLElement): void {
+  const s = session.getState();
+  const r = s.reports[s.reports.length - 1];
+  if (!r || !s.run) return;
+  root.replaceChildren();
+  const done = s.run.seasons.length >= s.run.scenario.data.seasons;
+  const next = h('button', { type: 'button', class: 'primary big', 'data-testid': 'report-continue', onclick: () => continueAfterReport() }, done ? t('report.toFinal') : t('report.continue'));
+  const files = h('section', { class: 'card' }, h('h3', {}, t('report.files')));
+  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r), files);
+  void getHost()
+    .stories(3)
+    .then((list) => {
+      for (const p of list) {
+        files.append(
+          h('button', { type: 'button', 'data-testid': `customer-${p.id}`, onclick: () => selectCustomer(p.id) }, `${STAGE_STYLE[p.stage].shape} #${p.id} · ${t(`stage.${p.stage}` as MessageKey)}`),
+        );
+      }
+    });
+}

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, noOverflow, shot } from './browser';
+
+// A person's path through the game, in each language: choose a scenario, plan every season through the forms,
+// answer a complaint case, watch a season, read the reports, open a customer file, reach the debrief, export
+// the run and have the command-line verifier accept it. Also: a reload mid-game loses nothing.
+
+const URL_ = process.env.E2E_URL ?? 'http://127.0.0.1:4173/';
+
+function check(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(msg);
+}
+
+async function confirm(page: Page): Promise<void> {
+  await page.getByTestId('confirm-ok').click();
+}
+
+async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
+  const tag = lang === 'zh-CN' ? 'zh' : 'en';
+  const { context, page, errors } = await launch(lang);
+  try {
+    await page.goto(URL_);
+    await page.getByTestId('start').waitFor();
+    check((await page.locator('h1').innerText()).includes(lang === 'zh-CN' ? '客户四季' : 'Customer Seasons'), 'title in the browser language');
+    await shot(page, `${tag}-01-title`);
+    await noOverflow(page, 'title');
+    await page.getByTestId('team').fill(`E2E ${tag}`);
+    await page.getByTestId('seed').fill('e2e-seed');
+    await page.getByTestId('start').click();
+    await page.getByTestId('play-season').waitFor();
+
+    // Season 1: set levers through the form, keyboard included.
+    await page.locator('#lever-acquisition-budget').fill('4000');
+    await page.locator('#lever-acquisition-budget').press('Tab');
+    await page.getByTestId('tab-complaints').click();
+    await page.locator('#lever-complaints-responseDays').fill('3');
+    await page.locator('#lever-complaints-responseDays').press('Tab');
+    await page.locator('#lever-complaints-scriptTraining').check();
+    await page.getByTestId('tab-tiers').click();
+    await page.getByTestId('add-level').click();
+    await page.getByTestId('tab-care').focus();
+    await page.keyboard.press('ArrowRight');
+    check(await page.getByTestId('tab-complaints').evaluate((el) => el === document.activeElement), 'arrow keys move between tabs');
+    await page.getByTestId('tab-acquisition').click();
+    await shot(page, `${tag}-02-plan`);
+    await noOverflow(page, 'plan');
+
+    // Over budget is explained and blocks playing.
+    await page.locator('#lever-acquisition-budget').fill('999999');
+    await page.locator('#lever-acquisition-budget').press('Tab');
+    await page.getByTestId('plan-issues').locator('li').first().waitFor();
+    check(await page.getByTestId('play-season').isDisabled(), 'an over-budget plan cannot be played');
+    await page.getByRole('button', { name: lang === 'zh-CN' ? /撤销/ : /Undo/ }).click();
+    check(!(await page.getByTestId('play-season').isDisabled()), 'undo restores a playable plan');
+
+    const seasons = 4;
+    for (let k = 1; k <= seasons; k++) {
+      const featured = page.locator('[data-testid^="featured-"]').filter({ hasText: '#' });
+      if ((await featured.count()) > 0) {
+        await featured.first().click();
+        for (let step = 0; step < 5; step++) await page.getByTestId(`featured-step-${step}`).locator('input').nth(step === 0 ? 1 : 0).check();
+        await shot(page, `${tag}-03-complaint-case`);
+        await page.getByTestId('featured-save').click();
+      }
+      await page.getByTestId('play-season').click();
+      await confirm(page);
+      await page.getByTestId('to-report').waitFor();
+      await page.waitForTimeout(1200);
+      if (k === 1) {
+        await shot(page, `${tag}-04-play`);
+        // Reload mid-game: the autosave brings the player back with nothing lost.
+        await page.reload();
+        await page.getByTestId('report-continue').waitFor();
+      } else {
+        await page.getByTestId('to-report').click();
+      }
+      await page.getByTestId('season-report').waitFor();
+      if (k === 1) {
+        await shot(page, `${tag}-05-report`);
+        await noOverflow(page, 'report');
+        const customer = page.locator('[data-testid^="customer-"]').first();
+        await customer.waitFor();
+        await customer.click();
+        await page.getByTestId('profile-card').waitFor();
+        await shot(page, `${tag}-06-profile`);
+        await page.keyboard.press('Escape');
+      }
+      await page.getByTestId('report-continue').click();
+    }
+    await page.getByTestId('final-score').waitFor();
+    await page.getByTestId('stories').locator('.card').first().waitFor();
+    await shot(page, `${tag}-07-final`);
+    await noOverflow(page, 'final');
+
+    // Switch language at any time; the choice is remembered.
+    await page.getByTestId('lang').click();
+    const other = lang === 'zh-CN' ? 'Debrief' : '最终复盘';
+    await page.getByText(other).first().waitFor();
+    await shot(page, `${tag}-08-switched`);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export').click();
+    const file = join(mkdtempSync(join(tmpdir(), 'cs-run-')), 'run.json');
+    await (await download).saveAs(file);
+    const run = JSON.parse(readFileSync(file, 'utf8'));
+    check(run.seasons.length === seasons && run.final, 'the exported run holds every season and the final score');
+    const out = execFileSync('npx', ['tsx', 'src/cli/verify.ts', file], { encoding: 'utf8' });
+    check(out.includes('valid'), `verify accepts the exported run: ${out}`);
+    check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
+    console.log(`e2e ${lang}: whole game played, run verified (${out.trim()})`);
+  } finally {
+    await context.close();
+  }
+}
+
+await playWholeGame('zh-CN');
+await playWholeGame('en');
+console.log('e2e: all passed');
