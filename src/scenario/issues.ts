@@ -66,7 +66,7 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, known: rea
   const found = describeFound(getAt(input, issue.path));
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, found ${found}`;
+      return `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, found ${found}`;
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `expected at least ${issue.minimum} ${issue.origin === 'array' ? 'items' : 'characters'}, found ${found}`
@@ -81,7 +81,7 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, known: rea
       return issue.keys
         .map((k) => {
           const near = nearest(k, known);
-          return `unknown field "${k}"${near ? ` (did you mean "${near}"?)` : ''}`;
+          return `unknown field ${JSON.stringify(k)}${near ? ` (did you mean "${near}"?)` : ''}`;
         })
         .join('; ');
     case 'invalid_format':

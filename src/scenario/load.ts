@@ -1,11 +1,13 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { formatIssue, issueMessage, type LoadIssue } from './issues';
 
 // Reads YAML or JSON text into a value checked by a zod schema. Every failure is a located LoadIssue; nothing
 // throws. Hostile input is bounded: size, alias expansion (YAML "billion laughs"), and binary content.
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+/** Deeper nesting than this is refused before parsing (recursion in parsers is bounded by the stack). */
+export const MAX_DEPTH = 64;
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; issues: LoadIssue[] };
 
@@ -14,9 +16,12 @@ export function loadText<S extends z.ZodType>(text: string, file: string, schema
     ok: false,
     issues: [{ file, line, column, path: '', message }],
   });
-  if (text.length > MAX_FILE_BYTES) return fail(`file too large: ${text.length} bytes, the limit is ${MAX_FILE_BYTES}`);
+  if (text.length > MAX_FILE_CHARS) return fail(`file too large: ${text.length} characters, the limit is ${MAX_FILE_CHARS}`);
   if (text.includes('\u0000')) return fail('expected a text file (YAML or JSON), found binary data');
   if (text.trim() === '') return fail('expected YAML or JSON content, found an empty file');
+
+  const deep = tooDeep(text);
+  if (deep) return fail(`nesting deeper than ${MAX_DEPTH} levels is refused`, deep.line, deep.column);
 
   const lines = new LineCounter();
   let doc: Document;
@@ -38,8 +43,10 @@ export function loadText<S extends z.ZodType>(text: string, file: string, schema
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.slice(0, 20).map((issue): LoadIssue => {
-    const node = doc.getIn(issue.path as (string | number)[], true);
+  // Unknown names first: a misspelt field also shows up as a missing one, and the name is the real mistake.
+  const ordered = [...parsed.error.issues].sort((a, b) => +(b.code === 'unrecognized_keys') - +(a.code === 'unrecognized_keys'));
+  const issues = ordered.slice(0, 20).map((issue): LoadIssue => {
+    const node = locate(doc, issue);
     const range = isNode(node) ? node.range : undefined;
     const pos = range ? lines.linePos(range[0]) : undefined;
     return {
@@ -55,6 +62,44 @@ export function loadText<S extends z.ZodType>(text: string, file: string, schema
 
 export function formatIssues(issues: readonly LoadIssue[]): string {
   return issues.map(formatIssue).join('\n');
+}
+
+/** The node an issue is about: the unknown key itself, the value at the path, or the nearest parent that exists. */
+function locate(doc: Document, issue: z.core.$ZodIssue): unknown {
+  const path = issue.path as (string | number)[];
+  if (issue.code === 'unrecognized_keys') {
+    const map = doc.getIn(path, true);
+    if (isMap(map)) {
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === issue.keys[0]);
+      if (pair && isNode(pair.key)) return pair.key;
+    }
+  }
+  for (let k = path.length; k >= 0; k--) {
+    const node = k === 0 ? doc.contents : doc.getIn(path.slice(0, k), true);
+    if (isNode(node)) return node;
+  }
+  return undefined;
+}
+
+/** Position of the first place where bracket nesting or indentation goes beyond MAX_DEPTH, if any. */
+function tooDeep(text: string): { line: number; column: number } | null {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    col++;
+    if (ch === 10) {
+      line++;
+      col = 0;
+      let indent = 0;
+      while (i + 1 + indent < text.length && text.charCodeAt(i + 1 + indent) === 32) indent++;
+      if (indent > MAX_DEPTH * 4) return { line, column: 1 };
+    } else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_DEPTH) return { line, column: col };
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return null;
 }
 
 /** Field names valid at `path` of a schema, for "did you mean" suggestions. */

@@ -1,6 +1,7 @@
 import { setStage } from './effects';
 import type { Plan } from './plan';
 import { purchase } from './purchase';
+import { uniform } from './random';
 import type { SimState } from './state';
 import { Cause, Stage } from './types';
 import type { WeekCtx } from './week';
@@ -19,8 +20,9 @@ export function tryAcquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number): bo
   const exposure = c.acqExposure[i] + campaign + referral + walkIn;
   c.acqExposure[i] = exposure;
   if (exposure < c.acqThreshold[i]) return false;
-  const cause =
-    campaign >= referral && campaign >= walkIn ? Cause.acquisition : referral >= walkIn ? Cause.referral : Cause['walk-in'];
+  // Credit the arrival to a source in proportion to this week's pulls.
+  const u = uniform(s.keys.acquire, i, s.week, 0) * (campaign + referral + walkIn);
+  const cause = u < campaign ? Cause.acquisition : u < campaign + referral ? Cause.referral : Cause['walk-in'];
 
   const a = plan.d.acquisition;
   const t = s.tally;

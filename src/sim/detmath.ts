@@ -4,6 +4,8 @@
 
 const LN2 = 0.6931471805599453;
 const SQRT2 = 1.4142135623730951;
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
 
 /** Natural logarithm for x > 0 (returns -Infinity for 0, NaN for negatives). */
 const f64 = new Float64Array(1);
@@ -44,10 +46,11 @@ export function ln(x: number): number {
 /** e^x, exact-operation implementation; underflows to 0 below −745 and overflows to Infinity above 709.78. */
 export function exp(x: number): number {
   if (x !== x) return NaN;
-  if (x > 709.78) return Infinity;
-  if (x < -745) return 0;
+  if (x > 709.782712893384) return Infinity;
+  if (x < -745.1332191019412) return 0;
   const k = Math.round(x / LN2);
-  const r = x - k * LN2;
+  // Cody–Waite reduction: LN2 split so k·LN2_HI is exact, keeping r accurate for large |x|.
+  const r = x - k * LN2_HI - k * LN2_LO;
   // Taylor series on |r| ≤ 0.347 reaches double precision by the 18th term.
   let term = 1;
   let sum = 1;

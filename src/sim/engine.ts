@@ -31,8 +31,9 @@ export function step(s: SimState, decisions: Decisions): SeasonReport {
   if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s);
   s.tally = newTally(s.n, s.c.stage);
   featuredSeason(s, plan);
-  retierAll(s, plan, false);
+  // Retention first: customers won back must be sorted into this season's levels like everyone else.
   seasonRetention(s, plan);
+  retierAll(s, plan, false);
   staffSeason(s, plan, s.store.visitsLastWeek);
   chargePlanned(s, plan);
   prepareSeason(s, plan);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/scenario/canonical';
 import { DecisionsFile } from '../../src/scenario/decisions';
 import { formatIssue } from '../../src/scenario/issues';
-import { formatIssues, loadText, MAX_FILE_BYTES } from '../../src/scenario/load';
+import { formatIssues, loadText, MAX_FILE_CHARS } from '../../src/scenario/load';
 import { loadScenario } from '../../src/scenario/scenario';
 import { BUNDLED_FILE } from '../sim/helpers';
 
@@ -138,11 +138,11 @@ describe('bad scenario files', () => {
   });
 
   it('a file over 2 MB is refused before parsing', () => {
-    const huge = text + '\n#' + 'x'.repeat(MAX_FILE_BYTES);
+    const huge = text + '\n#' + 'x'.repeat(MAX_FILE_CHARS);
     const t0 = performance.now();
-    expect(firstIssue(huge)).toMatch(/^shop\.yaml: file too large: \d+ bytes, the limit is 2097152$/);
+    expect(firstIssue(huge)).toMatch(/^shop\.yaml: file too large: \d+ characters, the limit is 2097152$/);
     expect(performance.now() - t0).toBeLessThan(100);
-    expect(MAX_FILE_BYTES).toBe(2 * 1024 * 1024);
+    expect(MAX_FILE_CHARS).toBe(2 * 1024 * 1024);
   });
 
   it('absurd numbers are refused with the limit', () => {
@@ -159,7 +159,7 @@ describe('bad scenario files', () => {
   });
 
   it('a missing required field names its path', () => {
-    expect(firstIssue(text.replace(/^seasons: 4\n/m, ''))).toBe(`${FILE} seasons: expected number, found nothing`);
+    expect(firstIssue(text.replace(/^seasons: 4\n/m, ''))).toBe(`${FILE}:3:1 seasons: expected number, found nothing`);
   });
 
   it('reports at most 20 issues', () => {

@@ -110,7 +110,7 @@ describe('npm run validate', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(7);
     for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:\\d+:\\d+ [\\w.]+: `));
-    expect(r.stderr).toContain(`${file}:4:10 seasons: expected int, found 2.5`);
+    expect(r.stderr).toContain(`${file}:4:10 seasons: expected a whole number, found 2.5`);
     expect(r.stderr).toContain(`${file}:5:17 weeksPerSeason: expected a number ≤ 52, found 60`);
     expect(r.stderr).toMatch(/segments\.0\.acquisitionChannel: expected one of "social", .*found "tv"/);
     // A missing field points at the object that should hold it.

@@ -135,13 +135,8 @@ describe('any decisions within the schema', () => {
         const s = newGame(sc, seed);
         const scores: Score[] = [];
         const problems: string[] = [];
-        let mostLevels = 0;
         for (const input of inputs) {
           const d = Decisions.parse(input);
-          // Steer clear of the known defect below (win-back after the tier design lost levels), so this property
-          // keeps guarding everything else. Remove these lines once that defect is fixed.
-          if (d.tiers.levels.length < mostLevels) d.retention.winBackBudget = 0;
-          mostLevels = Math.max(mostLevels, d.tiers.levels.length);
           const r = step(s, d);
           scores.push(r.score);
           problems.push(...badNumbers(r), ...scoreProblems(r.score, `season ${r.season}`), ...countProblems(r, s.n));
@@ -170,13 +165,10 @@ describe('any decisions within the schema', () => {
   });
 });
 
-// Found by the property above (FC_SEED=1372292506 with the fixed seed removed): a customer keeps the tier index of
-// the tier design in force when they churned. Win-back (retention.ts, run after retierAll in engine.ts `step`)
-// brings them back without re-tiering, so when this season's design has fewer levels, plan.levelDiscount[tier] is
-// undefined and the first purchase turns revenue, margin, profit and the score into NaN. A run with this plan
-// passes checkPlan, yet can never be saved (NaN is not JSON) or verified. Flip to a plain `it` once fixed.
-describe('known defect: won-back customers keep a tier that no longer exists', () => {
-  it.fails('removing the tier levels while winning customers back keeps every number finite', () => {
+// Found by the property above (FC_SEED=1372292506): customers won back used to keep the tier index of the design in
+// force when they churned, so a season whose design had fewer levels turned revenue and scores into NaN.
+describe('won-back customers are sorted into the current tier design', () => {
+  it('removing the tier levels while winning customers back keeps every number finite', () => {
     const s = newGame(sc, 'stale-tier');
     step(s, Decisions.parse({ tiers: { levels: [{ threshold: 50 }, { threshold: 150 }] } }));
     const r = step(s, Decisions.parse({ retention: { winBackBudget: 2000 } }));
