@@ -10,16 +10,19 @@ import type { WeekCtx } from './week';
 // their own (pull by reputation). Each prospect accumulates exposure; they try the store when it passes their
 // own fixed threshold. Who exists never changes, and more exposure only ever brings a prospect sooner.
 
-/** Returns true if the prospect became a customer this week. */
-export function tryAcquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number): boolean {
+/** The weekly exposure a prospect gains: campaign reach plus word of mouth and walk-in pull, scaled by fit. */
+export function exposureGain(campaignRate: number, weight: number, ambient: number, fit: number): number {
+  return campaignRate * weight + ambient * (0.5 + fit);
+}
+
+/** A prospect whose accumulated exposure passed their threshold this week becomes a customer. */
+export function acquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number, exposure: number): void {
   const c = s.c;
+  c.acqExposure[i] = exposure;
   const fitPull = 0.5 + c.fit[i];
   const campaign = ctx.campaignRate * plan.acqWeight[i];
   const referral = ctx.referralRate * fitPull;
   const walkIn = ctx.walkInRate * fitPull;
-  const exposure = c.acqExposure[i] + campaign + referral + walkIn;
-  c.acqExposure[i] = exposure;
-  if (exposure < c.acqThreshold[i]) return false;
   // Credit the arrival to a source in proportion to this week's pulls.
   const u = uniform(s.keys.acquire, i, s.week, 0) * (campaign + referral + walkIn);
   const cause = u < campaign ? Cause.acquisition : u < campaign + referral ? Cause.referral : Cause['walk-in'];
@@ -41,5 +44,4 @@ export function tryAcquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number): bo
   c.loyalty[i] = 0.1;
   setStage(s, i, Stage.Exploration, cause);
   purchase(s, plan, ctx, i, true);
-  return true;
 }

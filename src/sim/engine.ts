@@ -1,5 +1,5 @@
 import type { Decisions } from '../scenario/decisions';
-import { tryAcquire } from './acquisition';
+import { acquire, exposureGain } from './acquisition';
 import { care } from './care';
 import { competition } from './competition';
 import { resolveDue } from './complaints';
@@ -25,6 +25,8 @@ import { prepareSeason, weekContext, type WeekCtx } from './week';
 // order per customer. `step` mutates the state it is given (clone first to keep the old one).
 
 const VISITOR_SAMPLE = 24;
+const STAGE_PROSPECT = Stage.Prospect;
+const STAGE_CHURNED = Stage.Churned;
 
 export function step(s: SimState, decisions: Decisions): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
@@ -82,21 +84,34 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   const serveBase = plan.serveCost;
   const giftWeek = s.week % 4 === 0;
 
+  // Hot loop: most of the market are prospects or gone, so their per-week work is inlined on local arrays.
+  const stage = c.stage;
+  const exposure = c.acqExposure;
+  const threshold = c.acqThreshold;
+  const fit = c.fit;
+  const weight = plan.acqWeight;
+  const campaignRate = ctx.campaignRate;
+  const ambient = ctx.referralRate + ctx.walkInRate;
+  let churned = 0;
   for (let i = 0; i < s.n; i++) {
-    const st = c.stage[i];
-    if (st === Stage.Churned) {
-      byStage[st]++;
+    const st = stage[i];
+    if (st === STAGE_CHURNED) {
+      churned++;
       continue;
     }
-    if (st === Stage.Prospect) {
-      if (tryAcquire(s, plan, ctx, i)) {
-        visits++;
-        if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
-      } else {
+    if (st === STAGE_PROSPECT) {
+      // Exposure below the threshold: still a prospect (the common case, kept free of calls).
+      const e = exposure[i] + exposureGain(campaignRate, weight[i], ambient, fit[i]);
+      if (e < threshold[i]) {
+        exposure[i] = e;
         prospects++;
-        prospectWeight += plan.acqWeight[i];
+        prospectWeight += weight[i];
+        continue;
       }
-      byStage[c.stage[i]]++;
+      acquire(s, plan, ctx, i, e);
+      visits++;
+      if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
+      byStage[stage[i]]++;
       continue;
     }
     weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek);
@@ -115,6 +130,8 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   store.prospects = prospects;
   store.prospectWeight = prospectWeight;
   store.promoterVoice = voice;
+  byStage[STAGE_PROSPECT] += prospects;
+  byStage[STAGE_CHURNED] += churned;
   store.activeCount = byStage[1] + byStage[2] + byStage[3] + byStage[4];
   return {
     week: s.week,

@@ -101,7 +101,7 @@ const toAnswer = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
 export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): SeasonReport {
   const c = s.c;
   const t = s.tally;
-  const byStage = Object.fromEntries(STAGE_IDS.map((id) => [id, 0])) as Record<StageId, number>;
+  const stageCounts = [0, 0, 0, 0, 0, 0];
   const flowCounts = new Int32Array(36);
   const tierCount = new Array(plan.thresholds.length).fill(0);
   const tierSat = new Array(plan.thresholds.length).fill(0);
@@ -118,7 +118,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
   const sampled: number[] = [];
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
-    byStage[STAGE_IDS[st]]++;
+    stageCounts[st]++;
     const from = t.stageAtStart[i];
     flowCounts[from * 6 + st]++;
     if (isActive(from)) activeAtStart++;
@@ -140,6 +140,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
   let measured: SeasonReport['satisfaction']['measured'] = null;
   if (plan.d.survey.sample > 0 && sampled.length > 0) measured = survey(s, sampled, plan.d.survey.sample);
 
+  const byStage = Object.fromEntries(STAGE_IDS.map((id, k) => [id, stageCounts[k]])) as Record<StageId, number>;
   const flows: SeasonReport['customers']['flows'] = [];
   for (let a = 0; a < 6; a++) {
     for (let b = 0; b < 6; b++) {
