@@ -24,6 +24,15 @@ export function bestFitSegment(scenario: Scenario): string {
   return best.id;
 }
 
+/** Segment whose wants lie furthest from the store's positioning: the ill-fitting target. */
+export function worstFitSegment(scenario: Scenario): string {
+  let worst = scenario.segments[0];
+  for (const g of scenario.segments) {
+    if (Math.abs(g.positioning - scenario.store.positioning) > Math.abs(worst.positioning - scenario.store.positioning)) worst = g;
+  }
+  return worst.id;
+}
+
 /** Parses the input, drops areas the scenario does not offer, and spends what budget is left on acquisition. */
 export function finish(scenario: Scenario, input: DecisionsInput, acquisitionShareOfRest = 1): Decisions {
   const d = Decisions.parse(input);
@@ -69,7 +78,7 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
   };
 };
 
-export const BOTS: readonly Bot[] = [
+const BASE_BOTS: readonly Bot[] = [
   { name: 'passive', about: 'changes nothing: the baseline', decide: () => Decisions.parse({}) },
   {
     name: 'textbook',
@@ -148,6 +157,50 @@ export const BOTS: readonly Bot[] = [
     },
   },
 ];
+
+/**
+ * Paired variants: the textbook plan with exactly one area changed, so that comparing a variant with the textbook
+ * on the same seed isolates what that one area does (the tournament's lessons).
+ */
+const variant = (name: string, about: string, change: (t: DecisionsInput, sc: Scenario) => DecisionsInput): Bot => ({
+  name,
+  about,
+  decide: (sc) => finish(sc, change(textbookInput(sc), sc), 0.6),
+});
+
+export const VARIANTS: readonly Bot[] = [
+  {
+    name: 'member-tiers',
+    about: 'the discount-all acquisition, but member levels with modest member prices instead of a blanket discount',
+    decide: (sc) => finish(sc, { tiers: textbookInput(sc).tiers, acquisition: { channel: 'search' } }, 0.5),
+  },
+  variant('slow-complaints', 'the textbook plan, complaints answered slowly by staff without authority (same compensation)', (t) => ({
+    ...t,
+    complaints: { ...t.complaints, responseDays: 21, empowerment: 0 },
+  })),
+  variant('over-contact', 'the textbook plan, routine contacts every few days', (t) => ({
+    ...t,
+    care: { ...t.care, contactsPerMonth: 10 },
+  })),
+  variant('no-tiers', 'the textbook plan without member levels', (t) => ({ ...t, tiers: {} })),
+  variant('ill-fit', 'the textbook plan, acquisition aimed at the worst-fitting segment without screening', (t, sc) => ({
+    ...t,
+    acquisition: { ...t.acquisition, target: worstFitSegment(sc), screening: false },
+  })),
+  variant('win-back', 'the textbook plan with a larger win-back campaign approaching the most recently lost first', (t, sc) => ({
+    ...t,
+    retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent' },
+  })),
+  variant('no-info', 'the textbook plan without collecting customer information', (t) => ({ ...t, information: {} })),
+  variant('no-training', 'the textbook plan without staff training or frontline authority', (t) => ({
+    ...t,
+    staff: {},
+    complaints: { ...t.complaints, empowerment: 0 },
+  })),
+];
+
+/** Every scripted strategy: the baseline, the textbook, the degenerate shortcuts, then the paired variants. */
+export const BOTS: readonly Bot[] = [...BASE_BOTS, ...VARIANTS];
 
 export function findBot(name: string): Bot | undefined {
   return BOTS.find((b) => b.name === name);

@@ -12,7 +12,7 @@ export function startWorld(parent: HTMLElement): Phaser.Game {
     backgroundColor: '#cfe8f7',
     banner: false,
     pixelArt: false,
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY, expandParent: false },
     scene: [StoreScene],
     render: { preserveDrawingBuffer: true },
   });

@@ -46,6 +46,8 @@ export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: 
 export function experience(s: SimState, plan: Plan, ctx: WeekCtx, i: number): void {
   const c = s.c;
   const p = perceive(s, plan, ctx, i);
+  s.tally.qualitySum += p.quality;
+  s.tally.qualityCount++;
   const gap = p.quality - c.expect[i];
   const target = 0.55 + (gap >= 0 ? 1.5 * gap : 3 * gap);
   const k = 0.35 * (1 - 0.5 * c.sat[i]);

@@ -59,13 +59,24 @@ export interface SeasonReport {
   };
   satisfaction: {
     measured: { sample: number; nps: number; index: number } | null;
-    truth: { mean: number; nps: number; byTier: number[] };
+    truth: {
+      mean: number;
+      nps: number;
+      byTier: number[];
+      /** Mean perceived quality of this season's visits, 0–100 (the ACSI driver of satisfaction). */
+      perceivedQuality: number;
+    };
   };
   loyalty: { trueLoyal: number; inertia: number; none: number; meanAttitudinal: number; repeatRate: number };
   complaints: { filed: number; recovered: number; unresolved: number; avgDays: number; silentFailures: number };
   care: { contacts: number; fatigued: number; optOuts: number };
   tiers: { promotions: number; demotions: number; rewards: number };
-  retention: { winBackAttempts: number; wonBack: number };
+  retention: {
+    winBackAttempts: number;
+    wonBack: number;
+    /** Attempts and successes by why the customer had left. */
+    byReason: Record<Exclude<ChurnId, 'none'>, { attempts: number; won: number }>;
+  };
   economics: {
     revenue: number;
     grossMargin: number;
@@ -213,6 +224,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
         mean: round2(100 * meanSat),
         nps: npsOf(truthAnswers),
         byTier: tierCount.map((n, k) => round2(n > 0 ? (100 * tierSat[k]) / n : 0)),
+        perceivedQuality: round2(t.qualityCount > 0 ? (100 * t.qualitySum) / t.qualityCount : 0),
       },
     },
     loyalty: {
@@ -231,7 +243,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
     },
     care: { contacts: t.contacts, fatigued: t.fatigued, optOuts: t.optOuts },
     tiers: { promotions: t.promotions, demotions: t.demotions, rewards: t.rewards },
-    retention: { winBackAttempts: t.winBackAttempts, wonBack: t.wonBack },
+    retention: { winBackAttempts: t.winBackAttempts, wonBack: t.wonBack, byReason: winBackByReason(t.winBackTriedBy, t.winBackWonBy) },
     economics: {
       revenue: round2(t.revenue),
       grossMargin: round2(t.grossMargin),
@@ -252,6 +264,12 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
     featured: s.featured.slice(),
     weekly,
   };
+}
+
+function winBackByReason(tried: number[], won: number[]): SeasonReport['retention']['byReason'] {
+  const out = {} as SeasonReport['retention']['byReason'];
+  for (let r = 1; r < CHURN_IDS.length; r++) out[CHURN_IDS[r] as Exclude<ChurnId, 'none'>] = { attempts: tried[r], won: won[r] };
+  return out;
 }
 
 /** A survey of about `sample` active customers: answers carry noise, and the truth stays hidden. */

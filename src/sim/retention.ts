@@ -58,11 +58,13 @@ function winBack(s: SimState, plan: Plan): void {
   for (const i of lost) {
     if (attempts-- <= 0) break;
     s.tally.winBackAttempts++;
+    s.tally.winBackTriedBy[c.churnReason[i]]++;
     const since = s.week - c.churnWeek[i];
     const bond = 1 + 0.5 * Math.min(1, c.purchases[i] / 10);
     const p = WIN_BACK_BASE[c.churnReason[i]] * exp(-since / 26) * bond * (0.6 + 0.8 * s.store.staffSkill);
     if (uniform(s.keys.winback, i, s.week, 0) >= p) continue;
     s.tally.wonBack++;
+    s.tally.winBackWonBy[c.churnReason[i]]++;
     s.tally.acquiredBy.winBack++;
     c.flags[i] |= Flag.WonBack;
     c.churnReason[i] = ChurnReason.None;

@@ -144,6 +144,12 @@ export interface Tally {
   rewards: number;
   wonBack: number;
   winBackAttempts: number;
+  /** Win-back attempts and successes by the churn reason of the customer approached (index = ChurnReason). */
+  winBackTriedBy: number[];
+  winBackWonBy: number[];
+  /** Perceived quality summed over every visit's experience, and the number of visits it covers. */
+  qualitySum: number;
+  qualityCount: number;
   positiveWom: number;
   negativeWom: number;
   /** Per cause: summed satisfaction and loyalty change, and number of changes. */
@@ -258,6 +264,10 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     rewards: 0,
     wonBack: 0,
     winBackAttempts: 0,
+    winBackTriedBy: [0, 0, 0, 0, 0, 0, 0],
+    winBackWonBy: [0, 0, 0, 0, 0, 0, 0],
+    qualitySum: 0,
+    qualityCount: 0,
     positiveWom: 0,
     negativeWom: 0,
     satByCause: new Float64Array(CAUSE_IDS.length),
@@ -321,6 +331,8 @@ function structuredCloneTally(t: Tally): Tally {
     visitsByTier: t.visitsByTier.slice(),
     acquiredBy: { ...t.acquiredBy },
     churnByReason: t.churnByReason.slice(),
+    winBackTriedBy: t.winBackTriedBy.slice(),
+    winBackWonBy: t.winBackWonBy.slice(),
     satByCause: t.satByCause.slice(),
     loyaltyByCause: t.loyaltyByCause.slice(),
     countByCause: t.countByCause.slice(),

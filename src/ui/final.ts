@@ -3,12 +3,18 @@ import { getHost } from '../store/host-instance';
 import { session } from '../store/session';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { bar, scoreBlock } from './report';
+import { bar, scoreBlock, signed } from './report';
 import { profileCard } from './profile';
 import { exportRun } from './files';
 
 // The final debrief: the score and its formula, what drove it across the seasons, three customer stories and the
 // hidden truth revealed beside what the store could see.
+
+function weightsAsPercent(w: Record<'satisfaction' | 'loyalty' | 'churn' | 'profit' | 'residual', number>): Record<string, string> {
+  const sum = w.satisfaction + w.loyalty + w.churn + w.profit + w.residual || 1;
+  const pct = (x: number) => `${num((100 * x) / sum)}%`;
+  return { satisfaction: pct(w.satisfaction), loyalty: pct(w.loyalty), churn: pct(w.churn), profit: pct(w.profit), residual: pct(w.residual) };
+}
 
 export function renderFinal(root: HTMLElement): void {
   const s = session.getState();
@@ -29,17 +35,17 @@ export function renderFinal(root: HTMLElement): void {
   root.replaceChildren(
     h('h2', {}, t('final.heading')),
     h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('final.score', { total: num(run.final.score.total, 1) })),
-    h('p', {}, t('final.formula', w)),
+    h('p', {}, t('final.formula', weightsAsPercent(w))),
     h(
       'div',
       { class: 'grid' },
       scoreBlock(run.final.score),
-      h('section', { class: 'card' }, h('h3', {}, t('final.seasons')), ...s.reports.map((r) => bar(t('final.seasonLine', { n: r.season, total: '' }), r.score.total, 100, '#0072B2'))),
+      h('section', { class: 'card' }, h('h3', {}, t('final.seasons')), ...s.reports.map((r) => bar(t('final.seasonLine', { n: r.season }), r.score.total, 100, '#0072B2'))),
       h(
         'section',
         { class: 'card' },
         h('h3', {}, t('final.drivers')),
-        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('report.driver', { cause: t(`cause.${cause}` as MessageKey), sat: num(v.sat, 2), loy: num(v.loy, 2), count: '' })))),
+        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}` as MessageKey), sat: signed(v.sat), loy: signed(v.loy) })))),
       ),
     ),
     h('h3', {}, t('final.stories'), ' · ', t('final.truth')),

@@ -14,8 +14,9 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? fmtParam(params[k]) : m));
 }
 
+/** Numbers in messages: whole numbers for money and counts of 100 and more, up to two decimals below. */
 function fmtParam(v: string | number): string {
-  return typeof v === 'number' ? num(v) : v;
+  return typeof v === 'number' ? num(v, Math.abs(v) >= 100 ? 0 : 2) : v;
 }
 
 export function num(v: number, digits = 0): string {

@@ -6,7 +6,7 @@ import { getHost } from '../store/host-instance';
 import { selectCustomer } from '../store/world-actions';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { STAGE_ORDER, STAGE_STYLE, stageBadge } from './badges';
+import { STAGE_ORDER, STAGE_STYLE } from './badges';
 
 // The season report: each section answers one of the course's questions, with a one-sentence plain reading.
 
@@ -52,7 +52,7 @@ export function reportView(r: SeasonReport): HTMLElement {
     { class: 'card', 'data-testid': 'report-stages' },
     h('h3', {}, t('report.stages')),
     ...STAGE_ORDER.filter((s) => s !== 'prospect').map((s) =>
-      h('div', { class: 'row' }, stageBadge(s), bar(t(`stage.${s}` as MessageKey), r.customers.byStage[s], maxStage, STAGE_STYLE[s].color)),
+      bar(`${STAGE_STYLE[s].shape} ${t(`stage.${s}` as MessageKey)}`, r.customers.byStage[s], maxStage, STAGE_STYLE[s].color),
     ),
     h('p', {}, t('report.acquired', { n: r.customers.acquired, ...r.customers.acquiredBy })),
   );
@@ -123,7 +123,7 @@ export function reportView(r: SeasonReport): HTMLElement {
   );
 }
 
-function signed(x: number): string {
+export function signed(x: number): string {
   return `${x > 0 ? '+' : ''}${num(x, 2)}`;
 }
 

@@ -108,7 +108,7 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     await (await download).saveAs(file);
     const run = JSON.parse(readFileSync(file, 'utf8'));
     check(run.seasons.length === seasons && run.final, 'the exported run holds every season and the final score');
-    const out = execFileSync('npx', ['tsx', 'src/cli/verify.ts', file], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', file], { encoding: 'utf8' });
     check(out.includes('valid'), `verify accepts the exported run: ${out}`);
     check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
     console.log(`e2e ${lang}: whole game played, run verified (${out.trim()})`);

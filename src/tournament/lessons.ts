@@ -1,0 +1,151 @@
+import type { LeverArea, Scenario } from '../scenario/schema';
+import type { GameMetrics } from './metrics';
+
+// The course's lessons as checks on one seed of one scenario. Each compares strategies on the SAME seed —
+// the same people with the same dice (common random numbers) — so a difference is the decision's doing.
+// A lesson is evaluated only on scenarios that offer every lever area it needs (and, where it says so, a
+// competitor event); its hold fraction is the share of those (scenario, seed) pairs on which all its parts hold.
+
+export interface Lesson {
+  id: string;
+  text: string;
+  levers: readonly LeverArea[];
+  /** Needs a competitor entry or promotion in the scenario. */
+  competitor?: boolean;
+  bots: readonly string[];
+  holds(m: (bot: string) => GameMetrics): boolean;
+}
+
+const rate = (x: { attempts: number; won: number }) => (x.attempts > 0 ? x.won / x.attempts : 0);
+
+export const DEGENERATE = ['passive', 'discount-all', 'spam', 'ignore-complaints', 'all-acquisition'] as const;
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'complaints',
+    text: 'Fast, empowered complaint handling keeps more customers than slow handling at similar cost.',
+    levers: ['complaints'],
+    bots: ['textbook', 'slow-complaints'],
+    holds: (m) => {
+      const fast = m('textbook');
+      const slow = m('slow-complaints');
+      return fast.activeEnd > slow.activeEnd && fast.complaintCost <= 1.25 * slow.complaintCost + 1;
+    },
+  },
+  {
+    id: 'over-contact',
+    text: 'Contacting customers beyond their tolerance lowers satisfaction compared with moderate care.',
+    levers: ['care'],
+    bots: ['textbook', 'over-contact'],
+    holds: (m) => m('over-contact').satisfaction < m('textbook').satisfaction,
+  },
+  {
+    id: 'discounts',
+    text:
+      'Deep discounts for everyone raise short-term visits but lose to differentiated tiering on total score, ' +
+      'and the customers they win leave for a competitor more often than the customers the store already had.',
+    levers: ['pricing', 'tiers'],
+    competitor: true,
+    bots: ['passive', 'discount-all', 'member-tiers'],
+    holds: (m) => {
+      const d = m('discount-all');
+      return (
+        d.visitsSeason1 > m('passive').visitsSeason1 &&
+        d.total < m('member-tiers').total &&
+        d.competitorChurnWon > d.competitorChurnHad
+      );
+    },
+  },
+  {
+    id: 'tiers',
+    text:
+      'Differentiated tiers keep more high-value customers than no tiers; starving the lowest tier below the ' +
+      'fairness floor lowers satisfaction and reputation.',
+    levers: ['tiers'],
+    bots: ['textbook', 'no-tiers', 'starve-base'],
+    holds: (m) => {
+      const t = m('textbook');
+      const starve = m('starve-base');
+      return (
+        t.highValueKept > m('no-tiers').highValueKept &&
+        starve.satisfaction < t.satisfaction &&
+        starve.reputationEnd < t.reputationEnd
+      );
+    },
+  },
+  {
+    id: 'fit',
+    text: 'Acquiring ill-fitting segments raises churn and lowers profit compared with targeted acquisition.',
+    levers: ['acquisition'],
+    bots: ['textbook', 'ill-fit'],
+    holds: (m) => {
+      const ill = m('ill-fit');
+      const t = m('textbook');
+      return ill.churnRate > t.churnRate && ill.profit < t.profit;
+    },
+  },
+  {
+    id: 'win-back',
+    text: 'Win-back succeeds more often for recently lost customers who left over service than for those lured by price.',
+    levers: ['retention'],
+    competitor: true,
+    bots: ['win-back'],
+    holds: (m) => {
+      const w = m('win-back');
+      return w.winBackService.attempts > 0 && w.winBackPrice.attempts > 0 && rate(w.winBackService) > rate(w.winBackPrice);
+    },
+  },
+  {
+    id: 'information',
+    text: 'Collecting information with consent improves the results of targeted care; aggressive collection risks trust.',
+    levers: ['information', 'care'],
+    bots: ['textbook', 'no-info', 'aggressive-data'],
+    holds: (m) => {
+      const t = m('textbook');
+      const none = m('no-info');
+      return t.targetedCare > none.targetedCare && t.loyalty > none.loyalty && m('aggressive-data').trustEnd < t.trustEnd;
+    },
+  },
+  {
+    id: 'staff',
+    text: 'Staff training and empowerment raise perceived quality and satisfaction.',
+    levers: ['staff'],
+    bots: ['textbook', 'no-training'],
+    holds: (m) => {
+      const t = m('textbook');
+      const none = m('no-training');
+      return t.quality > none.quality && t.satisfaction > none.satisfaction;
+    },
+  },
+  {
+    id: 'over-promise',
+    text: 'Over-promising in advertising raises acquisition but lowers satisfaction.',
+    levers: ['acquisition'],
+    bots: ['textbook', 'overpromise'],
+    holds: (m) => {
+      const o = m('overpromise');
+      const t = m('textbook');
+      return o.acquired > t.acquired && o.satisfaction < t.satisfaction;
+    },
+  },
+  {
+    id: 'textbook',
+    text:
+      'The textbook strategy beats every degenerate one (do nothing, discount everything, contact everyone ' +
+      'constantly, ignore complaints, spend the whole budget on acquisition) on total score.',
+    levers: [],
+    bots: ['textbook', ...DEGENERATE],
+    holds: (m) => {
+      // A shortcut the scenario cannot express (its lever area is not offered) plays the textbook's own plan and
+      // shares its result object: it is not a different strategy there, so it is not compared.
+      const t = m('textbook');
+      return DEGENERATE.every((b) => m(b) === t || t.total > m(b).total);
+    },
+  },
+];
+
+export function lessonApplies(lesson: Lesson, sc: Scenario): boolean {
+  if (!lesson.levers.every((a) => sc.levers.includes(a))) return false;
+  if (lesson.competitor && !sc.events.some((e) => e.kind === 'competitor-entry' || e.kind === 'competitor-promo')) return false;
+  return true;
+}
