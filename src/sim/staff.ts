@@ -6,13 +6,17 @@ import type { SimState } from './state';
 // satisfaction rises with training and frontline authority and falls when the store is overloaded. Both feed
 // perceived quality in experience.ts.
 
+/** Training budget, in staff-weeks of wages, that buys half of the possible gain: the scale is the store's own pay. */
+const HALF_GAIN_STAFF_WEEKS = 5;
+
 export function staffSeason(s: SimState, plan: Plan, visitsPerWeek: number): void {
   const st = s.store;
   const train = plan.d.staff.training;
-  const gain = train > 0 ? (0.25 * train) / (train + 5000) : 0;
+  const half = HALF_GAIN_STAFF_WEEKS * s.scenario.costs.staffWeek + 1;
+  const gain = train > 0 ? (0.25 * train) / (train + half) : 0;
   st.staffSkill = clamp01(st.staffSkill + gain * (1 - st.staffSkill) - 0.02 * st.staffSkill);
   const load = visitsPerWeek / plan.capacity;
   st.staffSat = clamp01(
-    0.55 + 0.25 * (train / (train + 5000)) + 0.2 * plan.d.complaints.empowerment - 0.3 * Math.max(0, load - 1),
+    0.55 + 0.25 * (train / (train + half)) + 0.2 * plan.d.complaints.empowerment - 0.3 * Math.max(0, load - 1),
   );
 }
