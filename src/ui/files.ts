@@ -1,5 +1,8 @@
 import { RunFile } from '../run/runfile';
-import { formatIssues, loadText } from '../scenario/load';
+import { formatIssue, type LoadIssue } from '../scenario/issues';
+import { loadText } from '../scenario/load';
+import { messageZh } from '../scenario/messages-zh';
+import { prefs } from '../store/session';
 import { loadScenario, type LoadedScenario } from '../scenario/scenario';
 import { openRun, verifyImported } from '../store/actions';
 import { session } from '../store/session';
@@ -9,6 +12,15 @@ import { t } from './i18n';
 
 // Files in and out of the browser: run export/import (verified before it may replace anything) and scenario
 // import. Any problem becomes a notice; the current game is never touched by a bad file.
+
+/** Located problems in the player's language: the validator's wording, translated like `validate --lang zh`. */
+function describe(issues: readonly LoadIssue[], limit: number): string {
+  const zh = prefs.getState().lang === 'zh-CN';
+  return issues
+    .slice(0, limit)
+    .map((i) => formatIssue(zh ? { ...i, message: messageZh(i.message) } : i))
+    .join('\n');
+}
 
 function notify(key: 'notice.importFailed' | 'notice.importInvalid' | 'notice.scenarioInvalid', reason: string): void {
   session.setState({ notice: { key, params: { reason } } });
@@ -30,7 +42,7 @@ export async function importRun(): Promise<void> {
 export async function importRunText(name: string, text: string): Promise<boolean> {
   const loaded = loadText(text, name, RunFile);
   if (!loaded.ok) {
-    notify('notice.importFailed', formatIssues(loaded.issues.slice(0, 1)));
+    notify('notice.importFailed', describe(loaded.issues, 1));
     return false;
   }
   const verdict = await verifyImported(loaded.value);
@@ -49,7 +61,7 @@ export async function importScenario(): Promise<LoadedScenario | null> {
   if (!file) return null;
   const r = loadScenario(file.text, file.name);
   if (!r.ok) {
-    notify('notice.scenarioInvalid', formatIssues(r.issues.slice(0, 3)));
+    notify('notice.scenarioInvalid', describe(r.issues, 5));
     return null;
   }
   return r.value;

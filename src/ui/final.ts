@@ -3,7 +3,7 @@ import { getHost } from '../store/host-instance';
 import { session } from '../store/session';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { bar, scoreBlock, signed } from './report';
+import { chartCard, scoreBlock, signed } from './report';
 import { profileCard } from './profile';
 import { exportRun } from './files';
 
@@ -40,7 +40,7 @@ export function renderFinal(root: HTMLElement): void {
       'div',
       { class: 'grid' },
       scoreBlock(run.final.score),
-      h('section', { class: 'card' }, h('h3', {}, t('final.seasons')), ...s.reports.map((r) => bar(t('final.seasonLine', { n: r.season }), r.score.total, 100, '#0072B2'))),
+      chartCard(t('final.seasons'), t('final.score', { total: num(run.final.score.total, 1) }), (c, el) => c.trendChart(el, s.reports)),
       h(
         'section',
         { class: 'card' },

@@ -6,7 +6,8 @@ import { getHost } from '../store/host-instance';
 import { selectCustomer } from '../store/world-actions';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { STAGE_ORDER, STAGE_STYLE } from './badges';
+import { STAGE_STYLE } from './badges';
+import { tierName } from './profile';
 
 // The season report: each section answers one of the course's questions, with a one-sentence plain reading.
 
@@ -45,38 +46,21 @@ function readings(r: SeasonReport): string[] {
   return out;
 }
 
-export function reportView(r: SeasonReport): HTMLElement {
-  const maxStage = Math.max(1, ...STAGE_ORDER.filter((s) => s !== 'prospect').map((s) => r.customers.byStage[s]));
-  const stages = h(
-    'section',
-    { class: 'card', 'data-testid': 'report-stages' },
-    h('h3', {}, t('report.stages')),
-    ...STAGE_ORDER.filter((s) => s !== 'prospect').map((s) =>
-      bar(`${STAGE_STYLE[s].shape} ${t(`stage.${s}` as MessageKey)}`, r.customers.byStage[s], maxStage, STAGE_STYLE[s].color),
-    ),
-    h('p', {}, t('report.acquired', { n: r.customers.acquired, ...r.customers.acquiredBy })),
-  );
-  const flows = h(
-    'section',
-    { class: 'card' },
-    h('h3', {}, t('report.flows')),
-    h(
-      'ul',
-      {},
-      ...r.customers.flows
-        .filter((f) => f.from !== 'prospect' || f.to === 'exploration')
-        .sort((a, b) => b.count - a.count)
-        .slice(0, 10)
-        .map((f) => h('li', {}, t('report.flow', { from: t(`stage.${f.from}` as MessageKey), to: t(`stage.${f.to}` as MessageKey), count: f.count }))),
-    ),
-  );
-  const maxChurn = Math.max(1, ...Object.values(r.customers.churnByReason));
-  const churn = h(
-    'section',
-    { class: 'card' },
-    h('h3', {}, t('report.churn')),
-    ...Object.entries(r.customers.churnByReason).map(([k, v]) => bar(t(`churn.${k}` as MessageKey), v, maxChurn, '#D55E00')),
-  );
+type Charts = typeof import('./charts');
+
+/** A report card whose chart is drawn once the chart module has loaded; the reading sentence comes first. */
+export function chartCard(title: string, reading: string, draw: (m: Charts, el: HTMLElement) => void, testid?: string): HTMLElement {
+  const el = h('div', { class: 'chart', role: 'img', 'aria-label': `${title}: ${reading}` });
+  void import('./charts').then((m) => draw(m, el));
+  return h('section', { class: 'card', 'data-testid': testid }, h('h3', {}, title), h('p', { class: 'reading' }, reading), el);
+}
+
+export function reportView(r: SeasonReport, history: readonly SeasonReport[] = [r]): HTMLElement {
+  const top = [...r.customers.flows].filter((f) => f.from !== 'prospect').sort((a, b) => b.count - a.count)[0];
+  const costs = COST_KEYS.filter((k) => r.economics.costs[k] > 0).sort((a, b) => r.economics.costs[b] - r.economics.costs[a]);
+  const members = r.customers.byTier.slice(1).reduce((a, b) => a + b, 0);
+  const prev = history.length > 1 ? history[history.length - 2].score.total : null;
+  const reasons = Object.entries(r.customers.churnByReason).sort((a, b) => b[1] - a[1]);
   const m = r.satisfaction.measured;
   const sat = h(
     'section',
@@ -87,21 +71,8 @@ export function reportView(r: SeasonReport): HTMLElement {
     h('p', {}, t('report.loyalty.true', { n: r.loyalty.trueLoyal }), ' · ', t('report.loyalty.inertia', { n: r.loyalty.inertia }), ' · ', t('report.loyalty.none', { n: r.loyalty.none })),
     h('p', {}, t('report.tiers', { up: r.tiers.promotions, down: r.tiers.demotions, rewards: r.tiers.rewards })),
     h('p', {}, t('report.care', r.care)),
-  );
-  const complaints = h(
-    'section',
-    { class: 'card' },
     h('h3', {}, t('report.complaints')),
     h('p', {}, t('report.complaints.line', { ...r.complaints, days: r.complaints.avgDays, silent: r.complaints.silentFailures })),
-  );
-  const costs = COST_KEYS.filter((k) => r.economics.costs[k] > 0);
-  const maxCost = Math.max(1, ...costs.map((k) => r.economics.costs[k]));
-  const econ = h(
-    'section',
-    { class: 'card' },
-    h('h3', {}, t('report.economics')),
-    h('p', {}, t('report.revenue', { v: r.economics.revenue }), ' · ', h('strong', {}, t('report.profit', { v: r.economics.profit }))),
-    ...costs.map((k) => bar(t(`cost.${k}` as MessageKey), r.economics.costs[k], maxCost, '#E69F00')),
   );
   const drivers = h(
     'section',
@@ -119,7 +90,36 @@ export function reportView(r: SeasonReport): HTMLElement {
     'div',
     { class: 'report', 'data-testid': 'season-report' },
     h('ul', { class: 'readings' }, ...readings(r).map((x) => h('li', {}, x))),
-    h('div', { class: 'grid' }, scoreBlock(r.score), stages, churn, sat, complaints, econ, flows, drivers),
+    h(
+      'div',
+      { class: 'grid' },
+      scoreBlock(r.score),
+      chartCard(
+        t('report.trend'),
+        prev === null ? t('report.reading.trendFirst', { total: r.score.total }) : t('report.reading.trend', { total: r.score.total, delta: signed(r.score.total - prev) }),
+        (c, el) => c.trendChart(el, history),
+      ),
+      chartCard(t('report.stages'), t('report.reading.stages', { active: r.customers.active, stability: r.customers.byStage.stability }), (c, el) => c.stagesChart(el, r), 'report-stages'),
+      chartCard(
+        t('report.flows'),
+        top ? t('report.reading.flow', { from: t(`stage.${top.from}` as MessageKey), to: t(`stage.${top.to}` as MessageKey), count: top.count }) : t('report.reading.noFlow'),
+        (c, el) => c.flowsChart(el, r),
+      ),
+      chartCard(
+        t('report.churn'),
+        r.customers.churned > 0 ? t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}` as MessageKey), count: reasons[0][1] }) : t('report.reading.noChurn'),
+        (c, el) => c.churnChart(el, r),
+      ),
+      chartCard(t('report.pyramid'), t('report.reading.pyramid', { members, ordinary: r.customers.byTier[0] ?? 0 }), (c, el) => c.pyramidChart(el, r, tierName)),
+      chartCard(
+        t('report.economics'),
+        t('report.reading.costs', { revenue: r.economics.revenue, profit: r.economics.profit, name: costs[0] ? t(`cost.${costs[0]}` as MessageKey) : '—', v: costs[0] ? r.economics.costs[costs[0]] : 0 }),
+        (c, el) => c.costsChart(el, r),
+      ),
+      sat,
+      drivers,
+      h('p', {}, t('report.acquired', { n: r.customers.acquired, ...r.customers.acquiredBy })),
+    ),
   );
 }
 
@@ -135,7 +135,7 @@ export function renderReport(root: HTMLElement): void {
   const done = s.run.seasons.length >= s.run.scenario.data.seasons;
   const next = h('button', { type: 'button', class: 'primary big', 'data-testid': 'report-continue', onclick: () => continueAfterReport() }, done ? t('report.toFinal') : t('report.continue'));
   const files = h('section', { class: 'card' }, h('h3', {}, t('report.files')));
-  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r), files);
+  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports), files);
   void getHost()
     .stories(3)
     .then((list) => {

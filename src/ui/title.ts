@@ -64,6 +64,7 @@ export function renderTitle(root: HTMLElement): void {
       h('div', { class: 'row' },
         h('button', {
           type: 'button',
+          'data-testid': 'import-scenario',
           onclick: async () => {
             const sc = await importScenario();
             if (sc) {

@@ -28,6 +28,20 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     check((await page.locator('h1').innerText()).includes(lang === 'zh-CN' ? '客户四季' : 'Customer Seasons'), 'title in the browser language');
     await shot(page, `${tag}-01-title`);
     await noOverflow(page, 'title');
+    // A teacher's broken scenario file: a located message in the player's language, nothing else changes.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-scenario').click();
+    await (await chooser).setFiles({
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('version: 1\nid: broken\ntitle: { zh: 坏, en: Broken }\nseasons: 2.5\n'),
+    });
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    check(/broken\.yaml:4:10 seasons: /.test(text), `scenario errors are located: ${text}`);
+    check(lang === 'zh-CN' ? text.includes('整数') : text.includes('whole number'), `scenario errors speak ${lang}: ${text}`);
+    await shot(page, `${tag}-01b-bad-scenario`);
     await page.getByTestId('team').fill(`E2E ${tag}`);
     await page.getByTestId('seed').fill('e2e-seed');
     await page.getByTestId('start').click();
@@ -80,6 +94,7 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
       }
       await page.getByTestId('season-report').waitFor();
       if (k === 1) {
+        await page.locator('.chart svg').nth(5).waitFor();
         await shot(page, `${tag}-05-report`);
         await noOverflow(page, 'report');
         const customer = page.locator('[data-testid^="customer-"]').first();

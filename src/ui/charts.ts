@@ -1,0 +1,137 @@
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { SeasonReport } from '../sim/report';
+import { COST_KEYS } from '../sim/state';
+import { STAGE_ORDER, STAGE_STYLE } from './badges';
+import { t, type MessageKey } from './i18n';
+
+// Report charts with tree-shaken ECharts on the SVG renderer: crisp at any zoom, and with ARIA descriptions and
+// decal patterns so no series depends on colour alone. Loaded only when a report is shown.
+
+echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+
+const FONT = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', sans-serif";
+const base = { textStyle: { fontFamily: FONT }, aria: { enabled: true, decal: { show: true } }, animation: false };
+
+/** Draws into `el` if it is still on the page; the chart is disposed once the panel re-renders it away. */
+function mount(el: HTMLElement, option: echarts.EChartsCoreOption): void {
+  if (!el.isConnected) return;
+  const chart = echarts.init(el, undefined, { renderer: 'svg' });
+  chart.setOption({ ...base, ...option });
+  const ro = new ResizeObserver(() => {
+    if (!el.isConnected) {
+      ro.disconnect();
+      chart.dispose();
+    } else if (el.clientWidth > 0) chart.resize();
+  });
+  ro.observe(el);
+}
+
+const stageName = (s: string) => t(`stage.${s}` as MessageKey);
+
+export function stagesChart(el: HTMLElement, r: SeasonReport): void {
+  const stages = STAGE_ORDER.filter((s) => s !== 'prospect');
+  mount(el, {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', inverse: true, data: stages.map((s) => `${STAGE_STYLE[s].shape} ${stageName(s)}`) },
+    tooltip: { trigger: 'axis' },
+    series: [
+      {
+        type: 'bar',
+        label: { show: true, position: 'right' },
+        data: stages.map((s) => ({ value: r.customers.byStage[s], itemStyle: { color: STAGE_STYLE[s].color } })),
+      },
+    ],
+  });
+}
+
+export function flowsChart(el: HTMLElement, r: SeasonReport): void {
+  const start = (s: string) => `${stageName(s)} ▸`;
+  const end = (s: string) => `▸ ${stageName(s)}`;
+  const links = r.customers.flows.map((f) => ({ source: start(f.from), target: end(f.to), value: f.count }));
+  const names = new Set<string>();
+  for (const l of links) {
+    names.add(l.source);
+    names.add(l.target);
+  }
+  const colorOf = (n: string) => STAGE_STYLE[STAGE_ORDER.find((s) => n.includes(stageName(s))) ?? 'prospect'].color;
+  mount(el, {
+    tooltip: { trigger: 'item' },
+    series: [
+      {
+        type: 'sankey',
+        left: 8,
+        right: 90,
+        nodeGap: 10,
+        data: [...names].map((n) => ({ name: n, itemStyle: { color: colorOf(n) } })),
+        links,
+        lineStyle: { color: 'gradient', opacity: 0.35 },
+        label: { fontFamily: FONT },
+      },
+    ],
+  });
+}
+
+export function trendChart(el: HTMLElement, reports: readonly SeasonReport[]): void {
+  const seasons = reports.map((r) => t('final.seasonLine', { n: r.season }));
+  const parts = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
+  mount(el, {
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: seasons },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: [
+      { type: 'line', name: t('report.total'), data: reports.map((r) => r.score.total), lineStyle: { width: 4 }, symbol: 'circle', symbolSize: 9 },
+      ...parts.map((p, k) => ({
+        type: 'line',
+        name: t(`report.part.${p}` as MessageKey),
+        data: reports.map((r) => r.score[p]),
+        symbol: ['rect', 'triangle', 'diamond', 'pin', 'arrow'][k],
+        symbolSize: 8,
+        lineStyle: { type: k % 2 ? 'dashed' : 'solid' },
+      })),
+    ],
+  });
+}
+
+export function churnChart(el: HTMLElement, r: SeasonReport): void {
+  const entries = Object.entries(r.customers.churnByReason);
+  mount(el, {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: entries.map(([k]) => t(`churn.${k}` as MessageKey)) },
+    tooltip: { trigger: 'axis' },
+    series: [{ type: 'bar', data: entries.map(([, v]) => v), itemStyle: { color: '#D55E00' }, label: { show: true, position: 'right' } }],
+  });
+}
+
+export function costsChart(el: HTMLElement, r: SeasonReport): void {
+  const keys = COST_KEYS.filter((k) => r.economics.costs[k] > 0);
+  mount(el, {
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', inverse: true, data: keys.map((k) => t(`cost.${k}` as MessageKey)) },
+    tooltip: { trigger: 'axis' },
+    series: [{ type: 'bar', data: keys.map((k) => Math.round(r.economics.costs[k])), itemStyle: { color: '#E69F00' }, label: { show: true, position: 'right' } }],
+  });
+}
+
+/** The customer pyramid by membership level: ordinary customers at the base, the top level on top, centred. */
+export function pyramidChart(el: HTMLElement, r: SeasonReport, tierName: (k: number) => string): void {
+  const tiers = r.customers.byTier.map((n, k) => ({ name: tierName(k), n }));
+  const max = Math.max(1, ...tiers.map((x) => x.n));
+  mount(el, {
+    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', show: false, min: -max, max },
+    yAxis: { type: 'category', data: tiers.map((x) => x.name), axisTick: { show: false } },
+    tooltip: { trigger: 'axis' },
+    series: [
+      { type: 'bar', stack: 'p', data: tiers.map((x) => -x.n / 2), itemStyle: { color: '#0072B2' }, tooltip: { show: false } },
+      { type: 'bar', stack: 'p', data: tiers.map((x) => x.n / 2), itemStyle: { color: '#0072B2' }, label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => String(tiers[p.dataIndex].n) } },
+    ],
+  });
+}
