@@ -56,23 +56,29 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
   return d;
 }
 
-const textbookInput = (scenario: Scenario): DecisionsInput => {
+// The textbook plan uses judgement about the store: member prices and points only where the margin can carry
+// them, fixed programmes sized against the budget, and information collected while the profiles are empty.
+const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
   const b = scenario.budgetPerSeason;
+  const margin = scenario.store.margin;
+  const memberPrice = (d: number) => (margin >= 0.35 ? d : 0);
+  const collecting = season < 2;
   return {
-    acquisition: { channel: 'social', target: bestFitSegment(scenario), claim: 0.1, screening: true, referralReward: 5 },
+    acquisition: { channel: 'social', target: bestFitSegment(scenario), claim: 0, screening: true, referralReward: 5 },
     tiers: {
       baseService: 0.55,
       yearlyDecay: 100,
       levels: [
-        { threshold: 150, discount: 0.03, service: 0.65, birthdayGift: true },
-        { threshold: 500, discount: 0.05, service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
+        { threshold: 150, discount: memberPrice(0.03), service: 0.65, birthdayGift: true },
+        { threshold: 500, discount: memberPrice(0.05), service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
       ],
     },
-    points: { earnPer10: 1, pointValue: 0.5, redeemAt: 20 },
+    // A points rebate of half the margin's tenth: 3% of spend at a 60% margin, 1% at 20%.
+    points: { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * margin), redeemAt: 20 },
     care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: true, afterSale: true, recommendations: true },
     complaints: { responseDays: 2, empowerment: 0.8, compensation: 10, scriptTraining: true, aiAssistant: false },
     retention: { atRiskOffer: 8, winBackBudget: 0.05 * b, winBackTarget: 'service', letGoUnprofitable: true },
-    information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.05 * b },
+    information: { birthdayRegistration: collecting, profileSurvey: collecting, consent: 'explicit', securitySpend: 0.02 * b },
     staff: { training: 0.12 * b },
     survey: { sample: 100 },
   };
@@ -83,7 +89,7 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'textbook',
     about: 'the course applied with judgement: targeted acquisition, fair tiers, moderate care, fast empowered service',
-    decide: (sc) => finish(sc, textbookInput(sc), 0.6),
+    decide: (sc, season) => finish(sc, textbookInput(sc, season), 0.6),
   },
   {
     name: 'discount-all',
@@ -99,8 +105,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ignore-complaints',
     about: 'slow, powerless complaint handling',
-    decide: (sc) =>
-      finish(sc, { ...textbookInput(sc), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
+    decide: (sc, season) =>
+      finish(sc, { ...textbookInput(sc, season), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
   },
   {
     name: 'all-acquisition',
@@ -110,16 +116,16 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'overpromise',
     about: 'the textbook plan but advertising that promises too much',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, season) => {
+      const t = textbookInput(sc, season);
       return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, 0.6);
     },
   },
   {
     name: 'aggressive-data',
     about: 'collects everything without consent and spends nothing on security',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, season) => {
+      const t = textbookInput(sc, season);
       return finish(
         sc,
         { ...t, information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } },
@@ -130,8 +136,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'starve-base',
     about: 'lavish top tiers, ordinary customers below the fairness floor',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, season) => {
+      const t = textbookInput(sc, season);
       return finish(
         sc,
         {
@@ -151,8 +157,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ai-service',
     about: 'the textbook plan with an AI assistant answering complaints',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, season) => {
+      const t = textbookInput(sc, season);
       return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: true } }, 0.6);
     },
   },
@@ -165,7 +171,7 @@ const BASE_BOTS: readonly Bot[] = [
 const variant = (name: string, about: string, change: (t: DecisionsInput, sc: Scenario) => DecisionsInput): Bot => ({
   name,
   about,
-  decide: (sc) => finish(sc, change(textbookInput(sc), sc), 0.6),
+  decide: (sc, season) => finish(sc, change(textbookInput(sc, season), sc), 0.6),
 });
 
 export const VARIANTS: readonly Bot[] = [

@@ -3,6 +3,10 @@ import type { Plan } from './plan';
 import { purchase } from './purchase';
 import { uniform } from './random';
 import type { SimState } from './state';
+import { Flag } from './state';
+
+/** A blanket discount at least this deep marks the customers it brings in as deal-won. */
+export const DEAL_DISCOUNT = 0.1;
 import { Cause, Stage } from './types';
 import type { WeekCtx } from './week';
 
@@ -42,6 +46,8 @@ export function acquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number, exposu
   c.firstWeek[i] = s.week;
   c.sat[i] = 0.55;
   c.loyalty[i] = 0.1;
+  // Customers who first came during a deep blanket discount came for the deal (Lewis 2006): competition.ts.
+  if (plan.d.pricing.discount >= DEAL_DISCOUNT) c.flags[i] |= Flag.DealWon;
   setStage(s, i, Stage.Exploration, cause);
   purchase(s, plan, ctx, i, true);
 }

@@ -32,7 +32,9 @@ export function care(s: SimState, plan: Plan, ctx: WeekCtx, i: number, boughtThi
     contact(s, plan, i);
     changeLoyalty(s, i, 0.01, Cause['holiday-greeting']);
   }
-  if (d.afterSale && boughtThisWeek) {
+  // After-sale follow-up goes out after a purchase unless the customer heard from the store in the last few weeks:
+  // the course's "about once a month at most" rule for after-sale messages.
+  if (d.afterSale && boughtThisWeek && c.contactLoad[i] < 0.3) {
     contact(s, plan, i);
     changeSat(s, i, 0.01, Cause['after-sale-follow-up']);
   }

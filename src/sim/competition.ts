@@ -1,6 +1,7 @@
 import { churn } from './effects';
 import type { Plan } from './plan';
 import { switchingCost } from './points';
+import { Flag } from './state';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Cause, ChurnReason } from './types';
@@ -18,8 +19,13 @@ export function competition(s: SimState, plan: Plan, ctx: WeekCtx, i: number): v
   const pull = ctx.competitorEntry + ctx.competitorPromo;
   if (pull <= 0) return;
   const ownDiscount = 1 - (1 - plan.d.pricing.discount) * (1 - plan.levelDiscount[c.tier[i]]);
-  const priceGap = Math.max(0, 0.15 * ctx.competitorPromo + 0.05 - ownDiscount);
+  // Deal-won customers (Lewis 2006: customers acquired with deep promotions repurchase less and are worth less)
+  // came for a price, not for the store: the discount they are used to no longer shields them, and a rival's
+  // offer is news to them, so they defect at twice the rate.
+  const deal = (c.flags[i] & Flag.DealWon) !== 0;
+  const priceGap = Math.max(0, 0.15 * ctx.competitorPromo + 0.05 - (deal ? 0.5 : 1) * ownDiscount);
   let p = 0.03 * pull * c.priceSens[i] * (1 - 0.7 * c.loyalty[i]) * (1 - 0.5 * switchingCost(s, plan, i));
+  if (deal) p *= 2;
   p *= 1.5 - c.sat[i];
   p *= 0.5 + 5 * priceGap;
   if (uniform(s.keys.competitor, i, s.week, 0) >= p) return;

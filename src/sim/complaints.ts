@@ -41,10 +41,12 @@ export function responseDays(s: SimState, plan: Plan, i: number): number {
 export function recoveryChance(s: SimState, plan: Plan, i: number, days: number): number {
   const d = plan.d.complaints;
   const human = !d.aiAssistant || escalated(plan, s.c.tier[i]);
-  let p = 0.15 + 0.35 * d.empowerment + (d.scriptTraining ? 0.15 : 0);
+  // An ordinary store answering in two weeks satisfies about a fifth of complainants; fast answers by staff
+  // with authority to fix things on the spot, trained in the LSCPA steps, satisfy most (TARP).
+  let p = 0.3 + 0.3 * d.empowerment + (d.scriptTraining ? 0.1 : 0);
   p += 0.15 * Math.min(1, d.compensation / meanSpend(s, i));
   p += 0.1 * s.store.staffSkill;
-  p -= 0.015 * days;
+  p -= 0.01 * days;
   if (!human) p -= 0.12;
   if (plan.levelManager[s.c.tier[i]]) p += 0.1;
   return clamp(p, 0.02, 0.95);
@@ -82,7 +84,9 @@ export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, d
   changeLoyalty(s, i, -0.05, Cause['complaint-unresolved']);
   t.negativeWom += 2 * c.womP[i];
   record(s.log, s.week, i, EventKind.Complaint, Cause['complaint-unresolved'], ComplaintOutcome.Unresolved, 0);
-  if (uniform(s.keys.complaint, i, s.week, 3) < 0.4 * (1 - 0.5 * c.loyalty[i])) {
+  // The longer the customer waited for nothing, the likelier they are gone (poor response to failure, Keaveney 1995).
+  const leave = Math.min(0.7, 0.3 + 0.01 * days) * (1 - 0.5 * c.loyalty[i]);
+  if (uniform(s.keys.complaint, i, s.week, 3) < leave) {
     churn(s, i, ChurnReason.Own, Cause['complaint-unresolved']);
   }
 }

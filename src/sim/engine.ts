@@ -9,7 +9,7 @@ import { collect, collecting, informationWeek } from './information';
 import { lifecycle } from './lifecycle';
 import { resolvePlan, type Plan } from './plan';
 import { buysThisWeek, purchase } from './purchase';
-import { buildReport, moodOf, type SeasonReport, type Visitor, type WeekStats } from './report';
+import { buildReport, isPromoter, moodOf, type SeasonReport, type Visitor, type WeekStats } from './report';
 import { uniform } from './random';
 import { reputationWeek } from './reputation';
 import { seasonRetention } from './retention';
@@ -121,7 +121,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
       visits++;
       if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
     }
-    if (now !== Stage.Churned && c.sat[i] >= 0.8) voice += c.womP[i];
+    if (now !== Stage.Churned && isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
   }
   informationWeek(s, plan);
   reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore);
@@ -161,7 +161,7 @@ function weekOfCustomer(
   if (buysThisWeek(s, plan, ctx, i)) {
     bought = true;
     purchase(s, plan, ctx, i, false);
-    if (c.sat[i] >= 0.8) s.tally.positiveWom += 0.2 * c.womP[i];
+    if (isPromoter(c.sat[i], c.loyalty[i])) s.tally.positiveWom += 0.3 * c.womP[i];
     if (c.stage[i] === Stage.Churned) return;
     if (collect_) collect(s, plan, i);
   }

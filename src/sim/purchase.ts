@@ -84,8 +84,12 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
   earnPoints(s, plan, i, paid);
   experience(s, plan, ctx, i);
   if (first || c.stage[i] === 5) return;
-  // Each satisfying visit deepens attitudinal loyalty; a disappointing one erodes it.
-  changeLoyalty(s, i, 0.05 * (c.sat[i] - 0.55), Cause['repeat-purchase']);
+  // Attitudinal loyalty is built visit by visit from satisfaction (Oliver 1999, "Whence consumer loyalty?"; the
+  // ACSI's satisfaction → loyalty path): each satisfying visit closes part of the distance to full loyalty, each
+  // disappointing one takes away part of what was built.
+  const sat = c.sat[i];
+  const loy = c.loyalty[i];
+  changeLoyalty(s, i, sat >= 0.5 ? 0.25 * (sat - 0.5) * (1 - loy) : 0.5 * (sat - 0.5) * loy, Cause['repeat-purchase']);
   dropout(s, plan, i);
 }
 

@@ -93,7 +93,14 @@ export interface SeasonReport {
 
 /** 0–10 likelihood-to-recommend a customer would answer, before survey noise. */
 export function recommendScore(sat: number, loyalty: number): number {
-  return 10 * sat + 1.5 * loyalty - 0.4;
+  // Calibrated so a content customer with some attachment (satisfaction 0.6, loyalty 0.35) answers 7, a passive,
+  // and a delighted, attached one (0.75, 0.6) answers 9, a promoter (Reichheld 2003's 0–10 question).
+  return 10 * sat + 3 * loyalty - 0.2;
+}
+
+/** Promoters (who would answer 9–10) are the ones who talk about the store and bring friends (Reichheld 2003). */
+export function isPromoter(sat: number, loyalty: number): boolean {
+  return recommendScore(sat, loyalty) >= 8.5;
 }
 
 function npsOf(answers: number[]): number {

@@ -4,9 +4,14 @@ import { isActive } from './effects';
 import type { SimState } from './state';
 
 // Scores 0–100. Satisfaction and loyalty are measured on the hidden truth of active customers; loyalty weighs
-// attitudinal loyalty above inertia; churn compares the season's losses with a 40% ceiling; profit is the margin
-// on the larger of revenue and budget; residual is the expected next-year margin of the customer base against
-// what the base was worth at the start, so that milking customers in the last season does not pay.
+// attitudinal loyalty above inertia; churn compares the season's losses with a 40% ceiling.
+// Profit is judged against what the store was already earning when the team took over (the starting base's
+// expected margin for one season), on the scale of the money at stake (that reference plus the season's budget):
+// 50 = earning what the old store earned, 100 = earning that plus the whole budget again. So doing nothing
+// scores modestly, and money spent on CRM counts against profit in the season it is spent.
+// Residual is the expected next-year margin R of the customer base against R0, its value at the start:
+// 100·R/(R + R0) — 50 for keeping the base's value, 67 for doubling it, never saturating — so that milking
+// customers in the last season, which raises that season's profit, lowers the residual part.
 
 export interface Score {
   total: number;
@@ -65,12 +70,15 @@ export interface SeasonFigures {
 export function seasonScore(s: SimState, f: SeasonFigures): Score {
   const w = s.scenario.scoring;
   const budget = s.scenario.budgetPerSeason;
+  const base = s.store.baseResidual;
+  // What the store earned per season when the team took over: the starting base's expected margin.
+  const reference = base > 0 ? (base * s.scenario.weeksPerSeason) / 52 : 0;
   const parts = {
     satisfaction: round2(100 * f.meanSat),
     loyalty: round2(100 * clamp((0.5 * f.meanLoyalty) / 0.6 + 0.35 * f.trueShare + 0.15 * f.inertiaShare, 0, 1)),
     churn: round2(100 * clamp(1 - f.churnRate / 0.4, 0, 1)),
-    profit: round2(clamp(50 + (150 * f.profit) / Math.max(f.revenue, budget, 1), 0, 100)),
-    residual: round2(s.store.baseResidual > 0 ? clamp((50 * f.residual) / s.store.baseResidual, 0, 100) : 0),
+    profit: round2(clamp(50 + (50 * (f.profit - reference)) / Math.max(budget + reference, 1), 0, 100)),
+    residual: round2(base > 0 && f.residual > 0 ? (100 * f.residual) / (f.residual + base) : 0),
   };
   return { total: weightedTotal(parts, w), ...parts };
 }

@@ -66,6 +66,8 @@ export const Flag = {
   OptedOut: 8,
   WonBack: 16,
   Contacted: 32,
+  /** Won while a blanket price discount was running: came for the deal (Lewis 2006). */
+  DealWon: 64,
 } as const;
 
 export interface StoreState {

@@ -2,6 +2,7 @@ import type { Plan } from './plan';
 import type { SimState } from './state';
 import { isActive } from './effects';
 import { Stage } from './types';
+import { isPromoter } from './report';
 
 // What holds for everyone in one week: scenario events in force, crowding, and the acquisition rates.
 // Computed once per week before the customer loop, from counts the previous week's pass left in the store.
@@ -64,15 +65,13 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   return ctx;
 }
 
-/** Prospect weight for the campaign: reach through the channel, targeting, claims, price and screening. */
+/** Prospect weight for the campaign: reach through the channel, targeting, price and screening. */
 export function campaignWeight(s: SimState, plan: Plan, i: number): number {
   const c = s.c;
-  const a = plan.d.acquisition;
   if (plan.acqTarget >= 0 && c.segment[i] !== plan.acqTarget) return 0;
   let wgt = c.acqChannel[i] === plan.acqChannel ? 1 : 0.35;
-  wgt *= 1 + 0.8 * a.claim;
   wgt *= 1 + 3 * plan.d.pricing.discount * c.priceSens[i];
-  if (a.screening && c.fit[i] < 0.6) wgt *= 0.25;
+  if (plan.d.acquisition.screening && c.fit[i] < 0.6) wgt *= 0.25;
   return wgt;
 }
 
@@ -92,7 +91,7 @@ export function prepareSeason(s: SimState, plan: Plan): void {
       prospects++;
     } else if (isActive(st)) {
       active++;
-      if (c.sat[i] >= 0.8) voice += c.womP[i];
+      if (isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
     }
   }
   plan.acqWeight = weights;
@@ -110,7 +109,9 @@ function acquisitionRates(s: SimState, plan: Plan, ctx: WeekCtx): void {
     // Diminishing returns: a channel saturates as it approaches 2% of the targeted prospects a week.
     const bought = d.acquisition.budget / plan.weeks / plan.acqCpa;
     const ceiling = 0.02 * st.prospectWeight;
-    const expected = (bought * ceiling) / (bought + ceiling);
+    // Bolder claims make more of the people reached respond, saturated channel or not (and raise what they
+    // expect, acquisition.ts).
+    const expected = ((bought * ceiling) / (bought + ceiling)) * (1 + 0.8 * d.acquisition.claim);
     ctx.campaignRate = (expected * rep) / st.prospectWeight;
   }
   const referralPull = 0.01 * (1 + d.acquisition.referralReward / 20) * (1 + ctx.viral);

@@ -29,7 +29,9 @@ export const LESSONS: readonly Lesson[] = [
     holds: (m) => {
       const fast = m('textbook');
       const slow = m('slow-complaints');
-      return fast.activeEnd > slow.activeEnd && fast.complaintCost <= 1.25 * slow.complaintCost + 1;
+      // Similar cost: the same compensation policy, so spending per complaint answered within a quarter.
+      const perComplaint = (x: GameMetrics) => x.complaintCost / Math.max(1, x.complaintsSettled);
+      return fast.churnRate < slow.churnRate && perComplaint(fast) <= 1.25 * perComplaint(slow) + 0.01;
     },
   },
   {
@@ -125,7 +127,7 @@ export const LESSONS: readonly Lesson[] = [
     holds: (m) => {
       const o = m('overpromise');
       const t = m('textbook');
-      return o.acquired > t.acquired && o.satisfaction < t.satisfaction;
+      return o.acquiredSeason1 > t.acquiredSeason1 && o.satisfaction < t.satisfaction;
     },
   },
   {

@@ -21,9 +21,14 @@ export interface GameMetrics {
   /** Customers lost after an unresolved complaint, poor service or disrespect (churn reason "own"). */
   ownChurn: number;
   profit: number;
-  /** Complaint-handling spending over the game. */
+  /** Complaint-handling spending over the game, and complaints filed. */
   complaintCost: number;
+  complaintsFiled: number;
+  complaintsSettled: number;
   acquired: number;
+  /** New customers in the first season, before word of mouth about the store has had time to spread. */
+  acquiredSeason1: number;
+  churnScore: number;
   reputationEnd: number;
   trustEnd: number;
   /** High-value customers of the starting base (top fifth by expected spend per week) still active at the end. */
@@ -53,6 +58,8 @@ export function gameMetrics(g: GameResult): GameMetrics {
   let acquired = 0;
   let profit = 0;
   let complaintCost = 0;
+  let complaintsFiled = 0;
+  let complaintsSettled = 0;
   let targetedCare = 0;
   const service = { attempts: 0, won: 0 };
   const price = { attempts: 0, won: 0 };
@@ -63,6 +70,8 @@ export function gameMetrics(g: GameResult): GameMetrics {
     acquired += r.customers.acquired;
     profit += r.economics.profit;
     complaintCost += r.economics.costs.complaints;
+    complaintsFiled += r.complaints.filed;
+    complaintsSettled += r.complaints.recovered + r.complaints.unresolved;
     const b = r.retention.byReason;
     service.attempts += b.own.attempts;
     service.won += b.own.won;
@@ -110,7 +119,11 @@ export function gameMetrics(g: GameResult): GameMetrics {
     ownChurn,
     profit,
     complaintCost,
+    complaintsFiled,
+    complaintsSettled,
     acquired,
+    acquiredSeason1: first ? first.customers.acquired : 0,
+    churnScore: final.churn,
     reputationEnd: last ? last.store.reputation : 0,
     trustEnd: last ? last.store.trust : 0,
     highValueKept,

@@ -261,11 +261,11 @@ describe('complaint handling numbers', () => {
     s.store.staffSkill = 0.5;
     const spend = s.c.meanSpend[i];
     const plan = resolvePlan(sc, decisions({ complaints: { empowerment: 0.5, scriptTraining: true, compensation: spend } }));
-    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.15 + 0.175 + 0.15 + 0.15 + 0.05 - 0.15, 12);
+    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.3 + 0.15 + 0.1 + 0.15 + 0.05 - 0.1, 12);
     expect(recoveryChance(s, plan, i, 200)).toBe(0.02);
     const best = resolvePlan(sc, decisions({ complaints: { empowerment: 1, scriptTraining: true, compensation: 10000 } }));
     s.store.staffSkill = 1;
-    expect(recoveryChance(s, best, i, 0)).toBeCloseTo(0.9, 12);
+    expect(recoveryChance(s, best, i, 0)).toBe(0.95);
     // A personal manager adds 0.1, and the chance is capped at 0.95.
     const managed = resolvePlan(
       sc,
@@ -317,9 +317,9 @@ describe('scores', () => {
       satisfaction: 60,
       loyalty: 38,
       churn: 75,
-      profit: 72.5,
-      residual: 25,
-      total: weightedTotal({ satisfaction: 60, loyalty: 38, churn: 75, profit: 72.5, residual: 25 }, w),
+      profit: 100,
+      residual: 33.33,
+      total: weightedTotal({ satisfaction: 60, loyalty: 38, churn: 75, profit: 100, residual: 33.33 }, w),
     });
     const extreme = seasonScore(s, {
       meanSat: 1,
@@ -335,13 +335,13 @@ describe('scores', () => {
   });
 
   it('likelihood to recommend bands into promoters (9–10), passives (7–8) and detractors (0–6)', () => {
-    expect(recommendScore(0.9, 0.5)).toBeCloseTo(9.35, 12);
-    expect(recommendScore(0, 0)).toBeCloseTo(-0.4, 12);
+    expect(recommendScore(0.9, 0.5)).toBeCloseTo(10.3, 12);
+    expect(recommendScore(0, 0)).toBeCloseTo(-0.2, 12);
     const sc = tiny();
     const s = stateWith(sc);
     s.c.stage.fill(Stage.Prospect);
     s.tally.stageAtStart.fill(Stage.Prospect);
-    // Answers: 9, 10 (clamped from 11.1), 9 (8.6 rounds up) | 8, 7 | 6, 6 (5.6), 0 (clamped).
+    // Answers: 10 (10.3), 10 (clamped from 12.8), 9 (8.8 rounds up) | 8 (8.3), 7 | 6 (6.2), 6 (5.8), 0 (clamped).
     const people: [number, number][] = [
       [0.9, 0.5],
       [1, 1],
@@ -363,12 +363,12 @@ describe('scores', () => {
     s.c.sat[5] = 0.9; // a detractor becomes a promoter: 4 promoters, 2 detractors of 8
     const again = buildReport(s, resolvePlan(sc, decisions()), []);
     expect(again.satisfaction.truth.nps).toBe(25);
-    // Customer 3 (loyalty 0.1) stays a passive at 8.25 and 8.45 (both answer 8) and turns promoter at 8.75 (9).
+    // Customer 3 (loyalty 0.1) stays a passive at 8.1 and 8.4 (both answer 8) and turns promoter at 8.6 (9).
+    s.c.sat[3] = 0.8;
+    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
+    s.c.sat[3] = 0.83;
+    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
     s.c.sat[3] = 0.85;
-    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
-    s.c.sat[3] = 0.87;
-    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
-    s.c.sat[3] = 0.9;
     expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(37.5);
     expect(again.satisfaction.measured).toBeNull();
   });
