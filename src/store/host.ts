@@ -5,6 +5,7 @@ import type { Verdict } from '../run/replay';
 import type { CustomerProfile } from '../sim/profile';
 import type { SeasonReport } from '../sim/report';
 import type { PlanIssue } from '../sim/economics';
+import type { StoreAnalytics } from './store-analytics';
 
 // One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the
 // page) or in the same thread (tests, tools). The host owns the live state; callers get plain data.
@@ -21,6 +22,8 @@ export interface SimHost {
   step(decisions: Decisions): Promise<SeasonReport | { issues: PlanIssue[] }>;
   customer(id: number): Promise<CustomerProfile | null>;
   verify(run: RunFile): Promise<Verdict>;
+  /** The store's own analytics on its customer database (RFM, ABC, CLV, at-risk list). */
+  analytics(): Promise<StoreAnalytics>;
   /** Customers of the current state with the most history, for debrief stories. */
   stories(count: number): Promise<CustomerProfile[]>;
 }
@@ -30,4 +33,5 @@ export type HostRequest =
   | { op: 'step'; decisions: Decisions }
   | { op: 'customer'; id: number }
   | { op: 'verify'; run: RunFile }
-  | { op: 'stories'; count: number };
+  | { op: 'stories'; count: number }
+  | { op: 'analytics' };

@@ -8,6 +8,7 @@ import { customerProfile, type CustomerProfile } from '../sim/profile';
 import type { SimState } from '../sim/state';
 import { Stage } from '../sim/types';
 import type { HostRequest, SimHost } from './host';
+import { storeAnalytics } from './store-analytics';
 
 // The simulation in this thread. The worker wraps exactly this object, so both behave the same.
 
@@ -35,6 +36,9 @@ export function createLocalHost(): SimHost {
     },
     async verify(run: RunFile) {
       return verifyRun(run);
+    },
+    async analytics() {
+      return storeAnalytics(need());
     },
     async stories(count: number) {
       const s = need();
@@ -67,5 +71,7 @@ export function dispatch(host: SimHost, req: HostRequest): Promise<unknown> {
       return host.verify(req.run);
     case 'stories':
       return host.stories(req.count);
+    case 'analytics':
+      return host.analytics();
   }
 }

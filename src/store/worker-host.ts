@@ -25,5 +25,6 @@ export function createWorkerHost(): SimHost {
     customer: (id) => call({ op: 'customer', id }),
     verify: (run) => call({ op: 'verify', run }),
     stories: (count) => call({ op: 'stories', count }),
+    analytics: () => call({ op: 'analytics' }),
   };
 }

@@ -2,7 +2,8 @@ import { answerFeatured } from '../store/actions';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { t, type MessageKey } from './i18n';
+import { pick, t, type MessageKey } from './i18n';
+import { getHost } from '../store/host-instance';
 
 // The featured complaint dialogue: five LSCPA steps, four possible answers each, chosen one step at a time.
 // The answers become part of next season's decisions, so the outcome is simulated and replayable like any other.
@@ -16,9 +17,26 @@ export function openFeatured(customer: number): void {
   const body = h('div', { class: 'featured' });
   let close: () => void = () => undefined;
 
+  const context = h('p', { class: 'case-context', 'data-testid': 'featured-context' });
+  void getHost()
+    .customer(customer)
+    .then((p) => {
+      if (!p) return;
+      const sc = session.getState().scenario;
+      const seg = sc?.segments.find((g) => g.id === p.segment);
+      const last = [...p.history].reverse().find((e) => e.kind === 4);
+      context.textContent = t('featured.context', {
+        segment: seg ? pick(seg.name) : p.segment,
+        stage: t(`stage.${p.stage}` as MessageKey),
+        purchases: p.purchases,
+        spend: p.spendTotal,
+        cause: t(`cause.${last?.cause ?? 'quality-shortfall'}` as MessageKey),
+        week: (last?.week ?? 0) + 1,
+      });
+    });
   const render = () => {
     body.replaceChildren();
-    body.append(h('p', {}, t('featured.intro')));
+    body.append(h('p', {}, t('featured.intro')), context);
     const step = Math.min(choices.length, STEPS - 1);
     for (let k = 0; k < STEPS; k++) {
       const answered = choices[k] !== undefined;

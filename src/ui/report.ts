@@ -8,6 +8,7 @@ import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { STAGE_STYLE } from './badges';
 import { tierName } from './profile';
+import { analyticsSection } from './analytics-panel';
 
 // The season report: each section answers one of the course's questions, with a one-sentence plain reading.
 
@@ -135,7 +136,19 @@ export function renderReport(root: HTMLElement): void {
   const done = s.run.seasons.length >= s.run.scenario.data.seasons;
   const next = h('button', { type: 'button', class: 'primary big', 'data-testid': 'report-continue', onclick: () => continueAfterReport() }, done ? t('report.toFinal') : t('report.continue'));
   const files = h('section', { class: 'card' }, h('h3', {}, t('report.files')));
-  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports), files);
+  const answered = s.run.seasons[s.run.seasons.length - 1]?.decisions.featured ?? [];
+  const outcomes = h('ul', { class: 'outcomes', 'data-testid': 'featured-outcomes' });
+  for (const f of answered) {
+    void getHost()
+      .customer(f.customer)
+      .then((p) => {
+        const e = p?.history.find((x) => x.kind === 4 && x.cause === 'featured-case' && x.week >= r.firstWeek);
+        if (!e) return;
+        outcomes.append(h('li', {}, e.value === 1 ? `✓ ${t('report.featured.recovered', { id: f.customer })}` : `✗ ${t('report.featured.unresolved', { id: f.customer })}`));
+      });
+  }
+  if (answered.length) files.append(h('h4', {}, t('report.featured')), outcomes);
+  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports), analyticsSection(), files);
   void getHost()
     .stories(3)
     .then((list) => {

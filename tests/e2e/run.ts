@@ -97,6 +97,11 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await page.locator('.chart svg').nth(5).waitFor();
         await shot(page, `${tag}-05-report`);
         await noOverflow(page, 'report');
+        await page.getByTestId('store-analytics').locator('table.rfm').waitFor();
+        const risky = page.locator('[data-testid^="risk-"]').first();
+        await risky.click();
+        await page.getByTestId('profile-card').waitFor();
+        await page.keyboard.press('Escape');
         const customer = page.locator('[data-testid^="customer-"]').first();
         await customer.waitFor();
         await customer.click();

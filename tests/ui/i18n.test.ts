@@ -7,6 +7,8 @@ import { LEVERS, TABS } from '../../src/ui/levers';
 import { CAUSE_IDS, CHURN_IDS, STAGE_IDS } from '../../src/sim/types';
 import { COST_KEYS } from '../../src/sim/state';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../../src/scenario/schema';
+import { RFM_GROUPS, RFM_SEGMENTS } from '../../src/analytics/rfm';
+import { WARNING_REASONS } from '../../src/analytics/warning';
 
 // Every visible string exists in both languages with the same placeholders, and every key the code asks for —
 // literal or built from a domain id — is there.
@@ -52,6 +54,9 @@ describe('locale files', () => {
       ...[0, 1, 2, 3].map((m) => `mood.${m}`),
       ...[0, 1, 2, 3, 4, 5, 6].map((k) => `profile.kind.${k}`),
       ...[0, 1, 2, 3, 4].flatMap((s) => [`featured.step.${s}`, ...[0, 1, 2, 3].map((o) => `featured.${s}.${o}`)]),
+      ...RFM_SEGMENTS.map((r) => `rfm.${r}`),
+      ...RFM_GROUPS.map((g) => `rfm.group.${g}`),
+      ...WARNING_REASONS.map((w) => `warning.${w}`),
       ...['over-budget', 'thresholds-order', 'unknown-segment', 'min-tier', 'lever-unavailable', 'featured'].map((c) => `issue.${c}`),
     ];
     expect(keys.filter((k) => !(k in zh))).toEqual([]);

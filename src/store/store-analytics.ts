@@ -1,0 +1,96 @@
+import { abcClassify, churnWarnings, customerPyramid, fitModels, rfmGroup, RFM_GROUPS, scoreCustomers, topShare } from '../analytics';
+import type { AbcClass, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
+import type { SimState } from '../sim/state';
+import { Stage } from '../sim/types';
+
+// What the store computes from its own customer database each season (客户数据库): purchase counts, spend and
+// dates per customer — never the hidden traits. RFM, ABC and the pyramid, BG/NBD + Gamma-Gamma CLV, and the
+// churn early-warning list, exactly as the analytics command computes them on any transactions file.
+
+export interface StoreAnalytics {
+  customers: number;
+  rfmGrid: number[][];
+  groups: Record<RfmGroup, number>;
+  abc: { cls: AbcClass; customers: number; revenueShare: number }[];
+  top10: number;
+  top20: number;
+  clvBins: { from: number; to: number; count: number }[];
+  meanClv: number;
+  atRisk: { id: number; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
+  model: { r: number; alpha: number; a: number; b: number } | null;
+}
+
+/** Customers the store has served, as the database summaries the analytics expect (time in weeks). */
+export function databaseSummaries(s: SimState): CustomerSummary[] {
+  const c = s.c;
+  const now = s.week;
+  const out: CustomerSummary[] = [];
+  for (let i = 0; i < s.n; i++) {
+    if (c.stage[i] === Stage.Prospect || c.purchases[i] === 0) continue;
+    const n = c.purchases[i];
+    const first = c.firstWeek[i];
+    const last = c.lastWeek[i];
+    const x = n - 1;
+    out.push({
+      id: String(i),
+      frequency: x,
+      recency: last - first,
+      T: now - first,
+      monetary: x > 0 ? c.spendTotal[i] / n : 0,
+      totalSpend: c.spendTotal[i],
+      purchaseDays: n,
+      firstDay: first * 7,
+      lastDay: last * 7,
+      days: [first * 7, last * 7],
+    });
+  }
+  return out;
+}
+
+export function storeAnalytics(s: SimState): StoreAnalytics {
+  const summaries = databaseSummaries(s);
+  const empty: StoreAnalytics = {
+    customers: summaries.length,
+    rfmGrid: [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]),
+    groups: Object.fromEntries(RFM_GROUPS.map((g) => [g, 0])) as Record<RfmGroup, number>,
+    abc: [],
+    top10: 0,
+    top20: 0,
+    clvBins: [],
+    meanClv: 0,
+    atRisk: [],
+    model: null,
+  };
+  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return empty;
+  const models = fitModels(summaries);
+  const scores = scoreCustomers(summaries, models);
+  const revenue = summaries.map((x) => x.totalSpend);
+  const classes = abcClassify(revenue);
+  for (const sc of scores) {
+    empty.rfmGrid[5 - sc.rfm.r][sc.rfm.f - 1]++;
+    empty.groups[rfmGroup(sc.rfm)]++;
+  }
+  empty.abc = customerPyramid(revenue, classes).map((l) => ({ cls: l.abc, customers: l.customers, revenueShare: l.revenueShare }));
+  empty.top10 = topShare(revenue, 0.1);
+  empty.top20 = topShare(revenue, 0.2);
+  const clvs = scores.map((x) => x.clv).filter((v) => Number.isFinite(v));
+  empty.meanClv = clvs.reduce((a, b) => a + b, 0) / Math.max(1, clvs.length);
+  const max = Math.max(1, ...clvs);
+  const width = niceStep(max / 8);
+  for (let k = 0; k * width < max; k++) empty.clvBins.push({ from: k * width, to: (k + 1) * width, count: 0 });
+  for (const v of clvs) empty.clvBins[Math.min(empty.clvBins.length - 1, Math.floor(v / width))].count++;
+  const alive = summaries.map((sm, k) => ({ summary: sm, pAlive: scores[k].pAlive, abc: classes[k] }));
+  // The store cannot see who has really gone, so its list may hold customers who already left (the debrief tells).
+  empty.atRisk = churnWarnings(alive)
+    .slice(0, 15)
+    .map((w) => ({ id: Number(w.id), reasons: w.reasons, pAlive: w.pAlive, gapWeeks: w.gapWeeks, valueAtRisk: w.valueAtRisk }));
+  const b = models.bgnbd;
+  empty.model = { r: b.r, alpha: b.alpha, a: b.a, b: b.b };
+  return empty;
+}
+
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
+  const m = x / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}

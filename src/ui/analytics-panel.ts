@@ -1,0 +1,96 @@
+import { rfmSegment } from '../analytics/rfm';
+import { getHost } from '../store/host-instance';
+import type { StoreAnalytics } from '../store/store-analytics';
+import { selectCustomer } from '../store/world-actions';
+import { h } from './dom';
+import { num, t, type MessageKey } from './i18n';
+
+// The store's own analytics after each season (units 2, 5, 9): the RFM grid, the course's four RFM groups,
+// ABC classes and the customer pyramid, the CLV distribution and the churn early-warning list. Computed in the
+// simulation's worker on the store's database, never on hidden traits.
+
+export function analyticsSection(): HTMLElement {
+  const box = h('section', { class: 'card analytics', 'data-testid': 'store-analytics' }, h('h3', {}, t('analytics.heading')), h('p', { class: 'hint' }, t('notice.busy')));
+  void getHost()
+    .analytics()
+    .then((a) => box.replaceChildren(h('h3', {}, t('analytics.heading')), ...content(a)));
+  return box;
+}
+
+function content(a: StoreAnalytics): HTMLElement[] {
+  if (!a.model) return [h('p', {}, t('analytics.tooFew'))];
+  const max = Math.max(1, ...a.rfmGrid.flat());
+  const grid = h(
+    'table',
+    { class: 'rfm', 'aria-label': t('analytics.rfm') },
+    h('caption', {}, t('analytics.rfm')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'R \\ F'), ...[1, 2, 3, 4, 5].map((f) => h('th', { scope: 'col' }, String(f))))),
+    h(
+      'tbody',
+      {},
+      ...a.rfmGrid.map((row, k) => {
+        const r = 5 - k;
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, String(r)),
+          ...row.map((n, j) => {
+            const seg = rfmSegment(r, j + 1);
+            const alpha = 0.08 + (0.8 * n) / max;
+            return h('td', { title: t(`rfm.${seg}` as MessageKey), style: `background: rgba(0, 114, 178, ${alpha.toFixed(2)}); color: ${alpha > 0.5 ? '#fff' : '#1b1b1b'}` }, String(n));
+          }),
+        );
+      }),
+    ),
+  );
+  const groups = h(
+    'ul',
+    { class: 'groups' },
+    ...(['high-value', 'developing', 'keep', 'win-back'] as const).map((g) => h('li', {}, t(`rfm.group.${g}` as MessageKey, { n: a.groups[g] }))),
+  );
+  const abc = h(
+    'table',
+    { class: 'abc' },
+    h('caption', {}, t('analytics.abc')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('analytics.class')), h('th', { scope: 'col' }, t('analytics.customers')), h('th', { scope: 'col' }, t('analytics.revenueShare')))),
+    h('tbody', {}, ...a.abc.map((l) => h('tr', {}, h('th', { scope: 'row' }, l.cls), h('td', {}, num(l.customers)), h('td', {}, `${num(100 * l.revenueShare, 1)}%`)))),
+  );
+  const clvMax = Math.max(1, ...a.clvBins.map((b) => b.count));
+  const clv = h(
+    'div',
+    { class: 'clv', role: 'group', 'aria-label': t('analytics.clv') },
+    h('h4', {}, t('analytics.clv')),
+    h('p', {}, t('analytics.clvMean', { v: a.meanClv })),
+    ...a.clvBins.map((b) =>
+      h(
+        'div',
+        { class: 'bar-row' },
+        h('span', { class: 'bar-label' }, `¥${num(b.from)}–${num(b.to)}`),
+        h('span', { class: 'bar' }, h('span', { style: `width:${(100 * b.count) / clvMax}%;background:#009E73` })),
+        h('span', { class: 'bar-value' }, num(b.count)),
+      ),
+    ),
+  );
+  const risk = h(
+    'div',
+    {},
+    h('h4', {}, t('analytics.atRisk')),
+    h(
+      'ul',
+      { class: 'at-risk' },
+      ...a.atRisk.map((c) =>
+        h(
+          'li',
+          {},
+          h('button', { type: 'button', 'data-testid': `risk-${c.id}`, onclick: () => selectCustomer(c.id) }, `#${c.id}`),
+          ' ',
+          t('analytics.riskLine', { reasons: c.reasons.map((r) => t(`warning.${r}` as MessageKey)).join('、'), p: num(100 * c.pAlive), gap: num(c.gapWeeks, 1) }),
+        ),
+      ),
+    ),
+  );
+  return [
+    h('p', {}, t('analytics.summary', { n: a.customers, top10: num(100 * a.top10), top20: num(100 * a.top20) })),
+    h('div', { class: 'grid' }, h('div', {}, grid, groups), h('div', {}, abc, clv), risk),
+  ];
+}

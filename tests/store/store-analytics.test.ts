@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/scenario';
+import { Decisions } from '../../src/scenario/decisions';
+import { newGame, step } from '../../src/sim/game';
+import { databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+
+const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
+if (!loaded.ok) throw new Error('bundled scenario');
+const scenario = { ...loaded.value.scenario, population: { ...loaded.value.scenario.population, size: 1500 } };
+
+describe('store analytics on the store database', () => {
+  const s = newGame(scenario, 'analytics');
+  step(s, Decisions.parse({}));
+  step(s, Decisions.parse({}));
+  const a = storeAnalytics(s);
+
+  it('summarises every customer who bought, with time in weeks up to now', () => {
+    const rows = databaseSummaries(s);
+    expect(rows.length).toBe(a.customers);
+    for (const r of rows) {
+      expect(r.frequency).toBe(r.purchaseDays - 1);
+      expect(r.T).toBeGreaterThanOrEqual(r.recency);
+      expect(r.recency).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('places every customer in exactly one RFM cell and one of the four groups', () => {
+    expect(a.rfmGrid.flat().reduce((x, y) => x + y, 0)).toBe(a.customers);
+    expect(Object.values(a.groups).reduce((x, y) => x + y, 0)).toBe(a.customers);
+  });
+
+  it('splits revenue into ABC classes summing to the whole, and bins every CLV', () => {
+    expect(a.abc.reduce((x, l) => x + l.revenueShare, 0)).toBeCloseTo(1, 9);
+    expect(a.abc.reduce((x, l) => x + l.customers, 0)).toBe(a.customers);
+    expect(a.clvBins.reduce((x, b) => x + b.count, 0)).toBe(a.customers);
+    expect(a.meanClv).toBeGreaterThan(0);
+    expect(a.top20).toBeGreaterThan(a.top10);
+  });
+
+  it('lists at-risk customers with reasons, highest value at risk first', () => {
+    expect(a.atRisk.length).toBeGreaterThan(0);
+    for (const r of a.atRisk) expect(r.reasons.length).toBeGreaterThan(0);
+    for (let k = 1; k < a.atRisk.length; k++) expect(a.atRisk[k - 1].valueAtRisk).toBeGreaterThanOrEqual(a.atRisk[k].valueAtRisk);
+  });
+});
