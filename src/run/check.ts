@@ -62,7 +62,7 @@ export function hasDuplicateKeys(json: string): boolean {
         if (keys) {
           // Compare decoded keys: "a" and "\u0061" are the same key.
           const raw = json.slice(i, j + 1);
-          const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw;
+          const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
           if (keys.has(key)) return true;
           keys.add(key);
         }
