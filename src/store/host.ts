@@ -5,7 +5,7 @@ import type { Verdict } from '../run/replay';
 import type { CustomerProfile } from '../sim/profile';
 import type { SeasonReport } from '../sim/report';
 import type { PlanIssue } from '../sim/economics';
-import type { StoreAnalytics } from './store-analytics';
+import type { ClvCheck, StoreAnalytics } from './store-analytics';
 
 // One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the
 // page) or in the same thread (tests, tools). The host owns the live state; callers get plain data.
@@ -24,6 +24,8 @@ export interface SimHost {
   verify(run: RunFile): Promise<Verdict>;
   /** The store's own analytics on its customer database (RFM, ABC, CLV, at-risk list). */
   analytics(): Promise<StoreAnalytics>;
+  /** The store's CLV estimates after the first season of the loaded run beside what customers really spent. */
+  clvCheck(): Promise<ClvCheck>;
   /** Customers of the current state with the most history, for debrief stories. */
   stories(count: number): Promise<CustomerProfile[]>;
 }
@@ -34,4 +36,5 @@ export type HostRequest =
   | { op: 'customer'; id: number }
   | { op: 'verify'; run: RunFile }
   | { op: 'stories'; count: number }
-  | { op: 'analytics' };
+  | { op: 'analytics' }
+  | { op: 'clvCheck' };

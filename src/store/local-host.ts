@@ -8,12 +8,13 @@ import { customerProfile, type CustomerProfile } from '../sim/profile';
 import type { SimState } from '../sim/state';
 import { Stage } from '../sim/types';
 import type { HostRequest, SimHost } from './host';
-import { storeAnalytics } from './store-analytics';
+import { clvCheck, storeAnalytics } from './store-analytics';
 
 // The simulation in this thread. The worker wraps exactly this object, so both behave the same.
 
 export function createLocalHost(): SimHost {
   let state: SimState | null = null;
+  let loaded: { scenario: Scenario; seed: string; seasons: Decisions[] } | null = null;
   const need = (): SimState => {
     if (!state) throw new Error('no game loaded');
     return state;
@@ -21,6 +22,7 @@ export function createLocalHost(): SimHost {
   return {
     async load(scenario: Scenario, seed: string, seasons: readonly Decisions[]) {
       state = newGame(scenario, seed);
+      loaded = { scenario, seed, seasons: [...seasons] };
       const reports = [];
       for (const d of seasons) reports.push(step(state, d));
       return { reports, featured: state.featured.slice() };
@@ -29,6 +31,7 @@ export function createLocalHost(): SimHost {
       const s = need();
       const issues = checkPlan(s.scenario, decisions, s.featured);
       if (issues.length > 0) return { issues };
+      loaded?.seasons.push(decisions);
       return step(s, decisions);
     },
     async customer(id: number) {
@@ -36,6 +39,13 @@ export function createLocalHost(): SimHost {
     },
     async verify(run: RunFile) {
       return verifyRun(run);
+    },
+    async clvCheck() {
+      const late = need();
+      if (!loaded || loaded.seasons.length < 2) return clvCheck(late, late);
+      const early = newGame(loaded.scenario, loaded.seed);
+      step(early, loaded.seasons[0]);
+      return clvCheck(early, late);
     },
     async analytics() {
       return storeAnalytics(need());
@@ -73,5 +83,7 @@ export function dispatch(host: SimHost, req: HostRequest): Promise<unknown> {
       return host.stories(req.count);
     case 'analytics':
       return host.analytics();
+    case 'clvCheck':
+      return host.clvCheck();
   }
 }

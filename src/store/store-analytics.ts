@@ -1,4 +1,4 @@
-import { abcClassify, churnWarnings, customerPyramid, fitModels, rfmGroup, RFM_GROUPS, scoreCustomers, topShare } from '../analytics';
+import { abcClassify, churnWarnings, customerPyramid, fitModels, rfmGroup, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
 import type { AbcClass, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
 import type { SimState } from '../sim/state';
 import { Stage } from '../sim/types';
@@ -93,4 +93,54 @@ function niceStep(x: number): number {
   const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
   const m = x / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+export interface ClvCheck {
+  /** Season after which the store estimated CLV. */
+  season: number;
+  weeksAhead: number;
+  points: { id: number; estimate: number; actual: number }[];
+  totalEstimate: number;
+  totalActual: number;
+  correlation: number;
+}
+
+/**
+ * The debrief's "estimate versus truth": CLV as the store estimated it after `early` (over the weeks the game
+ * had left), beside what each customer really spent afterwards in `late`.
+ */
+export function clvCheck(early: SimState, late: SimState): ClvCheck {
+  const weeksAhead = late.week - early.week;
+  const summaries = databaseSummaries(early);
+  const months = Math.max(1, Math.round(weeksAhead / WEEKS_PER_MONTH));
+  const result: ClvCheck = { season: early.season, weeksAhead, points: [], totalEstimate: 0, totalActual: 0, correlation: 0 };
+  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return result;
+  const scores = scoreCustomers(summaries, fitModels(summaries), { clvMonths: months, discountMonthly: 0 });
+  for (let k = 0; k < summaries.length; k++) {
+    const id = Number(summaries[k].id);
+    const estimate = scores[k].clv;
+    const actual = late.c.spendTotal[id] - early.c.spendTotal[id];
+    result.totalEstimate += estimate;
+    result.totalActual += actual;
+    result.points.push({ id, estimate: Math.round(estimate * 100) / 100, actual: Math.round(actual * 100) / 100 });
+  }
+  result.correlation = pearson(result.points.map((p) => p.estimate), result.points.map((p) => p.actual));
+  result.points.sort((a, b) => b.estimate - a.estimate || a.id - b.id);
+  result.points = result.points.slice(0, 300);
+  return result;
+}
+
+function pearson(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }

@@ -26,5 +26,6 @@ export function createWorkerHost(): SimHost {
     verify: (run) => call({ op: 'verify', run }),
     stories: (count) => call({ op: 'stories', count }),
     analytics: () => call({ op: 'analytics' }),
+    clvCheck: () => call({ op: 'clvCheck' }),
   };
 }

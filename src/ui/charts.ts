@@ -1,5 +1,5 @@
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { SeasonReport } from '../sim/report';
@@ -10,7 +10,7 @@ import { t, type MessageKey } from './i18n';
 // Report charts with tree-shaken ECharts on the SVG renderer: crisp at any zoom, and with ARIA descriptions and
 // decal patterns so no series depends on colour alone. Loaded only when a report is shown.
 
-echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, SankeyChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 const FONT = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', sans-serif";
 const base = { textStyle: { fontFamily: FONT }, aria: { enabled: true, decal: { show: true } }, animation: false };
@@ -132,6 +132,21 @@ export function pyramidChart(el: HTMLElement, r: SeasonReport, tierName: (k: num
     series: [
       { type: 'bar', stack: 'p', data: tiers.map((x) => -x.n / 2), itemStyle: { color: '#0072B2' }, tooltip: { show: false } },
       { type: 'bar', stack: 'p', data: tiers.map((x) => x.n / 2), itemStyle: { color: '#0072B2' }, label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => String(tiers[p.dataIndex].n) } },
+    ],
+  });
+}
+
+/** The store's CLV estimate against what each customer really spent afterwards; the diagonal is a perfect guess. */
+export function clvScatter(el: HTMLElement, points: readonly { estimate: number; actual: number }[], xName: string, yName: string): void {
+  const max = Math.max(1, ...points.map((p) => Math.max(p.estimate, p.actual)));
+  mount(el, {
+    grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
+    xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, max },
+    yAxis: { type: 'value', name: yName, max },
+    tooltip: { trigger: 'item' },
+    series: [
+      { type: 'scatter', symbolSize: 6, data: points.map((p) => [p.estimate, p.actual]), itemStyle: { color: '#0072B2', opacity: 0.6 } },
+      { type: 'line', data: [[0, 0], [max, max]], symbol: 'none', lineStyle: { type: 'dashed', color: '#5c677d' }, tooltip: { show: false } },
     ],
   });
 }

@@ -6,6 +6,9 @@ import { num, t, type MessageKey } from './i18n';
 import { chartCard, scoreBlock, signed } from './report';
 import { profileCard } from './profile';
 import { exportRun } from './files';
+import { diffLeaves } from '../run/leaves';
+import type { RunFile } from '../run/runfile';
+import { LEVERS, labelKey } from './levers';
 
 // The final debrief: the score and its formula, what drove it across the seasons, three customer stories and the
 // hidden truth revealed beside what the store could see.
@@ -14,6 +17,49 @@ function weightsAsPercent(w: Record<'satisfaction' | 'loyalty' | 'churn' | 'prof
   const sum = w.satisfaction + w.loyalty + w.churn + w.profit + w.residual || 1;
   const pct = (x: number) => `${num((100 * x) / sum)}%`;
   return { satisfaction: pct(w.satisfaction), loyalty: pct(w.loyalty), churn: pct(w.churn), profit: pct(w.profit), residual: pct(w.residual) };
+}
+
+/** The seasons after which the total rose most and fell most, with what the team had changed for them. */
+function decisionsCard(run: RunFile): HTMLElement {
+  const box = h('section', { class: 'card', 'data-testid': 'best-worst' }, h('h3', {}, t('final.decisions')));
+  const seasons = run.seasons;
+  if (seasons.length < 2) return box;
+  const moves = seasons.slice(1).map((x, k) => ({
+    season: k + 2,
+    delta: x.score.total - seasons[k].score.total,
+    changes: diffLeaves({ ...seasons[k].decisions, featured: [] }, { ...x.decisions, featured: [] }),
+  }));
+  const sorted = [...moves].sort((a, b) => b.delta - a.delta);
+  const describe = (m: (typeof moves)[number], key: 'final.best' | 'final.worst') =>
+    h(
+      'div',
+      {},
+      h('p', {}, h('strong', {}, t(key, { n: m.season, delta: signed(m.delta) }))),
+      h(
+        'ul',
+        {},
+        ...(m.changes.length
+          ? m.changes.slice(0, 5).map((c) => h('li', {}, t('final.change', { what: leverName(c.path), from: show(c.a), to: show(c.b) })))
+          : [h('li', {}, t('final.noChange'))]),
+      ),
+    );
+  box.append(describe(sorted[0], 'final.best'), describe(sorted[sorted.length - 1], 'final.worst'), h('p', { class: 'hint' }, t('final.decisionsNote')));
+  return box;
+}
+
+function leverName(path: string): string {
+  const lever = LEVERS.find((l) => l.path === path);
+  if (lever) return t(labelKey(lever.path));
+  const tier = /^tiers\.levels\.(\d+)\.(\w+)$/.exec(path);
+  if (tier) return `${t('lever.tiers.level', { n: Number(tier[1]) + 1 })} · ${t(`lever.tier.${tier[2]}` as MessageKey)}`;
+  return path;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? t('option.on') : t('option.off');
+  if (typeof v === 'number') return num(v, 2);
+  return String(v);
 }
 
 export function renderFinal(root: HTMLElement): void {
@@ -32,6 +78,7 @@ export function renderFinal(root: HTMLElement): void {
   }
   const drivers = [...totals.entries()].sort((a, b) => Math.abs(b[1].sat) + Math.abs(b[1].loy) - Math.abs(a[1].sat) - Math.abs(a[1].loy)).slice(0, 8);
   const stories = h('div', { class: 'stories', 'data-testid': 'stories' });
+  const clv = h('section', { class: 'card', 'data-testid': 'clv-check' }, h('h3', {}, t('final.clv')));
   root.replaceChildren(
     h('h2', {}, t('final.heading')),
     h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('final.score', { total: num(run.final.score.total, 1) })),
@@ -48,6 +95,8 @@ export function renderFinal(root: HTMLElement): void {
         h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}` as MessageKey), sat: signed(v.sat), loy: signed(v.loy) })))),
       ),
     ),
+    decisionsCard(run),
+    clv,
     h('h3', {}, t('final.stories'), ' · ', t('final.truth')),
     stories,
     h(
@@ -57,6 +106,17 @@ export function renderFinal(root: HTMLElement): void {
       h('button', { type: 'button', onclick: () => backToTitle() }, t('final.newGame')),
     ),
   );
+  void getHost()
+    .clvCheck()
+    .then((c) => {
+      if (c.points.length === 0) return clv.append(h('p', {}, t('analytics.tooFew')));
+      const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('final.clv') });
+      clv.append(
+        h('p', { class: 'reading' }, t('final.clvReading', { season: c.season, weeks: c.weeksAhead, estimate: c.totalEstimate, actual: c.totalActual, r: num(c.correlation, 2) })),
+        chart,
+      );
+      void import('./charts').then((m) => m.clvScatter(chart, c.points, t('final.clvEstimate'), t('final.clvActual')));
+    });
   void getHost()
     .stories(3)
     .then((list) => {

@@ -113,6 +113,8 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     }
     await page.getByTestId('final-score').waitFor();
     await page.getByTestId('stories').locator('.card').first().waitFor();
+    await page.getByTestId('clv-check').locator('svg').first().waitFor();
+    check((await page.getByTestId('best-worst').locator('li').count()) > 0, 'the debrief names the decisions around the best and worst seasons');
     await shot(page, `${tag}-07-final`);
     await noOverflow(page, 'final');
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/scenario';
 import { Decisions } from '../../src/scenario/decisions';
 import { newGame, step } from '../../src/sim/game';
-import { databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
 if (!loaded.ok) throw new Error('bundled scenario');
@@ -42,5 +42,22 @@ describe('store analytics on the store database', () => {
     expect(a.atRisk.length).toBeGreaterThan(0);
     for (const r of a.atRisk) expect(r.reasons.length).toBeGreaterThan(0);
     for (let k = 1; k < a.atRisk.length; k++) expect(a.atRisk[k - 1].valueAtRisk).toBeGreaterThanOrEqual(a.atRisk[k].valueAtRisk);
+  });
+});
+
+describe('CLV estimate against what customers really spent', () => {
+  it('pairs the store estimate after season 1 with the spend that followed', () => {
+    const early = newGame(scenario, 'clv');
+    const late = newGame(scenario, 'clv');
+    step(early, Decisions.parse({}));
+    for (let k = 0; k < 3; k++) step(late, Decisions.parse({}));
+    const check = clvCheck(early, late);
+    expect(check.weeksAhead).toBe(2 * scenario.weeksPerSeason);
+    expect(check.points.length).toBeGreaterThan(10);
+    const id = check.points[0].id;
+    expect(check.points[0].actual).toBeCloseTo(late.c.spendTotal[id] - early.c.spendTotal[id], 1);
+    // A model worth teaching predicts better than chance: higher estimates go with higher later spend.
+    expect(check.correlation).toBeGreaterThan(0.2);
+    expect(check.totalEstimate).toBeGreaterThan(0);
   });
 });
