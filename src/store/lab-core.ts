@@ -1,0 +1,460 @@
+import {
+  abcClassify,
+  churnWarnings,
+  customerPyramid,
+  fitBgNbd,
+  fitGammaGamma,
+  formatDay,
+  parseCsv,
+  parseDay,
+  rfmGroup,
+  RFM_GROUPS,
+  scoreCustomers,
+  summarize,
+  topShare,
+  type AbcClass,
+  type BgNbdParams,
+  type CustomerScore,
+  type GammaGammaParams,
+  type RfmGroup,
+  type Transaction,
+  type WarningReason,
+} from '../analytics/index';
+
+// The Analytics Lab's work, free of the DOM and of workers so it runs the same in a test: a transactions CSV
+// (any column names) → located errors, or BG/NBD + Gamma-Gamma parameters, per-customer scores and the
+// summaries the page draws — exactly what `npm run analyze` computes on the same file and options.
+
+export interface LabColumns {
+  id: string;
+  date: string;
+  amount: string;
+}
+
+export interface LabOptions {
+  columns: LabColumns;
+  /** YYYY-MM-DD or YYYYMMDD; empty or absent = the last date in the file. */
+  calibrationEnd?: string;
+  horizonWeeks: number;
+  discountMonthly: number;
+  clvMonths?: number;
+}
+
+export const LAB_STAGES = ['parse', 'summarize', 'bgnbd', 'gammagamma', 'score'] as const;
+export type LabStage = (typeof LAB_STAGES)[number];
+
+export interface LabProgress {
+  stage: LabStage;
+  /** Overall share done, 0..1. */
+  fraction: number;
+  /** Rows read so far (parse stage). */
+  rows?: number;
+}
+
+/** What went wrong, with an id the page translates and the English sentence as the command line prints it. */
+export type LabErrorCode =
+  | 'syntax'
+  | 'empty-file'
+  | 'missing-columns'
+  | 'field-count'
+  | 'empty-id'
+  | 'bad-date'
+  | 'bad-amount'
+  | 'no-rows'
+  | 'no-calibration'
+  | 'bad-option'
+  | 'fit';
+
+export interface LabError {
+  code: LabErrorCode;
+  /** 1-based line in the file, when the problem has one. */
+  line?: number;
+  /** Column name for a bad value, or a 1-based character position for a syntax error. */
+  column?: string | number;
+  /** The text found (a value, a field count, the header…). */
+  found?: string;
+  /** What was expected, for codes that need it (a column list, a field count). */
+  expected?: string;
+  /** English detail, as `npm run analyze` words it. */
+  message: string;
+}
+
+export interface LabCustomer extends CustomerScore {
+  group: RfmGroup;
+  totalSpend: number;
+  reasons: WarningReason[];
+}
+
+export interface LabResult {
+  rows: number;
+  customers: LabCustomer[];
+  calibrationEnd: string;
+  firstDate: string;
+  lastDate: string;
+  model: { bgnbd: BgNbdParams; gammaGamma: GammaGammaParams };
+  repeatBuyers: number;
+  rfmGrid: number[][];
+  groups: Record<RfmGroup, number>;
+  pyramid: { abc: AbcClass; customers: number; customerShare: number; revenue: number; revenueShare: number }[];
+  top10: number;
+  top20: number;
+  clvBins: { from: number; to: number; count: number }[];
+  meanClv: number;
+  totalClv: number;
+  atRisk: { id: string; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
+  atRiskCount: number;
+  options: { horizonWeeks: number; discountMonthly: number; clvMonths: number };
+}
+
+export type LabOutcome = { ok: true; result: LabResult } | { ok: false; errors: LabError[]; errorCount: number };
+
+export const MAX_ERRORS = 10;
+
+/** Header names recognised for each role, compared after lower-casing and removing spaces, _ and -. */
+const ALIASES: Record<keyof LabColumns, string[]> = {
+  id: ['customerid', 'customer', 'cust', 'custid', 'clientid', 'client', 'memberid', 'member', 'userid', 'user', 'buyer', 'buyerid', 'id', 'masterid', '客户编号', '客户id', '客户', '客户号', '客户代码', '会员编号', '会员id', '会员号', '会员', '顾客编号', '顾客id', '顾客', '用户id', '用户编号', '用户', '买家', '编号'],
+  date: ['date', 'day', 'orderdate', 'purchasedate', 'transactiondate', 'txdate', 'saledate', 'invoicedate', 'time', 'datetime', 'timestamp', '日期', '交易日期', '购买日期', '消费日期', '下单日期', '订单日期', '销售日期', '时间', '交易时间', '购买时间'],
+  amount: ['amount', 'spend', 'value', 'revenue', 'sales', 'total', 'price', 'dollars', 'money', 'sum', 'payment', 'monetary', '金额', '消费金额', '交易金额', '购买金额', '订单金额', '销售额', '实付金额', '支付金额', '消费额', '总额', '价格'],
+};
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-()（）]/g, '');
+
+/**
+ * Picks the id, date and amount columns from a header: exact matches of known names (English and Chinese)
+ * first, then names that contain one, then the first unused columns in order. Null when there are fewer than
+ * three columns.
+ */
+export function detectColumns(header: readonly string[]): LabColumns | null {
+  const names = header.map((x) => x.trim());
+  if (names.length < 3) return null;
+  const used = new Set<number>();
+  const found: Partial<Record<keyof LabColumns, number>> = {};
+  const roles: (keyof LabColumns)[] = ['id', 'date', 'amount'];
+  for (const pass of ['exact', 'contains'] as const) {
+    for (const role of roles) {
+      if (found[role] !== undefined) continue;
+      for (const alias of ALIASES[role]) {
+        const k = names.findIndex((n, i) => !used.has(i) && (pass === 'exact' ? norm(n) === alias : alias.length >= 2 && norm(n).includes(alias)));
+        if (k >= 0) {
+          found[role] = k;
+          used.add(k);
+          break;
+        }
+      }
+    }
+  }
+  for (const role of roles) {
+    if (found[role] !== undefined) continue;
+    const k = names.findIndex((_, i) => !used.has(i));
+    found[role] = k;
+    used.add(k);
+  }
+  return { id: names[found.id!], date: names[found.date!], amount: names[found.amount!] };
+}
+
+/** The header of a CSV text (its first non-blank record), names trimmed; empty when there is none. */
+export function readHeader(text: string): string[] {
+  const cut = text.search(/\r\n|\n|\r/);
+  const first = parseCsv(cut >= 0 ? text.slice(0, cut) : text);
+  const row = first.rows[0] ?? parseCsv(text.slice(0, 1 << 16)).rows[0];
+  return row ? row.fields.map((x) => x.trim()) : [];
+}
+
+/** Converts the CDNOW sample (whitespace-separated `master_id sample_id yyyymmdd n_cds dollars`) to a CSV. */
+export function cdnowToCsv(text: string): string {
+  const out = ['customer_id,date,amount'];
+  for (const line of text.split(/\r?\n/)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5) continue;
+    out.push(`${f[0]},${f[2].slice(0, 4)}-${f[2].slice(4, 6)}-${f[2].slice(6, 8)},${f[4]}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const CHUNK = 1 << 20;
+
+/** Ends of chunks of whole lines (never inside a quoted field) of about CHUNK characters. */
+function chunkEnds(text: string): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    let quotes = countQuotes(text, start, end);
+    // Extend to the next line end with an even number of quotes since the chunk start: no quoted field is open.
+    while (end < text.length) {
+      const nl = text.indexOf('\n', end);
+      const next = nl < 0 ? text.length : nl + 1;
+      quotes += countQuotes(text, end, next);
+      end = next;
+      if (quotes % 2 === 0) break;
+    }
+    ends.push(end);
+    start = end;
+  }
+  return ends;
+}
+
+function countQuotes(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 34) n++;
+  return n;
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+
+/**
+ * Reads and checks every row (all problems are counted; the first MAX_ERRORS are kept), then fits and scores.
+ * `progress` is called at each stage and every chunk of rows; it never changes the result.
+ */
+export function runLab(text: string, options: LabOptions, progress: (p: LabProgress) => void = () => {}): LabOutcome {
+  const errors: LabError[] = [];
+  let errorCount = 0;
+  const fail = (e: LabError): void => {
+    errorCount++;
+    if (errors.length < MAX_ERRORS) errors.push(e);
+  };
+  const stop = (e: LabError): LabOutcome => ({ ok: false, errors: [e], errorCount: 1 });
+
+  let calibrationEnd: number | undefined;
+  const endText = (options.calibrationEnd ?? '').trim();
+  if (endText !== '') {
+    const d = parseDay(endText);
+    if (d === null) return stop({ code: 'bad-option', column: 'calibration-end', found: endText, message: `calibration end: expected a date YYYY-MM-DD or YYYYMMDD, found "${endText}"` });
+    calibrationEnd = d;
+  }
+  if (!(Number.isFinite(options.horizonWeeks) && options.horizonWeeks >= 0)) {
+    return stop({ code: 'bad-option', column: 'horizon-weeks', found: String(options.horizonWeeks), message: `horizon weeks: expected a number of weeks ≥ 0, found "${options.horizonWeeks}"` });
+  }
+  if (!(Number.isFinite(options.discountMonthly) && options.discountMonthly > -1)) {
+    return stop({ code: 'bad-option', column: 'discount-monthly', found: String(options.discountMonthly), message: `monthly discount: expected a monthly rate > −1 such as 0.01, found "${options.discountMonthly}"` });
+  }
+  const clvMonths = options.clvMonths ?? 12;
+
+  progress({ stage: 'parse', fraction: 0, rows: 0 });
+  const ends = chunkEnds(text);
+  const total = Math.max(1, text.length);
+  const { id: idCol, date: dateCol, amount: amountCol } = options.columns;
+  let header: string[] | null = null;
+  let idIdx = -1;
+  let dateIdx = -1;
+  let amountIdx = -1;
+  const transactions: Transaction[] = [];
+  let rows = 0;
+  let lineOffset = 0;
+  let start = 0;
+  for (const end of ends) {
+    const chunk = text.slice(start, end);
+    const parsed = parseCsv(chunk);
+    for (const e of parsed.errors) {
+      const line = e.line + lineOffset;
+      fail({ code: 'syntax', line, column: e.column, message: e.message });
+      return { ok: false, errors, errorCount };
+    }
+    for (const row of parsed.rows) {
+      const line = row.line + lineOffset;
+      if (!header) {
+        header = row.fields.map((x) => x.trim());
+        const missing = [idCol, dateCol, amountCol].filter((name, k, all) => !header!.includes(name) && all.indexOf(name) === k);
+        if (missing.length > 0) {
+          return stop({
+            code: 'missing-columns',
+            line,
+            column: 1,
+            expected: quoteList(missing),
+            found: quoteList(header),
+            message: `expected column${missing.length > 1 ? 's' : ''} ${quoteList(missing)} in the header, found ${quoteList(header)}`,
+          });
+        }
+        idIdx = header.indexOf(idCol);
+        dateIdx = header.indexOf(dateCol);
+        amountIdx = header.indexOf(amountCol);
+        continue;
+      }
+      rows++;
+      const f = row.fields;
+      if (f.length !== header.length) {
+        fail({ code: 'field-count', line, column: 1, expected: String(header.length), found: String(f.length), message: `expected ${header.length} fields, found ${f.length}` });
+        continue;
+      }
+      const id = f[idIdx].trim();
+      if (id === '') {
+        fail({ code: 'empty-id', line, column: idCol, found: '', message: 'expected a customer id, found an empty value' });
+        continue;
+      }
+      const day = parseDay(f[dateIdx]);
+      if (day === null) {
+        fail({ code: 'bad-date', line, column: dateCol, found: f[dateIdx], message: `expected a date YYYY-MM-DD or YYYYMMDD, found "${f[dateIdx]}"` });
+        continue;
+      }
+      const amountText = f[amountIdx].trim();
+      if (!NUMBER.test(amountText)) {
+        fail({ code: 'bad-amount', line, column: amountCol, found: f[amountIdx], message: `expected a number, found "${f[amountIdx]}"` });
+        continue;
+      }
+      transactions.push({ customerId: id, day, amount: Number(amountText) });
+    }
+    lineOffset += lineBreaks(text, start, end);
+    start = end;
+    progress({ stage: 'parse', fraction: 0.3 * (end / total), rows });
+  }
+  if (!header) return stop({ code: 'empty-file', line: 1, column: 1, message: 'expected a header row, found an empty file' });
+  if (errorCount > 0) return { ok: false, errors, errorCount };
+  if (transactions.length === 0) return stop({ code: 'no-rows', message: 'expected transactions after the header, found none' });
+
+  let first = Infinity;
+  let last = -Infinity;
+  for (const tr of transactions) {
+    if (tr.day < first) first = tr.day;
+    if (tr.day > last) last = tr.day;
+  }
+  if (calibrationEnd !== undefined && first > calibrationEnd) {
+    return stop({ code: 'no-calibration', found: formatDay(calibrationEnd), message: `no purchases on or before the calibration end ${formatDay(calibrationEnd)}` });
+  }
+  const end = calibrationEnd ?? last;
+
+  progress({ stage: 'summarize', fraction: 0.3 });
+  const summaries = summarize(transactions, { calibrationEnd: end });
+  transactions.length = 0;
+  let bgnbd: BgNbdParams;
+  let gammaGamma: GammaGammaParams;
+  try {
+    progress({ stage: 'bgnbd', fraction: 0.4 });
+    bgnbd = fitBgNbd(summaries).params;
+    progress({ stage: 'gammagamma', fraction: 0.5 });
+    gammaGamma = fitGammaGamma(summaries).params;
+  } catch (err) {
+    if (err instanceof RangeError) return stop({ code: 'fit', found: err.message, message: `cannot fit the models: ${err.message}` });
+    throw err;
+  }
+  progress({ stage: 'score', fraction: 0.55 });
+  const scores = scoreCustomers(summaries, { bgnbd, gammaGamma }, { horizonWeeks: options.horizonWeeks, discountMonthly: options.discountMonthly, clvMonths });
+  const revenue = summaries.map((s) => s.totalSpend);
+  const classes = abcClassify(revenue);
+  const warnings = churnWarnings(summaries.map((s, k) => ({ summary: s, pAlive: scores[k].pAlive, abc: classes[k] })));
+  const reasonsById = new Map(warnings.map((w) => [w.id, w.reasons]));
+  const rfmGrid = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
+  const groups = Object.fromEntries(RFM_GROUPS.map((g) => [g, 0])) as Record<RfmGroup, number>;
+  const customers: LabCustomer[] = scores.map((sc, k) => {
+    const group = rfmGroup(sc.rfm);
+    rfmGrid[5 - sc.rfm.r][sc.rfm.f - 1]++;
+    groups[group]++;
+    return { ...sc, group, totalSpend: summaries[k].totalSpend, reasons: reasonsById.get(sc.id) ?? [] };
+  });
+  const clvs = scores.map((x) => x.clv).filter((v) => Number.isFinite(v));
+  const totalClv = clvs.reduce((a, b) => a + b, 0);
+  progress({ stage: 'score', fraction: 1 });
+  return {
+    ok: true,
+    result: {
+      rows,
+      customers,
+      calibrationEnd: formatDay(end),
+      firstDate: formatDay(first),
+      lastDate: formatDay(last),
+      model: { bgnbd, gammaGamma },
+      repeatBuyers: summaries.filter((s) => s.frequency > 0).length,
+      rfmGrid,
+      groups,
+      pyramid: customerPyramid(revenue, classes),
+      top10: topShare(revenue, 0.1),
+      top20: topShare(revenue, 0.2),
+      clvBins: clvBins(clvs),
+      meanClv: totalClv / Math.max(1, clvs.length),
+      totalClv,
+      atRisk: warnings.slice(0, 20).map((w) => ({ id: w.id, reasons: w.reasons, pAlive: w.pAlive, gapWeeks: w.gapWeeks, valueAtRisk: w.valueAtRisk })),
+      atRiskCount: warnings.length,
+      options: { horizonWeeks: options.horizonWeeks, discountMonthly: options.discountMonthly, clvMonths },
+    },
+  };
+}
+
+/** About ten equal-width bins with a round width, from 0 to the largest CLV (negatives, if any, in the first). */
+export function clvBins(values: readonly number[]): { from: number; to: number; count: number }[] {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  if (max <= 0) return [{ from: 0, to: 1, count: values.length }];
+  const width = niceStep(max / 10);
+  const bins: { from: number; to: number; count: number }[] = [];
+  for (let k = 0; k * width <= max; k++) bins.push({ from: k * width, to: (k + 1) * width, count: 0 });
+  for (const v of values) bins[Math.max(0, Math.min(bins.length - 1, Math.floor(v / width)))].count++;
+  return bins;
+}
+
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
+  const m = x / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+export const EXPORT_HEADER = [
+  'customer_id',
+  'frequency',
+  'recency',
+  'T',
+  'monetary',
+  'total_spend',
+  'p_alive',
+  'expected_purchases',
+  'clv',
+  'rfm_r',
+  'rfm_f',
+  'rfm_m',
+  'rfm_segment',
+  'rfm_group',
+  'abc',
+  'warning_reasons',
+] as const;
+
+/** Per-customer rows for the CSV export (header first), in the order customers first appear in the file. */
+export function resultRows(result: Pick<LabResult, 'customers'>): (string | number)[][] {
+  return [
+    [...EXPORT_HEADER],
+    ...result.customers.map((c) => [
+      c.id,
+      c.frequency,
+      c.recency,
+      c.T,
+      c.monetary,
+      c.totalSpend,
+      c.pAlive,
+      c.expectedPurchases,
+      c.clv,
+      c.rfm.r,
+      c.rfm.f,
+      c.rfm.m,
+      c.rfm.segment,
+      c.group,
+      c.abc,
+      c.reasons.join(';'),
+    ]),
+  ];
+}
+
+export type SortKey = 'id' | 'frequency' | 'recency' | 'T' | 'monetary' | 'pAlive' | 'expectedPurchases' | 'clv' | 'rfm' | 'abc';
+
+/** Indices of customers ordered by a column (ties by file order); descending puts the largest first. */
+export function sortCustomers(customers: readonly LabCustomer[], key: SortKey, descending: boolean): number[] {
+  const value = (c: LabCustomer): number | string =>
+    key === 'rfm' ? c.rfm.r * 100 + c.rfm.f * 10 + c.rfm.m : key === 'abc' ? c.abc : key === 'id' ? c.id : c[key];
+  const vals = customers.map(value);
+  const sign = descending ? -1 : 1;
+  return customers
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const a = vals[i];
+      const b = vals[j];
+      const d = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true });
+      return d !== 0 ? sign * d : i - j;
+    });
+}

@@ -1,0 +1,37 @@
+// Styles of the Analytics Lab page, added once when the page is first shown. Sizes in rem so text scales with
+// zoom; states are told by text and borders as well as colour.
+
+const CSS = `
+.lab { display: grid; gap: 0.75rem; }
+.lab .form { margin: 0.5rem 0; }
+.lab-drop { border: 2px dashed var(--line, #c8ced6); border-radius: 0.5rem; padding: 1rem; text-align: center; display: grid; gap: 0.4rem; justify-items: center; cursor: pointer; background: #fafcfe; }
+.lab-drop.over { border-style: solid; border-color: var(--accent, #0072B2); background: #eef6fb; }
+.lab-drop .lab-file { font-weight: bold; }
+.lab-progress { display: grid; gap: 0.3rem; }
+.lab-progress progress { width: 100%; height: 1.1rem; }
+.lab-errors { border: 2px solid var(--bad, #D55E00); border-radius: 0.5rem; padding: 0.5rem 0.8rem; background: #fff6f0; }
+.lab-errors ul { margin: 0.3rem 0; padding-left: 1.2rem; font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace; font-size: 0.9rem; overflow-wrap: anywhere; }
+.lab-errors li::marker { content: '✗ '; }
+.lab-params { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.lab-params th, .lab-params td { border: 1px solid var(--line, #c8ced6); padding: 0.2rem 0.5rem; text-align: right; }
+.lab-params th[scope='row'] { text-align: left; }
+.lab-scroll { overflow-x: auto; max-width: 100%; }
+table.lab-top { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 0.9rem; }
+table.lab-top th, table.lab-top td { border: 1px solid var(--line, #c8ced6); padding: 0.2rem 0.4rem; text-align: right; white-space: nowrap; }
+table.lab-top td:first-child, table.lab-top th:first-child { text-align: left; }
+table.lab-top th button { border: none; background: transparent; padding: 0.1rem 0.2rem; font-weight: bold; white-space: nowrap; }
+table.lab-top th[aria-sort='ascending'] button, table.lab-top th[aria-sort='descending'] button { text-decoration: underline; }
+.lab-risk { padding-left: 1.6rem; font-size: 0.9rem; }
+.lab-risk li { margin: 0.15rem 0; }
+.lab .stat { font-size: 1.4rem; font-weight: bold; }
+`;
+
+let added = false;
+
+export function addLabStyle(): void {
+  if (added || typeof document === 'undefined') return;
+  added = true;
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  document.head.append(style);
+}

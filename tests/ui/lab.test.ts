@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeTransactions, parseCsv, parseDay, writeCsv } from '../../src/analytics/index';
+import { cdnowToCsv, clvBins, detectColumns, EXPORT_HEADER, readHeader, resultRows, runLab, sortCustomers, type LabProgress } from '../../src/store/lab-core';
+
+// The Analytics Lab's pure core: column detection, CSV checks with located errors, the progress sequence, and
+// results equal to what `npm run analyze` computes on the same file.
+
+const cdnowCsv = cdnowToCsv(readFileSync('tests/fixtures/cdnow/CDNOW_sample.txt', 'utf8'));
+const opts = { columns: { id: 'customer_id', date: 'date', amount: 'amount' }, horizonWeeks: 39, discountMonthly: 0.01 };
+
+describe('column detection', () => {
+  it('finds the usual English and Chinese names in any order', () => {
+    expect(detectColumns(['customer_id', 'date', 'amount'])).toEqual({ id: 'customer_id', date: 'date', amount: 'amount' });
+    expect(detectColumns(['金额', '客户编号', '日期'])).toEqual({ id: '客户编号', date: '日期', amount: '金额' });
+    expect(detectColumns(['交易日期', '消费金额', '客户ID', '备注'])).toEqual({ id: '客户ID', date: '交易日期', amount: '消费金额' });
+    expect(detectColumns([' Customer ID ', 'Order Date', 'Sales'])).toEqual({ id: 'Customer ID', date: 'Order Date', amount: 'Sales' });
+  });
+
+  it('falls back to unused columns in order and needs three', () => {
+    expect(detectColumns(['a', 'b', 'c'])).toEqual({ id: 'a', date: 'b', amount: 'c' });
+    expect(detectColumns(['x', 'date', 'y'])).toEqual({ id: 'x', date: 'date', amount: 'y' });
+    expect(detectColumns(['a', 'b'])).toBeNull();
+  });
+
+  it('reads the header of a file with a BOM and CRLF', () => {
+    expect(readHeader('\uFEFF客户编号,"日期",金额\r\n1,2,3\r\n')).toEqual(['客户编号', '日期', '金额']);
+    expect(readHeader('')).toEqual([]);
+  });
+});
+
+describe('runLab', () => {
+  it('gives the same parameters and scores as analyzeTransactions on the CDNOW sample', () => {
+    const stages: LabProgress[] = [];
+    const out = runLab(cdnowCsv, opts, (p) => stages.push(p));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const transactions = parseCsv(cdnowCsv).rows.slice(1).map((r) => ({ customerId: r.fields[0], day: parseDay(r.fields[1])!, amount: Number(r.fields[2]) }));
+    const ref = analyzeTransactions(transactions, { horizonWeeks: 39, discountMonthly: 0.01 });
+    expect(out.result.model).toEqual(ref.model);
+    expect(out.result.customers.length).toBe(2357);
+    expect(out.result.customers.map(({ id, clv, pAlive, rfm, abc }) => ({ id, clv, pAlive, rfm, abc }))).toEqual(
+      ref.customers.map(({ id, clv, pAlive, rfm, abc }) => ({ id, clv, pAlive, rfm, abc })),
+    );
+    expect(out.result.rfmGrid.flat().reduce((a, b) => a + b, 0)).toBe(2357);
+    expect(Object.values(out.result.groups).reduce((a, b) => a + b, 0)).toBe(2357);
+    expect(out.result.atRisk.length).toBeLessThanOrEqual(20);
+    expect(out.result.top20).toBeGreaterThan(out.result.top10);
+    expect(out.result.calibrationEnd).toBe('1998-06-30');
+    // Stages in order, the fraction never goes back, and it ends at 1.
+    const order = ['parse', 'summarize', 'bgnbd', 'gammagamma', 'score'];
+    const seen = stages.map((s) => s.stage).filter((s, k, all) => k === 0 || all[k - 1] !== s);
+    expect(seen).toEqual(order);
+    for (let k = 1; k < stages.length; k++) expect(stages[k].fraction).toBeGreaterThanOrEqual(stages[k - 1].fraction);
+    expect(stages[stages.length - 1].fraction).toBe(1);
+  });
+
+  it('respects a calibration end and other column names', () => {
+    const renamed = cdnowCsv.replace('customer_id,date,amount', '客户编号,交易日期,消费金额').replace(/\n/g, '\r\n');
+    const out = runLab(renamed, { ...opts, columns: detectColumns(readHeader(renamed))!, calibrationEnd: '19970930' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.result.calibrationEnd).toBe('1997-09-30');
+    expect(out.result.model.bgnbd.r).toBeCloseTo(0.243, 2);
+    expect(out.result.model.bgnbd.alpha).toBeCloseTo(4.414, 1);
+  });
+
+  it('locates every bad row (at most ten kept) and counts them all', () => {
+    const lines = ['customer_id,date,amount', '1,2020-01-01,5', '2,2020-13-01,5', ',2020-01-02,5', '3,2020-01-03,abc', '4,2020-01-04', ...Array.from({ length: 12 }, (_, k) => `x${k},bad,1`)];
+    const out = runLab(lines.join('\n'), opts);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errorCount).toBe(16);
+    expect(out.errors.length).toBe(10);
+    expect(out.errors.slice(0, 4).map((e) => [e.code, e.line, e.column])).toEqual([
+      ['bad-date', 3, 'date'],
+      ['empty-id', 4, 'customer_id'],
+      ['bad-amount', 5, 'amount'],
+      ['field-count', 6, 1],
+    ]);
+    expect(out.errors[0].message).toBe('expected a date YYYY-MM-DD or YYYYMMDD, found "2020-13-01"');
+  });
+
+  it('reports missing columns, empty files, quoting errors, no rows and bad options', () => {
+    const miss = runLab('id,day,value\n1,2020-01-01,3\n', opts);
+    expect(!miss.ok && miss.errors[0]).toMatchObject({ code: 'missing-columns', line: 1, expected: '"customer_id", "date", "amount"' });
+    expect(!runLab('', opts).ok && (runLab('', opts) as { errors: { code: string }[] }).errors[0].code).toBe('empty-file');
+    const q = runLab('customer_id,date,amount\n1,2020-01-01,"3\n', opts);
+    expect(!q.ok && q.errors[0]).toMatchObject({ code: 'syntax', line: 2, column: 14 });
+    const none = runLab('customer_id,date,amount\n', opts);
+    expect(!none.ok && none.errors[0].code).toBe('no-rows');
+    const bad = runLab('customer_id,date,amount\n1,2020-01-01,3\n', { ...opts, calibrationEnd: '2020-02-30' });
+    expect(!bad.ok && bad.errors[0].code).toBe('bad-option');
+    const early = runLab('customer_id,date,amount\n1,2020-01-01,3\n', { ...opts, calibrationEnd: '2019-01-01' });
+    expect(!early.ok && early.errors[0].code).toBe('no-calibration');
+  });
+
+  it('finds line numbers across chunk boundaries and quoted line breaks', () => {
+    const rows = ['customer_id,date,amount,note'];
+    for (let k = 0; k < 60000; k++) rows.push(`c${k % 5000},2020-01-${String(1 + (k % 28)).padStart(2, '0')},${(k % 97) + 1},"a note, with ""quotes""\nand a second line"`);
+    rows.push('zz,2020-01-01,oops,x');
+    const out = runLab(rows.join('\n'), opts);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors).toEqual([expect.objectContaining({ code: 'bad-amount', line: 1 + 2 * 60000 + 1, column: 'amount' })]);
+  });
+});
+
+describe('exports and tables', () => {
+  it('writes one row per customer under the header, with a BOM', () => {
+    const out = runLab(cdnowCsv, opts);
+    if (!out.ok) throw new Error('expected a result');
+    const rows = resultRows(out.result);
+    expect(rows[0]).toEqual([...EXPORT_HEADER]);
+    expect(rows.length).toBe(2358);
+    expect(rows[1][0]).toBe(out.result.customers[0].id);
+    const csv = writeCsv(rows);
+    expect(csv.startsWith('\uFEFFcustomer_id,frequency,recency,T,monetary')).toBe(true);
+    expect(parseCsv(csv).rows.length).toBe(2358);
+    const byClv = sortCustomers(out.result.customers, 'clv', true);
+    expect(out.result.customers[byClv[0]].clv).toBe(Math.max(...out.result.customers.map((c) => c.clv)));
+    const byId = sortCustomers(out.result.customers, 'id', false);
+    expect(out.result.customers[byId[0]].id).toBe([...out.result.customers.map((c) => c.id)].sort()[0]);
+  });
+
+  it('bins CLV from zero with a round width', () => {
+    const bins = clvBins([0, 5, 12, 99, 100]);
+    expect(bins[0]).toEqual({ from: 0, to: 10, count: 2 });
+    expect(bins.reduce((a, b) => a + b.count, 0)).toBe(5);
+    expect(clvBins([])).toEqual([{ from: 0, to: 1, count: 0 }]);
+  });
+});
