@@ -33,6 +33,17 @@ export function worstFitSegment(scenario: Scenario): string {
   return worst.id;
 }
 
+/** What an average customer spends in one season: Σ share · E[λ] · E[spend] · weeks (BG/NBD and Gamma-Gamma means). */
+export function averageSeasonSpend(scenario: Scenario): number {
+  let shares = 0;
+  let spend = 0;
+  for (const g of scenario.segments) {
+    shares += g.share;
+    spend += g.share * (g.purchase.r / g.purchase.alpha) * ((g.spend.p * g.spend.gamma) / (g.spend.q - 1));
+  }
+  return (spend / shares) * scenario.weeksPerSeason;
+}
+
 /** Parses the input, drops areas the scenario does not offer, and spends what budget is left on acquisition. */
 export function finish(scenario: Scenario, input: DecisionsInput, acquisitionShareOfRest = 1): Decisions {
   const d = Decisions.parse(input);
@@ -63,14 +74,18 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
   const margin = scenario.store.margin;
   const memberPrice = (d: number) => (margin >= 0.35 ? d : 0);
   const collecting = season < 2;
+  // Level thresholds on the growth value an average customer builds in a season: one season's spend for the first
+  // level, three for the second, so the levels sort the base the same way whatever a purchase costs.
+  const season1 = averageSeasonSpend(scenario);
+  const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
   return {
     acquisition: { channel: 'social', target: bestFitSegment(scenario), claim: 0, screening: true, referralReward: 5 },
     tiers: {
       baseService: 0.55,
       yearlyDecay: 100,
       levels: [
-        { threshold: 150, discount: memberPrice(0.03), service: 0.65, birthdayGift: true },
-        { threshold: 500, discount: memberPrice(0.05), service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
+        { threshold: t1, discount: memberPrice(0.03), service: 0.65, birthdayGift: true },
+        { threshold: t2, discount: memberPrice(0.05), service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
       ],
     },
     // A points rebate of half the margin's tenth: 3% of spend at a 60% margin, 1% at 20%.
@@ -145,8 +160,16 @@ const BASE_BOTS: readonly Bot[] = [
           tiers: {
             baseService: 0.15,
             levels: [
-              { threshold: 150, discount: 0.05, service: 0.8, birthdayGift: true, priority: true },
-              { threshold: 500, discount: 0.1, service: 1, birthdayGift: true, priority: true, manager: true, giftPack: 10 },
+              { threshold: Math.round(averageSeasonSpend(sc)), discount: 0.05, service: 0.8, birthdayGift: true, priority: true },
+              {
+                threshold: Math.round(3 * averageSeasonSpend(sc)),
+                discount: 0.1,
+                service: 1,
+                birthdayGift: true,
+                priority: true,
+                manager: true,
+                giftPack: 10,
+              },
             ],
           },
         },

@@ -48,6 +48,7 @@ export function acquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number, exposu
   c.loyalty[i] = 0.1;
   // Customers who first came during a deep blanket discount came for the deal (Lewis 2006): competition.ts.
   if (plan.d.pricing.discount >= DEAL_DISCOUNT) c.flags[i] |= Flag.DealWon;
+  if (cause === Cause.acquisition) c.flags[i] |= Flag.CampaignWon;
   setStage(s, i, Stage.Exploration, cause);
   purchase(s, plan, ctx, i, true);
 }

@@ -72,8 +72,8 @@ function routineContact(s: SimState, plan: Plan, i: number, k: number): void {
   if (!plan.d.care.recommendations || !(c.flags[i] & Flag.PrefsKnown)) return;
   // A recommendation only helps when the profile is right; poor data quality sends the wrong suggestion.
   if (uniform(s.keys.contact, i, s.week, 1 + k) < s.store.dataQuality) {
-    changeLoyalty(s, i, 0.012 * match, Cause.recommendation);
-    changeSat(s, i, 0.01, Cause.recommendation);
+    changeLoyalty(s, i, 0.03 * match, Cause.recommendation);
+    changeSat(s, i, 0.02, Cause.recommendation);
   } else {
     changeSat(s, i, -0.005, Cause.recommendation);
   }
@@ -82,7 +82,7 @@ function routineContact(s: SimState, plan: Plan, i: number, k: number): void {
 function birthday(s: SimState, plan: Plan, i: number): void {
   const c = s.c;
   if (!contact(s, plan, i)) return;
-  let lift = 0.03;
+  let lift = 0.05;
   if (plan.levelBirthdayGift[c.tier[i]]) {
     const gift = s.scenario.costs.birthdayGift;
     s.tally.costs.tierBenefits += gift;

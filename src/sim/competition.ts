@@ -20,10 +20,11 @@ export function competition(s: SimState, plan: Plan, ctx: WeekCtx, i: number): v
   if (pull <= 0) return;
   const ownDiscount = 1 - (1 - plan.d.pricing.discount) * (1 - plan.levelDiscount[c.tier[i]]);
   // Deal-won customers (Lewis 2006: customers acquired with deep promotions repurchase less and are worth less)
-  // came for a price, not for the store: the discount they are used to no longer shields them, and a rival's
-  // offer is news to them, so they defect at twice the rate.
+  // came for a price, not for the store. Their reference price has adapted to the discounted one (Kalyanaram &
+  // Winer 1995), so the discount no longer counts in the store's favour, and a rival's offer is news to them:
+  // they defect at twice the rate.
   const deal = (c.flags[i] & Flag.DealWon) !== 0;
-  const priceGap = Math.max(0, 0.15 * ctx.competitorPromo + 0.05 - (deal ? 0.5 : 1) * ownDiscount);
+  const priceGap = Math.max(0, 0.15 * ctx.competitorPromo + 0.05 - (deal ? 0 : ownDiscount));
   let p = 0.03 * pull * c.priceSens[i] * (1 - 0.7 * c.loyalty[i]) * (1 - 0.5 * switchingCost(s, plan, i));
   if (deal) p *= 2;
   p *= 1.5 - c.sat[i];

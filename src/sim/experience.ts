@@ -35,8 +35,10 @@ export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: 
   const floor = s.scenario.fairnessFloor;
   const disrespect = tier === 0 && plan.levelService[0] < floor ? 0.1 + (floor - plan.levelService[0]) : 0;
   const u = uniform(s.keys.experience, i, s.week, 0) + uniform(s.keys.experience, i, s.week, 1) - 1;
+  // 门当户对: a store that does not offer what the customer looks for disappoints them however well it serves.
+  const misfit = c.fit[i] < 0.7 ? 0.3 * (0.7 - c.fit[i]) : 0;
   out.quality =
-    0.5 * s.scenario.store.productQuality + 0.3 * service + 0.2 * staff + 0.08 - wait - incident - disrespect + 0.16 * u;
+    0.5 * s.scenario.store.productQuality + 0.3 * service + 0.2 * staff + 0.08 - wait - incident - disrespect - misfit + 0.16 * u;
   out.wait = wait;
   out.incident = incident;
   out.disrespect = disrespect;

@@ -2,7 +2,7 @@ import { clamp01, ln } from './detmath';
 import { changeLoyalty, churn } from './effects';
 import { experience } from './experience';
 import type { Plan } from './plan';
-import { earnPoints } from './points';
+import { earnPoints, switchingCost } from './points';
 import { Dice, gamma, uniform } from './random';
 import type { SimState } from './state';
 import { addGrowth } from './tiers';
@@ -96,9 +96,13 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
 function dropout(s: SimState, plan: Plan, i: number): void {
   const c = s.c;
   let p = c.dropP[i];
-  p *= 1 + 1.2 * Math.max(0, 0.6 - c.fit[i]);
+  // 门当户对: customers whose wants the store does not match drift away sooner.
+  p *= 1 + 2 * Math.max(0, 0.65 - c.fit[i]);
   p *= 1 + 1.5 * Math.max(0, 0.5 - c.sat[i]);
   p *= 1 - 0.5 * Math.max(0, c.loyalty[i] - 0.2);
+  // Financial and structural bonds (member prices, points, a personal manager) hold members who would drift away
+  // (Berry 1995's levels of relationship marketing; Verhoef 2003: loyalty programmes raise retention).
+  p *= 1 - 0.3 * switchingCost(s, plan, i);
   if (plan.d.points.earnPer10 > 0 && s.week - c.rewardWeek[i] < 4) p *= 1.3;
   if (uniform(s.keys.dropout, i, s.week, 0) >= clamp01(p)) return;
   if (c.sat[i] < 0.4) churn(s, i, ChurnReason.Own, Cause['low-satisfaction']);

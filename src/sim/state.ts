@@ -68,6 +68,8 @@ export const Flag = {
   Contacted: 32,
   /** Won while a blanket price discount was running: came for the deal (Lewis 2006). */
   DealWon: 64,
+  /** Brought in by the acquisition campaign (not a walk-in or a referral). */
+  CampaignWon: 128,
 } as const;
 
 export interface StoreState {

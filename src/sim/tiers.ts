@@ -22,8 +22,9 @@ export function retier(s: SimState, plan: Plan, i: number): void {
   if (now > old) {
     s.tally.promotions++;
     changeLoyalty(s, i, 0.02, Cause['tier-promotion']);
-    // The promise of a better level raises what the customer expects of every visit.
-    c.expect[i] += 0.25 * Math.max(0, plan.levelService[now] - plan.levelService[old]);
+    // The promise of a better level raises what the customer expects of every visit — by less than the level
+    // delivers, so a level that keeps its promise still pleases.
+    c.expect[i] += 0.1 * Math.max(0, plan.levelService[now] - plan.levelService[old]);
     record(s.log, s.week, i, EventKind.Tier, Cause['tier-promotion'], now, now - old);
   } else {
     s.tally.demotions++;

@@ -83,7 +83,8 @@ export const LESSONS: readonly Lesson[] = [
     holds: (m) => {
       const ill = m('ill-fit');
       const t = m('textbook');
-      return ill.churnRate > t.churnRate && ill.profit < t.profit;
+      // Churn of the customers each campaign brought in, and the game's profit.
+      return ill.campaignChurnRate > t.campaignChurnRate && ill.profit < t.profit;
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { GameResult } from '../sim/game';
+import { Flag } from '../sim/state';
 import { ChurnReason } from '../sim/types';
 
 // What the lessons compare about one game: figures from the season reports plus a few read off the final
@@ -26,13 +27,18 @@ export interface GameMetrics {
   complaintsFiled: number;
   complaintsSettled: number;
   acquired: number;
-  /** New customers in the first season, before word of mouth about the store has had time to spread. */
+  /** New customers the campaign brought in the first season. */
   acquiredSeason1: number;
   churnScore: number;
   reputationEnd: number;
   trustEnd: number;
-  /** High-value customers of the starting base (top fifth by expected spend per week) still active at the end. */
+  /**
+   * High-value customers at the end: people in the market's top fifth by expected spend per week (hidden truth,
+   * the same people for every strategy on a seed) who are active customers at the end.
+   */
   highValueKept: number;
+  /** Share of the customers the campaign brought in who were lost again by the end (any reason but being let go). */
+  campaignChurnRate: number;
   /** Lost to competitors (bought or lured) per customer won during the game, and per customer the store had. */
   competitorChurnWon: number;
   competitorChurnHad: number;
@@ -84,24 +90,29 @@ export function gameMetrics(g: GameResult): GameMetrics {
   const first = reports[0];
   const activeStart = first ? first.customers.active + first.customers.churned - first.customers.acquired - first.customers.acquiredBy.winBack : 0;
 
-  // The starting base and its most valuable fifth are the same people for every strategy on a seed.
   const had: number[] = [];
   for (let i = 0; i < state.n; i++) if (c.firstWeek[i] < 0 && c.purchases[i] > 0) had.push(i);
   const value = (i: number) => c.lambda[i] * c.meanSpend[i];
-  const ranked = had.slice().sort((a, b) => value(b) - value(a) || a - b);
+  const ranked = Array.from({ length: state.n }, (_, i) => i).sort((a, b) => value(b) - value(a) || a - b);
   let highValueKept = 0;
-  const top = Math.ceil(ranked.length / 5);
+  const top = Math.ceil(state.n / 5);
   for (let k = 0; k < top; k++) {
     const st = c.stage[ranked[k]];
     if (st !== 0 && st !== 5) highValueKept++;
   }
   let won = 0;
+  let campaignWon = 0;
+  let campaignGone = 0;
   let wonLost = 0;
   let hadLost = 0;
   const lostToCompetitor = (i: number) => c.churnReason[i] === ChurnReason.Bought || c.churnReason[i] === ChurnReason.Lured;
   for (let i = 0; i < state.n; i++) {
     if (c.firstWeek[i] >= 0) {
       won++;
+      if (c.flags[i] & Flag.CampaignWon) {
+        campaignWon++;
+        if (c.stage[i] === 5 && c.churnReason[i] !== ChurnReason.LetGo) campaignGone++;
+      }
       if (lostToCompetitor(i)) wonLost++;
     } else if (c.purchases[i] > 0 && lostToCompetitor(i)) hadLost++;
   }
@@ -122,11 +133,12 @@ export function gameMetrics(g: GameResult): GameMetrics {
     complaintsFiled,
     complaintsSettled,
     acquired,
-    acquiredSeason1: first ? first.customers.acquired : 0,
+    acquiredSeason1: first ? first.customers.acquiredBy.campaign : 0,
     churnScore: final.churn,
     reputationEnd: last ? last.store.reputation : 0,
     trustEnd: last ? last.store.trust : 0,
     highValueKept,
+    campaignChurnRate: campaignGone / Math.max(1, campaignWon),
     competitorChurnWon: wonLost / Math.max(1, won),
     competitorChurnHad: hadLost / Math.max(1, had.length),
     winBackService: service,
