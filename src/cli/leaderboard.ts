@@ -1,0 +1,141 @@
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckedEntry, RunEntry } from '../run/check';
+import { fail, runCli } from './fail';
+import { args, readText, writeText } from './io';
+
+// npm run leaderboard -- DIR_OR_FILES... [--csv OUT] [--md OUT] [--seed S] [--scenario-hash H] [--threads N] [--json]
+// --threads N: check on N threads; by default one, and a second (if the machine has two cores) from 101 files on.
+// Re-simulates every run file (directories: their *.json files), ranks the class, lists flagged files with the
+// reason and possible copies. Exit 0: all ranked; 1: some file flagged; 2: an argument cannot be read.
+
+runCli(async () => {
+  const { values, positionals } = args(
+    {
+      csv: { type: 'string' },
+      md: { type: 'string' },
+      seed: { type: 'string' },
+      'scenario-hash': { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
+  if (positionals.length === 0) fail('expected run files or directories of run files, found none');
+  const hash = values['scenario-hash'];
+  if (hash !== undefined && !/^[0-9a-fA-F]{8,64}$/.test(hash)) fail(`--scenario-hash: expected the scenario's SHA-256 in hex (at least its first 8 digits), found "${hash}"`);
+  if (values.seed !== undefined && values.seed === '') fail('--seed: expected a non-empty seed, found an empty one');
+  const threads = values.threads === undefined ? null : Number(values.threads);
+  if (threads !== null && (!Number.isInteger(threads) || threads < 1 || threads > 64)) fail(`--threads: expected a whole number from 1 to 64, found "${values.threads}"`);
+
+  const files = positionals.flatMap(expand);
+  if (files.length === 0) fail(`${positionals.join(', ')}: expected run files (*.json), found none`);
+  const t0 = performance.now();
+  // Workers load the simulation while the files are read: starting a thread costs about a second.
+  const n = threads === null ? Math.min(2, availableParallelism(), Math.ceil(files.length / WORKER_FILES)) : Math.min(threads, files.length);
+  const workers = startWorkers(n - 1);
+  let entries: RunEntry[];
+  try {
+    entries = files.map((f) => ({ name: f, text: readText(f) }));
+  } catch (err) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
+  // The simulation loads here, after the workers started loading theirs.
+  const { checkEntry, PopulationCache } = await import('../run/check');
+  const { rankChecked } = await import('../run/leaderboard');
+  const { gradebookCsv, gradebookMarkdown, formatLeaderboard } = await import('../run/gradebook');
+  const cache = new PopulationCache();
+  const checked = await checkAll(entries, workers, (e) => checkEntry(e, cache));
+  const board = rankChecked(checked, { scenarioHash: hash, seed: values.seed });
+  const seconds = (performance.now() - t0) / 1000;
+
+  if (values.csv) writeText(values.csv, gradebookCsv(board));
+  if (values.md) writeText(values.md, gradebookMarkdown(board));
+  if (values.json) console.log(JSON.stringify(board, null, 1));
+  else {
+    process.stdout.write(formatLeaderboard(board));
+    console.log('');
+    console.log(`Verified ${entries.length} file${entries.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s; ${board.ranked.length} ranked, ${board.flagged.length} flagged.`);
+  }
+  return board.flagged.length > 0 ? 1 : 0;
+});
+
+/** A file as itself; a directory as its *.json files in name order (not recursive). */
+function expand(path: string): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return fail(`${path}: cannot read (${code === 'ENOENT' ? 'no such file or directory' : (code ?? 'error')})`);
+  }
+  if (!isDir) return [path];
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (err) {
+    return fail(`${path}: cannot list the directory (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.json'))
+    .sort()
+    .map((n) => join(path, n))
+    .filter((f) => statSync(f).isFile());
+}
+
+/**
+ * Files per thread below which another thread does not pay for its start. A worker thread must load tsx and the
+ * simulation and warm up on its own (one to four seconds of CPU on the course machine), while one thread checks
+ * a class of 60 in about 3.5 s: threads help only for large batches, and only on a machine with idle cores.
+ */
+const WORKER_FILES = 100;
+
+function startWorkers(n: number): Worker[] {
+  if (n <= 0) return [];
+  const workerUrl = new URL('./leaderboard-worker.ts', import.meta.url).href;
+  // The worker is TypeScript: register tsx's loader in the thread before importing it.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
+  return Array.from({ length: n }, () => new Worker(boot, { eval: true }));
+}
+
+/**
+ * Checks every entry on the main thread and the given workers. Each worker is kept two files ahead so it never
+ * waits on the main thread. Results are stored by index, so the outcome does not depend on which thread
+ * finished first.
+ */
+async function checkAll(entries: RunEntry[], workers: Worker[], check: (e: RunEntry) => CheckedEntry): Promise<CheckedEntry[]> {
+  const results = new Array<CheckedEntry>(entries.length);
+  let next = 0;
+  const running = workers.map((w) => {
+    let outstanding = 0;
+    const feed = () => {
+      while (outstanding < 2 && next < entries.length) {
+        const index = next++;
+        outstanding++;
+        w.postMessage({ index, ...entries[index] });
+      }
+      if (outstanding === 0) w.postMessage(null);
+    };
+    return new Promise<void>((resolve, reject) => {
+      w.on('message', (msg: { index: number; result: CheckedEntry }) => {
+        results[msg.index] = msg.result;
+        outstanding--;
+        feed();
+      });
+      w.on('error', reject);
+      w.on('exit', () => resolve());
+      feed();
+    });
+  });
+  // The main thread takes files too, yielding between them so the workers are fed promptly.
+  while (next < entries.length) {
+    const index = next++;
+    results[index] = check(entries[index]);
+    if (workers.length > 0) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(running);
+  return results;
+}
