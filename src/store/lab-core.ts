@@ -98,7 +98,7 @@ export interface LabResult {
   pyramid: { abc: AbcClass; customers: number; customerShare: number; revenue: number; revenueShare: number }[];
   top10: number;
   top20: number;
-  clvBins: { from: number; to: number; count: number }[];
+  clvBins: { from: number; to: number; count: number; open?: boolean }[];
   meanClv: number;
   totalClv: number;
   atRisk: { id: string; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
@@ -379,15 +379,22 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
   };
 }
 
-/** About ten equal-width bins with a round width, from 0 to the largest CLV (negatives, if any, in the first). */
-export function clvBins(values: readonly number[]): { from: number; to: number; count: number }[] {
-  let max = 0;
-  for (const v of values) if (v > max) max = v;
+/**
+ * About ten equal-width bins with a round width from 0 up to the 95th percentile of CLV, then one open bin
+ * ("≥ from", `open: true`) for the long tail when there is one. Negative values, if any, count in the first bin.
+ */
+export function clvBins(values: readonly number[]): { from: number; to: number; count: number; open?: boolean }[] {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((p, q) => p - q);
+  const max = sorted.length ? sorted[sorted.length - 1] : 0;
   if (max <= 0) return [{ from: 0, to: 1, count: values.length }];
-  const width = niceStep(max / 10);
-  const bins: { from: number; to: number; count: number }[] = [];
-  for (let k = 0; k * width <= max; k++) bins.push({ from: k * width, to: (k + 1) * width, count: 0 });
-  for (const v of values) bins[Math.max(0, Math.min(bins.length - 1, Math.floor(v / width)))].count++;
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))];
+  const top = p95 > 0 ? p95 : max;
+  const width = niceStep(top / 10);
+  const closed = Math.max(1, Math.ceil(top / width - 1e-9));
+  const bins: { from: number; to: number; count: number; open?: boolean }[] = [];
+  for (let k = 0; k < closed; k++) bins.push({ from: k * width, to: (k + 1) * width, count: 0 });
+  if (max >= closed * width) bins.push({ from: closed * width, to: max, count: 0, open: true });
+  for (const v of sorted) bins[Math.max(0, Math.min(bins.length - 1, Math.floor(v / width)))].count++;
   return bins;
 }
 
@@ -449,12 +456,13 @@ export function sortCustomers(customers: readonly LabCustomer[], key: SortKey, d
     key === 'rfm' ? c.rfm.r * 100 + c.rfm.f * 10 + c.rfm.m : key === 'abc' ? c.abc : key === 'id' ? c.id : c[key];
   const vals = customers.map(value);
   const sign = descending ? -1 : 1;
+  const collator = new Intl.Collator('en', { numeric: true });
   return customers
     .map((_, i) => i)
     .sort((i, j) => {
       const a = vals[i];
       const b = vals[j];
-      const d = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true });
+      const d = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
       return d !== 0 ? sign * d : i - j;
     });
 }

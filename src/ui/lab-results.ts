@@ -100,11 +100,11 @@ function abcCard(r: LabResult): HTMLElement {
   );
   const a = r.pyramid[0];
   const levels = r.pyramid.map((l) => ({ name: l.abc, customers: l.customers, label: t('lab.abc.level', { n: num(l.customers), share: pct(l.revenueShare) }) }));
-  return chartCard(t('lab.abc'), t('lab.abc.reading', { share: pct(a.customerShare), revenue: pct(a.revenueShare) }), (m, el) => m.abcPyramidChart(el, levels), 'lab-abc', table);
+  return chartCard(t('lab.abc'), t('lab.abc.reading', { share: pct(a.customerShare), revenue: pct(a.revenueShare) }), (m, el) => m.abcPyramidChart(el, levels), 'lab-abc', h('div', { class: 'lab-scroll' }, table));
 }
 
 function clvCard(r: LabResult): HTMLElement {
-  const labels = r.clvBins.map((b) => `${num(b.from)}–${num(b.to)}`);
+  const labels = r.clvBins.map((b) => (b.open ? `≥${num(b.from)}` : `${num(b.from)}–${num(b.to)}`));
   const details = h(
     'details',
     {},
@@ -233,7 +233,8 @@ export function resultsView(r: LabResult, file: string, sort: TableSort, onSort:
     'div',
     { class: 'lab-results', 'data-testid': 'lab-results' },
     h('h3', { tabindex: -1, id: 'lab-results-h' }, t('lab.results')),
-    h('div', { class: 'grid' }, summary, paramsCard(r), rfmCard(r), abcCard(r), clvCard(r), riskCard(r)),
+    h('div', { class: 'grid' }, summary, paramsCard(r), rfmCard(r), abcCard(r), clvCard(r)),
+    riskCard(r),
     topTable(r, sort, onSort),
   );
 }

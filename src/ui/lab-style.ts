@@ -2,7 +2,7 @@
 // zoom; states are told by text and borders as well as colour.
 
 const CSS = `
-.lab { display: grid; gap: 0.75rem; }
+.lab, .lab-results { display: grid; gap: 0.75rem; }
 .lab .form { margin: 0.5rem 0; }
 .lab-drop { border: 2px dashed var(--line, #c8ced6); border-radius: 0.5rem; padding: 1rem; text-align: center; display: grid; gap: 0.4rem; justify-items: center; cursor: pointer; background: #fafcfe; }
 .lab-drop.over { border-style: solid; border-color: var(--accent, #0072B2); background: #eef6fb; }
@@ -21,8 +21,10 @@ table.lab-top th, table.lab-top td { border: 1px solid var(--line, #c8ced6); pad
 table.lab-top td:first-child, table.lab-top th:first-child { text-align: left; }
 table.lab-top th button { border: none; background: transparent; padding: 0.1rem 0.2rem; font-weight: bold; white-space: nowrap; }
 table.lab-top th[aria-sort='ascending'] button, table.lab-top th[aria-sort='descending'] button { text-decoration: underline; }
-.lab-risk { padding-left: 1.6rem; font-size: 0.9rem; }
+.lab-risk { padding-left: 1.8rem; font-size: 0.9rem; columns: 2 24rem; column-gap: 2.5rem; }
+.lab-risk li { break-inside: avoid; }
 .lab-risk li { margin: 0.15rem 0; }
+.lab table th { overflow-wrap: normal; }
 .lab .stat { font-size: 1.4rem; font-weight: bold; }
 `;
 

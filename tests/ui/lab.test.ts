@@ -123,10 +123,13 @@ describe('exports and tables', () => {
     expect(out.result.customers[byId[0]].id).toBe([...out.result.customers.map((c) => c.id)].sort()[0]);
   });
 
-  it('bins CLV from zero with a round width', () => {
-    const bins = clvBins([0, 5, 12, 99, 100]);
-    expect(bins[0]).toEqual({ from: 0, to: 10, count: 2 });
-    expect(bins.reduce((a, b) => a + b.count, 0)).toBe(5);
+  it('bins CLV from zero with a round width and an open bin for the long tail', () => {
+    const values = [...Array.from({ length: 96 }, (_, k) => k), 900, 1000, 2000, 5000];
+    const bins = clvBins(values);
+    expect(bins[0]).toEqual({ from: 0, to: 10, count: 10 });
+    expect(bins[bins.length - 1]).toEqual({ from: 100, to: 5000, count: 4, open: true });
+    expect(bins.reduce((a, b) => a + b.count, 0)).toBe(100);
+    expect(clvBins([0, 5, 12, 99, 100]).reduce((a, b) => a + b.count, 0)).toBe(5);
     expect(clvBins([])).toEqual([{ from: 0, to: 1, count: 0 }]);
   });
 });

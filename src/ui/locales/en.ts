@@ -477,7 +477,7 @@ export const en: Record<MessageKey, string> = {
   'lab.group.win-back': 'To win back: {n} ({share}) — lapsing and low value: win back or let go',
   'lab.abc': 'ABC classes and the customer pyramid',
   'lab.abc.reading': 'Class A is {share} of customers and brings {revenue} of revenue.',
-  'lab.abc.level': '{n} customers, {share} of revenue',
+  'lab.abc.level': '{n} customers\n{share} of revenue',
   'lab.abc.table': 'Customers and revenue share per class',
   'lab.abc.class': 'Class',
   'lab.abc.customers': 'Customers',

@@ -475,7 +475,7 @@ export const zhCN = {
   'lab.group.win-back': '挽留客户 {n} 位（{share}）：渐渐流失且价值低，需挽回或放手',
   'lab.abc': 'ABC 分类与客户金字塔',
   'lab.abc.reading': 'A 类客户占 {share}，贡献了 {revenue} 的收入。',
-  'lab.abc.level': '{n} 位，收入占 {share}',
+  'lab.abc.level': '{n} 位\n收入占 {share}',
   'lab.abc.table': '各类客户数与收入占比',
   'lab.abc.class': '类别',
   'lab.abc.customers': '客户数',
