@@ -158,9 +158,10 @@ function weekOfCustomer(
   competition(s, plan, ctx, i);
   if (c.stage[i] === Stage.Churned) return;
   let bought = false;
-  if (buysThisWeek(s, plan, ctx, i)) {
+  const events = buysThisWeek(s, plan, ctx, i);
+  if (events > 0) {
     bought = true;
-    purchase(s, plan, ctx, i, false);
+    purchase(s, plan, ctx, i, false, events);
     if (isPromoter(c.sat[i], c.loyalty[i])) s.tally.positiveWom += 0.3 * c.womP[i];
     if (c.stage[i] === Stage.Churned) return;
     if (collect_) collect(s, plan, i);

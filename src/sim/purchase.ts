@@ -9,9 +9,12 @@ import { addGrowth } from './tiers';
 import { Cause, ChurnReason } from './types';
 import type { WeekCtx } from './week';
 
-// Buying follows the BG/NBD process: while alive a customer buys at rate λ (one purchase-day at most per
-// week), and after each repeat purchase drops out with probability p. With every lever neutral (satisfaction
-// at its starting level, good fit, no points, no coupons) the multipliers below are exactly 1.
+// Buying follows the BG/NBD process (Fader, Hardie & Lee 2005): while alive a customer's purchases arrive as a
+// Poisson process of rate λ, and after each repeat purchase they drop out with probability p. The store sees at
+// most one purchase-day a week (one visit, one basket), but the dropout coin is tossed for every purchase event,
+// so the hidden process is exactly BG/NBD. `purchaseEvents` and `dropoutAfter` are that core; the levers only
+// scale λ (buyMultiplier) and p (dropout) around it, and tests/sim/calibration.test.ts checks the core against
+// the model's P(X(t) = x).
 
 /** Weekly purchase probability multiplier from the relationship and the levers. */
 export function buyMultiplier(s: SimState, plan: Plan, ctx: WeekCtx, i: number): number {
@@ -37,25 +40,55 @@ export function meanSpend(s: SimState, i: number): number {
   return s.c.meanSpend[i];
 }
 
+/** The clock left after the last `purchaseEvents` call. */
+export const clockOut = { clock: 0 };
+
 /**
- * Advances the customer's purchase clock by one week of hazard λ·multiplier. Returns true when a purchase falls
- * in this week; several in one week count as one purchase-day, as in the CDNOW data.
+ * One week of a Poisson purchase process kept as an Exp(1) clock: `clock` is the hazard still to accumulate before
+ * the next purchase, `hazard` this week's λ. Returns the number of purchase events in the week (usually 0 or 1) and
+ * leaves the new clock in clockOut.
  */
-export function buysThisWeek(s: SimState, plan: Plan, ctx: WeekCtx, i: number): boolean {
+export function purchaseEvents(clock: number, hazard: number, key: number, i: number, week: number): number {
+  let left = clock - hazard;
+  let k = 0;
+  while (left <= 0) left += -ln(uniform(key, i, week, k++));
+  clockOut.clock = left;
+  return k;
+}
+
+/**
+ * BG/NBD dropout for a week with `events` purchases, from one uniform u: the 1-based purchase after which the
+ * customer becomes inactive (each with probability p, in turn), or 0 if they stay alive.
+ */
+export function dropoutAfter(p: number, events: number, u: number): number {
+  let alive = 1;
+  for (let j = 1; j <= events; j++) {
+    alive *= 1 - p;
+    if (u < 1 - alive) return j;
+  }
+  return 0;
+}
+
+/**
+ * Advances the customer's purchase clock by one week of hazard λ·multiplier. Returns the purchase events in the
+ * week (0 = none); several in one week make one purchase-day for the store, as in the CDNOW data.
+ */
+export function buysThisWeek(s: SimState, plan: Plan, ctx: WeekCtx, i: number): number {
   const c = s.c;
-  let clock = c.buyClock[i] - c.lambda[i] * buyMultiplier(s, plan, ctx, i);
+  const hazard = c.lambda[i] * buyMultiplier(s, plan, ctx, i);
+  const clock = c.buyClock[i] - hazard;
   if (clock > 0) {
     c.buyClock[i] = clock;
-    return false;
+    return 0;
   }
-  for (let k = 0; clock <= 0; k++) clock += -ln(uniform(s.keys.buy, i, s.week, k));
-  c.buyClock[i] = clock;
-  return true;
+  const events = purchaseEvents(c.buyClock[i], hazard, s.keys.buy, i, s.week);
+  c.buyClock[i] = clockOut.clock;
+  return events;
 }
 
 const spendDice = new Dice(0, 0, 0, 0);
 
-export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first: boolean): void {
+export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first: boolean, events = 1): void {
   const c = s.c;
   const t = s.tally;
   const seg = s.scenario.segments[c.segment[i]];
@@ -90,10 +123,10 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
   const sat = c.sat[i];
   const loy = c.loyalty[i];
   changeLoyalty(s, i, sat >= 0.5 ? 0.25 * (sat - 0.5) * (1 - loy) : 0.5 * (sat - 0.5) * loy, Cause['repeat-purchase']);
-  dropout(s, plan, i);
+  dropout(s, plan, i, events);
 }
 
-function dropout(s: SimState, plan: Plan, i: number): void {
+function dropout(s: SimState, plan: Plan, i: number, events: number): void {
   const c = s.c;
   let p = c.dropP[i];
   // 门当户对: customers whose wants the store does not match drift away sooner.
@@ -104,7 +137,7 @@ function dropout(s: SimState, plan: Plan, i: number): void {
   // (Berry 1995's levels of relationship marketing; Verhoef 2003: loyalty programmes raise retention).
   p *= 1 - 0.3 * switchingCost(s, plan, i);
   if (plan.d.points.earnPer10 > 0 && s.week - c.rewardWeek[i] < 4) p *= 1.3;
-  if (uniform(s.keys.dropout, i, s.week, 0) >= clamp01(p)) return;
+  if (dropoutAfter(clamp01(p), events, uniform(s.keys.dropout, i, s.week, 0)) === 0) return;
   if (c.sat[i] < 0.4) churn(s, i, ChurnReason.Own, Cause['low-satisfaction']);
   else churn(s, i, ChurnReason.Natural, Cause['natural-dropout']);
 }

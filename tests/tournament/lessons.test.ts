@@ -1,0 +1,60 @@
+// The course's lessons, checked on a reduced tournament: every scripted strategy on 6 seeds of every bundled
+// scenario, markets scaled to 2,000 people (the tournament default) (src/tournament/scale.ts). Each lesson must hold on at least 90% of
+// the (scenario, seed) pairs where its levers exist, and the textbook plan must beat every degenerate shortcut on
+// mean total score in every scenario where the shortcut is a different plan. `npm run tournament` runs the full
+// version (20 seeds, 2,000 people) and prints the table.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/scenario';
+import type { Scenario } from '../../src/scenario/schema';
+import { DEGENERATE, LESSONS } from '../../src/tournament/lessons';
+import { planScenario, runTournament, type TournamentSummary } from '../../src/tournament/run';
+import { ROOT } from '../sim/helpers';
+
+const SEEDS = 6;
+const SIZE = 2000;
+
+const dir = join(ROOT, 'scenarios');
+const scenarios: Scenario[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => {
+    const r = loadScenario(readFileSync(join(dir, f), 'utf8'), f);
+    if (!r.ok) throw new Error(`${f} does not load`);
+    return r.value.scenario;
+  });
+
+let summary: TournamentSummary | undefined;
+const tournament = () => (summary ??= runTournament(scenarios, SEEDS, SIZE));
+
+describe('the tournament teaches the course', () => {
+  it('plays every bundled scenario', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(5);
+    expect(tournament().scenarios.map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
+  }, 60_000);
+
+  for (const lesson of LESSONS) {
+    it(`lesson "${lesson.id}" holds on at least 90% of seeds: ${lesson.text}`, () => {
+      const r = tournament().lessons.find((l) => l.id === lesson.id);
+      expect(r, 'lesson result').toBeDefined();
+      expect(r!.evaluated, 'evaluated somewhere').toBeGreaterThan(0);
+      expect(r!.holds ?? 0, JSON.stringify(r!.byScenario)).toBeGreaterThanOrEqual(0.9);
+    }, 60_000);
+  }
+
+  it('the textbook plan beats every degenerate shortcut on mean total score', () => {
+    const t = tournament();
+    for (const sc of scenarios) {
+      const plans = planScenario(sc, SIZE);
+      for (const bot of DEGENERATE) {
+        if (plans.planOf[bot] === plans.planOf.textbook) continue;
+        expect(t.means[sc.id].textbook, `${sc.id}: textbook vs ${bot}`).toBeGreaterThan(t.means[sc.id][bot]);
+      }
+    }
+  }, 60_000);
+
+  it('luck decides less than skill: seed-to-seed spread is well below the spread between strategies', () => {
+    expect(tournament().luck.share).toBeLessThan(0.5);
+  }, 60_000);
+});
