@@ -80,6 +80,8 @@ async function loadFile(file: Blob, name: string): Promise<void> {
   state.fileName = name;
   state.header = header;
   state.columns = detectColumns(header);
+  // The calibration end belongs to a file's dates: a new file starts again from its own last date.
+  state.calibrationEnd = '';
   state.result = null;
   state.errors = [];
   state.errorCount = 0;
