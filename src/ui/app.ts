@@ -13,6 +13,8 @@ import { renderPlay } from './play';
 import { openProfile } from './profile';
 import { renderReport } from './report';
 import { renderTitle } from './title';
+import { renderTeacher } from './teacher';
+import { renderLab } from './lab';
 
 // The page: a header, the world view, and the panel for the current phase. Panels re-render from the session;
 // the world view (Phaser) subscribes on its own.
@@ -36,9 +38,12 @@ export function mountApp(root: HTMLElement): Layout {
     renderHeader(header, s);
     notice.textContent = s.notice ? t(s.notice.key as MessageKey, s.notice.params) : '';
     notice.hidden = !s.notice;
-    world.hidden = s.phase === 'title';
-    panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final');
-    if (s.phase === 'title') renderTitle(panel);
+    const page = currentPage();
+    world.hidden = s.phase === 'title' || page !== 'game';
+    panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final' || page !== 'game');
+    if (page === 'teacher') renderTeacher(panel);
+    else if (page === 'lab') renderLab(panel);
+    else if (s.phase === 'title') renderTitle(panel);
     else if (s.phase === 'plan') renderPlan(panel);
     else if (s.phase === 'play') renderPlay(panel);
     else if (s.phase === 'report') renderReport(panel);
@@ -50,6 +55,7 @@ export function mountApp(root: HTMLElement): Layout {
     { equalityFn: (a, b) => a.every((x, k) => x === b[k]) },
   );
   prefs.subscribe((p) => p.lang, render);
+  window.addEventListener('hashchange', render);
   session.subscribe(
     (s) => s.selected,
     async (id) => {
@@ -63,6 +69,14 @@ export function mountApp(root: HTMLElement): Layout {
   return { world };
 }
 
+/** Pages besides the game itself, addressed by the URL hash so a teacher can bookmark them. */
+export type Page = 'game' | 'teacher' | 'lab';
+
+export function currentPage(): Page {
+  const hash = typeof location !== 'undefined' ? location.hash : '';
+  return hash.startsWith('#/teacher') ? 'teacher' : hash.startsWith('#/lab') ? 'lab' : 'game';
+}
+
 function renderHeader(header: HTMLElement, s: Session): void {
   const lang = prefs.getState().lang;
   const switchLang = h('button', { type: 'button', 'data-testid': 'lang', 'aria-label': t('lang.label'), lang: lang === 'zh-CN' ? 'en' : 'zh-CN' }, t('lang.switch'));
@@ -71,7 +85,11 @@ function renderHeader(header: HTMLElement, s: Session): void {
     savePrefs(prefs.getState());
   });
   const items: (HTMLElement | string)[] = [h('strong', { class: 'brand' }, t('app.title'))];
-  if (s.run && s.scenario && s.phase !== 'title') {
+  const page = currentPage();
+  if (page !== 'game') items.push(h('a', { href: '#', class: 'nav', 'data-testid': 'nav-game' }, t('nav.game')));
+  if (page !== 'teacher') items.push(h('a', { href: '#/teacher', class: 'nav', 'data-testid': 'nav-teacher' }, t('nav.teacher')));
+  if (page !== 'lab') items.push(h('a', { href: '#/lab', class: 'nav', 'data-testid': 'nav-lab' }, t('nav.lab')));
+  if (page === 'game' && s.run && s.scenario && s.phase !== 'title') {
     const n = Math.min(s.run.seasons.length + (s.phase === 'plan' ? 1 : 0), s.scenario.seasons);
     items.push(
       h('span', {}, pick(s.scenario.title)),

@@ -150,3 +150,16 @@ export function clvScatter(el: HTMLElement, points: readonly { estimate: number;
     ],
   });
 }
+
+/** Every ranked team's total score season by season. */
+export function trajectoriesChart(el: HTMLElement, teams: readonly { team: string; totals: number[] }[], seasons: number): void {
+  const symbols = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
+  mount(el, {
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: Array.from({ length: seasons }, (_, k) => t('final.seasonLine', { n: k + 1 })) },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: teams.map((x, k) => ({ type: 'line', name: x.team, data: x.totals, symbol: symbols[k % symbols.length], symbolSize: 8 })),
+  });
+}

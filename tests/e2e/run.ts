@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, noOverflow, shot } from './browser';
+import { labE2E } from './lab';
+import { findBot } from '../../src/bots/strategies';
+import { playToRun } from '../../src/run/replay';
+import { loadScenario } from '../../src/scenario/scenario';
 
 // A person's path through the game, in each language: choose a scenario, plan every season through the forms,
 // answer a complaint case, watch a season, read the reports, open a customer file, reach the debrief, export
@@ -139,6 +143,58 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
   }
 }
 
+/** The teacher's page: a class of run files, some flagged, verified in the browser and ranked. */
+async function teacherPage(lang: 'zh-CN' | 'en'): Promise<void> {
+  const tag = lang === 'zh-CN' ? 'zh' : 'en';
+  const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
+  if (!loaded.ok) throw new Error('bundled scenario');
+  const { scenario, hash } = loaded.value;
+  const make = (bot: string, team: string, seed = 'class-e2e') => {
+    const b = findBot(bot)!;
+    const seasons = Array.from({ length: scenario.seasons }, (_, k) => b.decide(scenario, k, []));
+    return playToRun(scenario, hash, seed, team, seasons).run;
+  };
+  const files = [
+    { name: 'a.run.json', run: make('textbook', 'Team A') },
+    { name: 'b.run.json', run: make('passive', 'Team B') },
+    { name: 'c.run.json', run: make('spam', 'Team C') },
+    { name: 'd.run.json', run: { ...make('textbook', 'Team D') } },
+    { name: 'e.run.json', run: make('passive', 'Team E', 'other-seed') },
+  ];
+  const tampered = structuredClone(files[2].run);
+  tampered.seasons[0].score.total += 5;
+  files.push({ name: 'f.run.json', run: tampered });
+  const { context, page, errors } = await launch(lang);
+  try {
+    await page.goto(`${URL_}#/teacher`);
+    await page.getByTestId('class-files').setInputFiles(
+      files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f.run)) })),
+    );
+    await page.getByTestId('leaderboard').waitFor({ timeout: 60000 });
+    const statuses = await page.locator('[data-testid="leaderboard"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    check(statuses.filter((x) => x === 'ranked').length === 4, `four runs ranked: ${statuses.join(',')}`);
+    check(statuses.includes('tampered') && statuses.includes('other-seed'), `tampered and foreign runs flagged: ${statuses.join(',')}`);
+    check((await page.locator('.copy').count()) >= 2, 'identical decision logs of A and D are pointed out');
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, `${tag}-09-teacher`);
+    await noOverflow(page, 'teacher');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('gradebook-csv').click();
+    const csvPath = join(mkdtempSync(join(tmpdir(), 'cs-csv-')), 'gradebook.csv');
+    await (await download).saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8');
+    check(csv.charCodeAt(0) === 0xfeff && csv.includes('Team A'), 'the gradebook is UTF-8 with BOM and lists the teams');
+    check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
+    console.log(`e2e ${lang}: teacher page ranked ${statuses.length} files`);
+  } finally {
+    await context.close();
+  }
+}
+
 await playWholeGame('zh-CN');
 await playWholeGame('en');
+await teacherPage('zh-CN');
+await teacherPage('en');
+await labE2E(URL_, 'zh-CN');
+await labE2E(URL_, 'en');
 console.log('e2e: all passed');

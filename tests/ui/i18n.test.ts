@@ -54,6 +54,7 @@ describe('locale files', () => {
       ...[0, 1, 2, 3].map((m) => `mood.${m}`),
       ...[0, 1, 2, 3, 4, 5, 6].map((k) => `profile.kind.${k}`),
       ...[0, 1, 2, 3, 4].flatMap((s) => [`featured.step.${s}`, ...[0, 1, 2, 3].map((o) => `featured.${s}.${o}`)]),
+      ...['ranked', 'malformed', 'engine', 'tampered', 'duplicate', 'other-scenario', 'other-seed', 'unfinished'].map((x) => `teacher.status.${x}`),
       ...RFM_SEGMENTS.map((r) => `rfm.${r}`),
       ...RFM_GROUPS.map((g) => `rfm.group.${g}`),
       ...WARNING_REASONS.map((w) => `warning.${w}`),
