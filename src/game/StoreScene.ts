@@ -43,6 +43,13 @@ export class StoreScene extends Phaser.Scene {
       session.subscribe((s) => s.phase, () => this.showWeek()),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
+    // Read-only hook for the browser tests: where a visitor stands now, in scene coordinates.
+    (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot = () => {
+      for (const child of this.crowd.getChildren() as Phaser.GameObjects.Container[]) {
+        if (child.x > 40 && child.x < W - 40) return [child.x, child.y];
+      }
+      return null;
+    };
     this.showWeek();
   }
 

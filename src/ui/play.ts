@@ -3,6 +3,8 @@ import { prefs, session } from '../store/session';
 import { h } from './dom';
 import { t } from './i18n';
 import { savePrefs } from '../store/autosave';
+import { selectCustomer } from '../store/world-actions';
+import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
 
 // Playback controls for the season being watched: week, play/pause, speed, skip. The world view advances the
 // weeks; these only steer it.
@@ -36,11 +38,29 @@ export function renderPlay(root: HTMLElement): void {
   });
   weekSlider.addEventListener('input', () => session.setState({ playWeek: Number(weekSlider.value), paused: true }));
   const skip = h('button', { type: 'button', class: done ? 'primary big' : '', 'data-testid': 'to-report', onclick: () => showReport() }, t('play.skip'));
+  // The same visitors the world view shows, as buttons: keyboard and screen-reader users can open their files too.
+  const visitors = h(
+    'ul',
+    { class: 'visitors', 'aria-label': t('play.visitorsLabel') },
+    ...w.visitors.slice(0, 12).map((v) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', 'data-testid': `visitor-${v.id}`, onclick: () => selectCustomer(v.id) },
+          `${STAGE_STYLE[STAGE_ORDER[v.stage]].shape} #${v.id} ${MOOD_FACE[v.mood]}${v.complained ? ' ❗' : ''}`,
+        ),
+      ),
+    ),
+  );
   root.replaceChildren(
     h('h2', {}, t('play.heading', { n: r.season })),
     h('p', { class: 'week', 'aria-live': 'polite' }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
     h('div', { class: 'row' }, pause, speed, weekSlider),
     h('p', { class: 'hint' }, t('play.legend')),
+    h('h3', {}, t('play.visitorsLabel')),
+    visitors,
     skip,
   );
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, noOverflow, shot } from './browser';
@@ -21,6 +22,28 @@ function check(cond: unknown, msg: string): asserts cond {
 
 async function confirm(page: Page): Promise<void> {
   await page.getByTestId('confirm-ok').click();
+}
+
+/** The JavaScript a first visit downloads (gzip), against the 600 kB budget. */
+async function initialJavaScript(): Promise<void> {
+  const { context, page } = await launch('zh-CN');
+  try {
+    const scripts = new Set<string>();
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.endsWith('.js')) scripts.add(u.pathname.split('/').pop() as string);
+    });
+    await page.goto(URL_);
+    await page.getByTestId('start').waitFor();
+    await page.waitForTimeout(1500);
+    let total = 0;
+    for (const name of scripts) total += gzipSync(readFileSync(join('dist/assets', name))).length;
+    const kb = Math.round(total / 1024);
+    check(kb <= 600, `initial JavaScript ${kb} kB gzip exceeds the 600 kB budget (${[...scripts].join(', ')})`);
+    console.log(`e2e: initial JavaScript ${kb} kB gzip in ${scripts.size} files`);
+  } finally {
+    await context.close();
+  }
 }
 
 async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
@@ -90,6 +113,24 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
       await page.waitForTimeout(1200);
       if (k === 1) {
         await shot(page, `${tag}-04-play`);
+        // The world's customers are reachable without a mouse: this week's visitors as buttons.
+        await page.locator('[data-testid^="visitor-"]').first().click();
+        await page.getByTestId('profile-card').waitFor();
+        await page.keyboard.press('Escape');
+        // And with one: a click on the canvas where a visitor walks opens their file too.
+        const canvas = page.locator('#world canvas');
+        const box = (await canvas.boundingBox())!;
+        let opened = false;
+        for (let attempt = 0; attempt < 40 && !opened; attempt++) {
+          const spot = await page.evaluate(() => (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot?.() ?? null);
+          if (spot) {
+            await page.mouse.click(box.x + (spot[0] * box.width) / 960, box.y + (spot[1] * box.height) / 420);
+            opened = await page.getByTestId('profile-card').isVisible().catch(() => false);
+          }
+          if (!opened) await page.waitForTimeout(150);
+        }
+        check(opened, 'clicking a customer in the store opens their file');
+        await page.keyboard.press('Escape');
         // Reload mid-game: the autosave brings the player back with nothing lost.
         await page.reload();
         await page.getByTestId('report-continue').waitFor();
@@ -191,6 +232,7 @@ async function teacherPage(lang: 'zh-CN' | 'en'): Promise<void> {
   }
 }
 
+await initialJavaScript();
 await playWholeGame('zh-CN');
 await playWholeGame('en');
 await teacherPage('zh-CN');

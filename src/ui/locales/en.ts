@@ -303,6 +303,7 @@ export const en: Record<MessageKey, string> = {
   'teacher.print': 'Print',
   'teacher.trajectories': 'Total score by season, every team',
   'teacher.formula': 'Final score = seasons averaged for satisfaction, loyalty, retention and profit + customer assets at the end, weighted by the scenario; milking customers in the last season lowers customer assets, so it does not pay.',
+  'play.visitorsLabel': 'Customers in the store this week (open their files)',
   'report.continue': 'Next season',
   'report.toFinal': 'Go to the debrief',
   'report.score': 'Score',

@@ -301,6 +301,7 @@ export const zhCN = {
   'teacher.print': '打印',
   'teacher.trajectories': '各队每季总分',
   'teacher.formula': '最终得分 = 满意度、忠诚度、客户保持、利润的各季平均 + 期末客户资产，按情景权重加权；最后一季“榨取”客户会降低客户资产，因此不划算。',
+  'play.visitorsLabel': '本周到店的客户（点击查看档案）',
   'report.continue': '下一季',
   'report.toFinal': '查看最终复盘',
   'report.score': '得分',
