@@ -41,6 +41,11 @@ export class StoreScene extends Phaser.Scene {
     this.unsub.push(
       session.subscribe((s) => s.playWeek, () => this.showWeek()),
       session.subscribe((s) => s.phase, () => this.showWeek()),
+      // Pause freezes the world, not only the calendar.
+      session.subscribe(
+        (s) => s.paused,
+        (paused) => (paused ? this.tweens.pauseAll() : this.tweens.resumeAll()),
+      ),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
     // Read-only hook for the browser tests: where a visitor stands now, in scene coordinates.

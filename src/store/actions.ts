@@ -1,6 +1,7 @@
 import { Decisions } from '../scenario/decisions';
 import type { LoadedScenario } from '../scenario/scenario';
 import { newRun, type RunFile } from '../run/runfile';
+import { forkRun } from '../run/fork';
 import { finalScore } from '../sim/scoring';
 import type { Verdict } from '../run/replay';
 import { clearSaved, saveGame, loadSaved } from './autosave';
@@ -162,4 +163,18 @@ export function answerFeatured(customer: number, choices: number[]): void {
   editDraft((d) => {
     d.featured = [...d.featured.filter((f) => f.customer !== customer), { customer, choices }];
   });
+}
+
+/**
+ * What-if: a new run that keeps the first `atSeason` seasons of the current one and continues from there with
+ * new decisions. The fork records its parent; the original can be exported first, it is not kept.
+ */
+export async function forkCurrent(atSeason: number): Promise<void> {
+  const s = session.getState();
+  if (!s.run) return;
+  const fork = forkRun(s.run, atSeason, s.run.team);
+  await openRun(fork, s.scenarioHash, 'plan');
+  const next = s.run.seasons[atSeason]?.decisions;
+  if (next) session.setState({ draft: Decisions.parse({ ...next, featured: [] }) });
+  persist();
 }

@@ -1,9 +1,11 @@
-import { backToTitle } from '../store/actions';
+import { backToTitle, forkCurrent } from '../store/actions';
 import { getHost } from '../store/host-instance';
 import { session } from '../store/session';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { chartCard, scoreBlock, signed } from './report';
+import { chartCard, reportView, scoreBlock, signed } from './report';
+import { confirmDialog } from './dialog';
+import type { SeasonReport } from '../sim/report';
 import { profileCard } from './profile';
 import { exportRun } from './files';
 import { diffLeaves } from '../run/leaves';
@@ -44,6 +46,27 @@ function decisionsCard(run: RunFile): HTMLElement {
       ),
     );
   box.append(describe(sorted[0], 'final.best'), describe(sorted[sorted.length - 1], 'final.worst'), h('p', { class: 'hint' }, t('final.decisionsNote')));
+  return box;
+}
+
+/** Any season's report as it was, and a what-if from any season: keep the seasons before it, replan from there. */
+function seasonViewer(reports: readonly SeasonReport[], run: RunFile): HTMLElement {
+  const box = h('section', { class: 'card', 'data-testid': 'season-viewer' }, h('h3', {}, t('final.viewer')));
+  const pick_ = h('select', { id: 'view-season', 'aria-label': t('final.viewer') }, ...reports.map((r) => h('option', { value: r.season }, t('final.seasonLine', { n: r.season }))));
+  const view = h('div', {});
+  const show_ = () => {
+    const k = Number(pick_.value);
+    view.replaceChildren(reportView(reports[k - 1], reports.slice(0, k)));
+  };
+  pick_.addEventListener('change', show_);
+  const fork = h('button', { type: 'button', 'data-testid': 'fork' }, t('final.fork'));
+  fork.addEventListener('click', async () => {
+    const k = Number(pick_.value);
+    if (await confirmDialog(t('final.forkConfirm', { n: k }))) await forkCurrent(k - 1);
+  });
+  box.append(h('div', { class: 'row' }, h('label', { for: 'view-season' }, t('final.viewerPick')), pick_, fork), h('p', { class: 'hint' }, t('final.forkHint', { team: run.team })), view);
+  pick_.value = String(reports.length);
+  show_();
   return box;
 }
 
@@ -96,6 +119,7 @@ export function renderFinal(root: HTMLElement): void {
       ),
     ),
     decisionsCard(run),
+    seasonViewer(s.reports, run),
     clv,
     h('h3', {}, t('final.stories'), ' · ', t('final.truth')),
     stories,

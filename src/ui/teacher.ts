@@ -1,6 +1,6 @@
 import type { RunEntry } from '../run/check';
 import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
-import { TIE_BREAK_RULE, type Leaderboard, type RowStatus } from '../run/leaderboard';
+import type { Leaderboard, RowStatus } from '../run/leaderboard';
 import { verifyClass } from '../store/teacher';
 import { download, h } from './dom';
 import { num, t, type MessageKey } from './i18n';
@@ -116,7 +116,7 @@ function boardView(b: Leaderboard): HTMLElement {
             {},
             r.status === 'ranked' ? `✓ ${t('teacher.status.ranked')}` : `⚠ ${t(`teacher.status.${r.status}` as MessageKey)}`,
             r.reason ? h('div', { class: 'hint' }, r.season ? `#${r.season}: ${r.reason}` : r.reason) : '',
-            r.possibleCopyOf.length ? h('div', { class: 'copy' }, `⧉ ${t('teacher.copyOf', { files: r.possibleCopyOf.join(', ') })}`) : '',
+            r.possibleCopyOf.length ? h('div', { class: 'copy' }, `≈ ${t('teacher.copyOf', { files: r.possibleCopyOf.join(', ') })}`) : '',
           ),
         ),
       ),
@@ -132,7 +132,7 @@ function boardView(b: Leaderboard): HTMLElement {
       {},
       t('teacher.expected', { scenario: b.expected.scenarioId ?? '—', seed: b.expected.seed ?? '—', seasons: b.expected.seasons }),
     ),
-    h('p', { class: 'hint' }, t('teacher.rule'), ' ', TIE_BREAK_RULE),
+    h('p', { class: 'hint' }, t('teacher.rule'), ' ', t('teacher.tieBreak')),
     h(
       'div',
       { class: 'row no-print' },

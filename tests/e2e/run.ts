@@ -121,16 +121,18 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         const canvas = page.locator('#world canvas');
         const box = (await canvas.boundingBox())!;
         let opened = false;
-        for (let attempt = 0; attempt < 40 && !opened; attempt++) {
+        for (let attempt = 0; attempt < 20 && !opened; attempt++) {
+          await page.getByTestId('pause').click();
           const spot = await page.evaluate(() => (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot?.() ?? null);
           if (spot) {
-            await page.mouse.click(box.x + (spot[0] * box.width) / 960, box.y + (spot[1] * box.height) / 420);
-            opened = await page.getByTestId('profile-card').isVisible().catch(() => false);
+            await page.mouse.click(box.x + (spot[0] * box.width) / 960, box.y + ((spot[1] - 10) * box.height) / 420);
+            opened = await page.getByTestId('profile-card').waitFor({ timeout: 1500 }).then(() => true, () => false);
           }
-          if (!opened) await page.waitForTimeout(150);
+          if (opened) await page.keyboard.press('Escape');
+          await page.getByTestId('pause').click();
+          if (!opened) await page.waitForTimeout(200);
         }
         check(opened, 'clicking a customer in the store opens their file');
-        await page.keyboard.press('Escape');
         // Reload mid-game: the autosave brings the player back with nothing lost.
         await page.reload();
         await page.getByTestId('report-continue').waitFor();
@@ -163,6 +165,10 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     await shot(page, `${tag}-07-final`);
     await noOverflow(page, 'final');
 
+    // Look back at season 2, then fork a what-if from season 4 and check the fork is a playable plan.
+    await page.locator('#view-season').selectOption('2');
+    await page.getByTestId('season-viewer').locator('[data-testid="report-stages"]').waitFor();
+
     // Switch language at any time; the choice is remembered.
     await page.getByTestId('lang').click();
     const other = lang === 'zh-CN' ? 'Debrief' : '最终复盘';
@@ -177,6 +183,13 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     check(run.seasons.length === seasons && run.final, 'the exported run holds every season and the final score');
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', file], { encoding: 'utf8' });
     check(out.includes('valid'), `verify accepts the exported run: ${out}`);
+    await page.locator('#view-season').selectOption('4');
+    await page.getByTestId('fork').click();
+    await confirm(page);
+    await page.getByTestId('play-season').waitFor();
+    const forked = await page.evaluate(() => JSON.parse(localStorage.getItem('customer-seasons/autosave/v1') ?? '{}').run);
+    check(forked.seasons.length === 3 && forked.parent?.season === 3, 'the what-if keeps three seasons and records its parent');
+    await shot(page, `${tag}-10-fork`);
     check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
     console.log(`e2e ${lang}: whole game played, run verified (${out.trim()})`);
   } finally {
