@@ -1,13 +1,10 @@
 import { contentHash } from '../scenario/canonical';
 import { formatIssues, loadText, MAX_FILE_CHARS } from '../scenario/load';
-import { checkPlan } from '../sim/economics';
 import { cloneLog } from '../sim/events';
 import { newGame, step } from '../sim/game';
-import { finalScore, type Score } from '../sim/scoring';
 import { CUSTOMER_FIELDS, emptyState, type SimState } from '../sim/state';
-import { planIssueText } from './messages';
-import { decisionsHash, type Verdict } from './replay';
-import { engineCompatible, RunFile } from './runfile';
+import { decisionsHash, verifyRun, type Verdict } from './replay';
+import { RunFile } from './runfile';
 
 // Checking many run files of one class: parse each (quickly when it is plain JSON), then verify it exactly as
 // verifyRun does, but starting every run of a scenario and seed from one population built once and copied.
@@ -116,51 +113,9 @@ export function copyStart(base: SimState): SimState {
   return s;
 }
 
-const SCORE_KEYS = ['total', 'satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
-
-/**
- * verifyRun with a population cache: the same checks in the same order with the same verdicts (the fuzz test
- * holds them equal), only the starting population is copied instead of rebuilt.
- */
+/** verifyRun with a population cache: the same checks and verdicts, the starting population copied, not rebuilt. */
 export function verifyRunCached(run: RunFile, cache: PopulationCache): Verdict {
-  if (!engineCompatible(run.engineVersion)) {
-    return { valid: false, season: null, reason: `engine version ${run.engineVersion} is incompatible with this engine` };
-  }
-  const scenario = run.scenario.data;
-  if (contentHash(scenario) !== run.scenario.hash) {
-    return { valid: false, season: null, reason: 'embedded scenario does not match its hash (edited after the run)' };
-  }
-  if (scenario.id !== run.scenario.id) return { valid: false, season: null, reason: 'scenario id does not match the embedded scenario' };
-  if (run.seasons.length > scenario.seasons) {
-    return { valid: false, season: null, reason: `${run.seasons.length} seasons claimed, the scenario has ${scenario.seasons}` };
-  }
-  const state = cache.start(scenario, run.scenario.hash, run.seed);
-  const scores: Score[] = [];
-  for (let k = 0; k < run.seasons.length; k++) {
-    const claim = run.seasons[k];
-    const issues = checkPlan(scenario, claim.decisions, state.featured);
-    if (issues.length > 0) return { valid: false, season: k + 1, reason: `decisions not allowed: ${planIssueText(issues[0])}` };
-    const report = step(state, claim.decisions);
-    if (report.hash !== claim.hash) {
-      return { valid: false, season: k + 1, reason: `state hash ${report.hash} differs from the claimed ${claim.hash}` };
-    }
-    for (const key of SCORE_KEYS) {
-      if (report.score[key] !== claim.score[key]) {
-        return { valid: false, season: k + 1, reason: `${key} score ${report.score[key]} differs from the claimed ${claim.score[key]}` };
-      }
-    }
-    scores.push(report.score);
-  }
-  const final = finalScore(scores, scenario.scoring);
-  if (run.final) {
-    if (run.seasons.length !== scenario.seasons) return { valid: false, season: null, reason: 'final score claimed before the last season' };
-    for (const key of SCORE_KEYS) {
-      if (final[key] !== run.final.score[key]) {
-        return { valid: false, season: null, reason: `final ${key} score ${final[key]} differs from the claimed ${run.final.score[key]}` };
-      }
-    }
-  }
-  return { valid: true, seasons: run.seasons.length, final: run.seasons.length === scenario.seasons ? final : null };
+  return verifyRun(run, (scenario, hash, seed) => cache.start(scenario, hash, seed));
 }
 
 /** One submitted file as the leaderboard receives it. */

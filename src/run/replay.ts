@@ -49,8 +49,13 @@ export type Verdict =
 
 const SCORE_KEYS = ['total', 'satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
 
+/** How verification gets the starting state: a fresh population by default, or a cached copy of it. */
+export type StartState = (scenario: Scenario, scenarioHash: string, seed: string) => SimState;
+
+const freshStart: StartState = (scenario, _hash, seed) => newGame(scenario, seed);
+
 /** Re-simulates a run and compares every claim; the first difference is the verdict. */
-export function verifyRun(run: RunFile): Verdict {
+export function verifyRun(run: RunFile, start: StartState = freshStart): Verdict {
   if (!engineCompatible(run.engineVersion)) {
     return { valid: false, season: null, reason: `engine version ${run.engineVersion} is incompatible with this engine` };
   }
@@ -62,7 +67,7 @@ export function verifyRun(run: RunFile): Verdict {
   if (run.seasons.length > scenario.seasons) {
     return { valid: false, season: null, reason: `${run.seasons.length} seasons claimed, the scenario has ${scenario.seasons}` };
   }
-  const state = newGame(scenario, run.seed);
+  const state = start(scenario, run.scenario.hash, run.seed);
   const scores: Score[] = [];
   for (let k = 0; k < run.seasons.length; k++) {
     const claim = run.seasons[k];
