@@ -1,4 +1,5 @@
 import { clamp01, ln } from './detmath';
+import { record } from './events';
 import { changeLoyalty, churn } from './effects';
 import { experience } from './experience';
 import type { Plan } from './plan';
@@ -6,7 +7,7 @@ import { earnPoints, switchingCost } from './points';
 import { Dice, gamma, uniform } from './random';
 import type { SimState } from './state';
 import { addGrowth } from './tiers';
-import { Cause, ChurnReason } from './types';
+import { Cause, ChurnReason, EventKind } from './types';
 import type { WeekCtx } from './week';
 
 // Buying follows the BG/NBD process (Fader, Hardie & Lee 2005): while alive a customer's purchases arrive as a
@@ -97,6 +98,8 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
   const disc = 1 - (1 - plan.d.pricing.discount) * (1 - tierDisc);
   const paid = list * (1 - disc);
   const margin = paid - list * (1 - s.scenario.store.margin);
+  // The till's record: the store's transaction ledger (amount paid, discount given) lives in the event log.
+  record(s.log, s.week, i, EventKind.Purchase, first ? Cause['first-purchase'] : Cause['repeat-purchase'], paid, list - paid);
   t.revenue += paid;
   t.grossMargin += margin;
   t.costs.discounts += list - paid;

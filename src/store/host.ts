@@ -26,6 +26,8 @@ export interface SimHost {
   analytics(): Promise<StoreAnalytics>;
   /** The store's CLV estimates after the first season of the loaded run beside what customers really spent. */
   clvCheck(): Promise<ClvCheck>;
+  /** The store's customer database and till records as CSV, as messy as the team's data quality. */
+  exportDatabase(): Promise<{ customers: string; transactions: string }>;
   /** Customers of the current state with the most history, for debrief stories. */
   stories(count: number): Promise<CustomerProfile[]>;
 }
@@ -37,4 +39,5 @@ export type HostRequest =
   | { op: 'verify'; run: RunFile }
   | { op: 'stories'; count: number }
   | { op: 'analytics' }
-  | { op: 'clvCheck' };
+  | { op: 'clvCheck' }
+  | { op: 'exportDatabase' };

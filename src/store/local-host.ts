@@ -9,6 +9,7 @@ import type { SimState } from '../sim/state';
 import { Stage } from '../sim/types';
 import type { HostRequest, SimHost } from './host';
 import { clvCheck, storeAnalytics } from './store-analytics';
+import { customersCsv, transactionsCsv } from './database-export';
 
 // The simulation in this thread. The worker wraps exactly this object, so both behave the same.
 
@@ -46,6 +47,10 @@ export function createLocalHost(): SimHost {
       const early = newGame(loaded.scenario, loaded.seed);
       step(early, loaded.seasons[0]);
       return clvCheck(early, late);
+    },
+    async exportDatabase() {
+      const s = need();
+      return { customers: customersCsv(s), transactions: transactionsCsv(s) };
     },
     async analytics() {
       return storeAnalytics(need());
@@ -85,5 +90,7 @@ export function dispatch(host: SimHost, req: HostRequest): Promise<unknown> {
       return host.analytics();
     case 'clvCheck':
       return host.clvCheck();
+    case 'exportDatabase':
+      return host.exportDatabase();
   }
 }

@@ -27,5 +27,6 @@ export function createWorkerHost(): SimHost {
     stories: (count) => call({ op: 'stories', count }),
     analytics: () => call({ op: 'analytics' }),
     clvCheck: () => call({ op: 'clvCheck' }),
+    exportDatabase: () => call({ op: 'exportDatabase' }),
   };
 }

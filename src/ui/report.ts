@@ -4,7 +4,7 @@ import { continueAfterReport } from '../store/actions';
 import { session } from '../store/session';
 import { getHost } from '../store/host-instance';
 import { selectCustomer } from '../store/world-actions';
-import { h } from './dom';
+import { download, h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { STAGE_STYLE } from './badges';
 import { tierName } from './profile';
@@ -148,6 +148,20 @@ export function renderReport(root: HTMLElement): void {
       });
   }
   if (answered.length) files.append(h('h4', {}, t('report.featured')), outcomes);
+  const exportDb = async (which: 'customers' | 'transactions') => {
+    const db = await getHost().exportDatabase();
+    download(`${s.run?.scenario.id ?? 'store'}-s${r.season}-${which}.csv`, db[which], 'text/csv;charset=utf-8');
+  };
+  files.append(
+    h('h4', {}, t('report.export')),
+    h('p', { class: 'hint' }, t('report.exportHint', { quality: r.store.dataQuality })),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', 'data-testid': 'export-customers', onclick: () => void exportDb('customers') }, t('report.exportCustomers')),
+      h('button', { type: 'button', 'data-testid': 'export-transactions', onclick: () => void exportDb('transactions') }, t('report.exportTransactions')),
+    ),
+  );
   root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports), analyticsSection(), files);
   void getHost()
     .stories(3)

@@ -145,6 +145,12 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await shot(page, `${tag}-05-report`);
         await noOverflow(page, 'report');
         await page.getByTestId('store-analytics').locator('table.rfm').waitFor();
+        const dbDownload = page.waitForEvent('download');
+        await page.getByTestId('export-customers').click();
+        const dbPath = join(mkdtempSync(join(tmpdir(), 'cs-db-')), 'customers.csv');
+        await (await dbDownload).saveAs(dbPath);
+        const db = readFileSync(dbPath, 'utf8');
+        check(db.charCodeAt(0) === 0xfeff && db.includes('customer_id,name,phone'), 'the customer database exports as CSV with a BOM');
         const risky = page.locator('[data-testid^="risk-"]').first();
         await risky.click();
         await page.getByTestId('profile-card').waitFor();
