@@ -48,6 +48,7 @@ export class StoreScene extends Phaser.Scene {
       ),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
+    (window as unknown as { __crowdSize?: () => number }).__crowdSize = () => this.crowd.getLength();
     // Read-only hook for the browser tests: where a visitor stands now, in scene coordinates.
     (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot = () => {
       for (const child of this.crowd.getChildren() as Phaser.GameObjects.Container[]) {

@@ -24,7 +24,7 @@ import { prepareSeason, weekContext, type WeekCtx } from './week';
 // One season = a fixed number of weekly ticks. Each tick visits customers in id order; systems run in a fixed
 // order per customer. `step` mutates the state it is given (clone first to keep the old one).
 
-const VISITOR_SAMPLE = 24;
+const VISITOR_SAMPLE = 48;
 const STAGE_PROSPECT = Stage.Prospect;
 const STAGE_CHURNED = Stage.Churned;
 

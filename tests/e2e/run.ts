@@ -112,6 +112,26 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
       await page.getByTestId('to-report').waitFor();
       await page.waitForTimeout(1200);
       if (k === 1) {
+        // Smoothness while a season plays: frames per second and no main-thread task over 100 ms.
+        // Passed as text: the test runner's transpiler would otherwise wrap these functions in helpers the page lacks.
+        const perf = (await page.evaluate(`new Promise((resolve) => {
+          let longest = 0;
+          const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+          obs.observe({ type: 'longtask', buffered: false });
+          let frames = 0;
+          const t0 = performance.now();
+          const step = () => {
+            frames++;
+            if (performance.now() - t0 < 2000) requestAnimationFrame(step);
+            else {
+              obs.disconnect();
+              resolve({ fps: (frames * 1000) / (performance.now() - t0), longest, sprites: window.__crowdSize ? window.__crowdSize() : 0 });
+            }
+          };
+          requestAnimationFrame(step);
+        })`)) as { fps: number; longest: number; sprites: number };
+        console.log(`e2e ${lang}: playback ${perf.fps.toFixed(0)} fps with ${perf.sprites} customers on screen, longest task ${perf.longest.toFixed(0)} ms`);
+        check(perf.longest <= 100, `no main-thread task over 100 ms while a season plays (longest ${perf.longest.toFixed(0)} ms)`);
         await shot(page, `${tag}-04-play`);
         // The world's customers are reachable without a mouse: this week's visitors as buttons.
         await page.locator('[data-testid^="visitor-"]').first().click();
