@@ -1,6 +1,6 @@
 import type { RunEntry } from '../run/check';
 import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
-import type { Leaderboard, RowStatus } from '../run/leaderboard';
+import type { Leaderboard } from '../run/leaderboard';
 import { verifyClass } from '../store/teacher';
 import { download, h } from './dom';
 import { num, t, type MessageKey } from './i18n';
@@ -146,4 +146,3 @@ function boardView(b: Leaderboard): HTMLElement {
   );
 }
 
-export type { RowStatus };
