@@ -17,6 +17,15 @@ const WEEK_MS = 1600;
 
 const SEASON_SKY = [0xcfe8f7, 0xbfe3ff, 0xf6dcc0, 0xdde3ea];
 
+interface Figure {
+  box: Phaser.GameObjects.Container;
+  body: Phaser.GameObjects.Image;
+  face: Phaser.GameObjects.Image;
+  bubble: Phaser.GameObjects.Image;
+  /** Customer shown by this figure this week; −1 when unused. */
+  id: number;
+}
+
 export class StoreScene extends Phaser.Scene {
   private unsub: (() => void)[] = [];
   private clock = 0;
@@ -25,6 +34,7 @@ export class StoreScene extends Phaser.Scene {
   private rival!: Phaser.GameObjects.Container;
   private staff: Phaser.GameObjects.Image[] = [];
   private crowd!: Phaser.GameObjects.Group;
+  private pool: Figure[] = [];
 
   constructor() {
     super('store');
@@ -48,11 +58,11 @@ export class StoreScene extends Phaser.Scene {
       ),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
-    (window as unknown as { __crowdSize?: () => number }).__crowdSize = () => this.crowd.getLength();
+    (window as unknown as { __crowdSize?: () => number }).__crowdSize = () => this.pool.filter((f) => f.box.visible).length;
     // Read-only hook for the browser tests: where a visitor stands now, in scene coordinates.
     (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot = () => {
-      for (const child of this.crowd.getChildren() as Phaser.GameObjects.Container[]) {
-        if (child.x > 40 && child.x < W - 40) return [child.x, child.y];
+      for (const f of this.pool) {
+        if (f.box.visible && f.box.x > 40 && f.box.x < W - 40) return [f.box.x, f.box.y];
       }
       return null;
     };
@@ -98,6 +108,7 @@ export class StoreScene extends Phaser.Scene {
   }
 
   private layoutStaff(n: number): void {
+    if (this.staff.length === Math.min(8, n)) return;
     this.staff.forEach((s) => s.destroy());
     this.staff = [];
     for (let k = 0; k < Math.min(8, n); k++) this.staff.push(this.add.image(250 + k * 50, COUNTER_Y, 'staff'));
@@ -114,7 +125,7 @@ export class StoreScene extends Phaser.Scene {
     this.drawEvents(s, week);
     const extra = s.run?.seasons[s.run.seasons.length - 1]?.decisions.staff.extraStaff ?? 0;
     this.layoutStaff(2 + extra);
-    if (stats && (s.phase === 'play' || this.crowd.getLength() === 0)) this.spawn(stats.visitors);
+    if (stats && (s.phase === 'play' || this.pool.length === 0)) this.spawn(stats.visitors);
   }
 
   private drawEvents(s: Session, week: number): void {
@@ -136,32 +147,55 @@ export class StoreScene extends Phaser.Scene {
     this.rival.setVisible(rival);
   }
 
+  /** One pooled figure: created once, then re-dressed for each week's visitor (no per-week allocation). */
+  private figure(k: number): Figure {
+    let f = this.pool[k];
+    if (f) return f;
+    const body = this.add.image(0, 0, 'stage-1');
+    const face = this.add.image(0, -18, 'mood-1');
+    const bubble = this.add.image(14, -30, 'complaint');
+    const box = this.add.container(-100, STREET_Y, [body, face, bubble]);
+    box.setSize(28, 40);
+    box.setInteractive({ useHandCursor: true });
+    f = { box, body, face, bubble, id: -1 };
+    box.on('pointerdown', () => {
+      if (f && f.id >= 0) selectCustomer(f.id);
+    });
+    this.crowd.add(box);
+    this.pool[k] = f;
+    return f;
+  }
+
   private spawn(visitors: readonly Visitor[]): void {
-    this.crowd.clear(true, true);
     const speed = Math.max(0.25, prefs.getState().speed);
+    for (let k = visitors.length; k < this.pool.length; k++) {
+      const f = this.pool[k];
+      this.tweens.killTweensOf(f.box);
+      f.box.setVisible(false);
+      f.id = -1;
+    }
     visitors.forEach((v, k) => {
+      const f = this.figure(k);
       const fromLeft = v.id % 2 === 0;
-      const body = this.add.image(0, 0, `stage-${v.stage}`);
-      const face = this.add.image(0, -18, `mood-${v.mood}`);
-      const parts: Phaser.GameObjects.GameObject[] = [body, face];
-      if (v.complained) parts.push(this.add.image(14, -30, 'complaint'));
-      const who = this.add.container(fromLeft ? -20 : W + 20, STREET_Y + 12 + (k % 3) * 8, parts);
-      who.setSize(28, 40);
-      who.setInteractive({ useHandCursor: true });
-      who.on('pointerdown', () => selectCustomer(v.id));
-      this.crowd.add(who);
+      f.id = v.id;
+      f.body.setTexture(`stage-${v.stage}`);
+      f.face.setTexture(`mood-${v.mood}`);
+      f.bubble.setVisible(v.complained);
+      this.tweens.killTweensOf(f.box);
+      f.box.setPosition(fromLeft ? -20 : W + 20, STREET_Y + 12 + (k % 3) * 8).setVisible(true);
       const delay = (k * WEEK_MS) / Math.max(1, visitors.length) / speed;
-      const queueX = 220 + (k % 9) * 48;
+      const queueX = 200 + (k % 12) * 38;
       this.tweens.chain({
-        targets: who,
+        targets: f.box,
         tweens: [
           { x: DOOR_X, duration: 500 / speed, delay },
-          { x: queueX, y: COUNTER_Y + 60, duration: 350 / speed },
-          { y: COUNTER_Y + 55, duration: 300 / speed, yoyo: true },
+          { x: queueX, y: COUNTER_Y + 50 + (k % 4) * 6, duration: 350 / speed },
+          { y: COUNTER_Y + 45, duration: 300 / speed, yoyo: true },
           { x: DOOR_X, y: STREET_Y + 12, duration: 350 / speed },
           { x: fromLeft ? W + 20 : -20, duration: 600 / speed },
         ],
       });
     });
   }
+
 }
