@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { neutralDecisions, type Decisions } from '../scenario/decisions';
 import { loadScenario } from '../scenario/scenario';
 import { playGame } from '../sim/game';
@@ -7,10 +7,12 @@ import { runCli, fail } from './fail';
 import { BOTS } from '../bots/strategies';
 
 // Benchmark of the full model: 100,000 customers, 8 seasons of 13 weeks, the "textbook" strategy so every
-// system runs. The last line is JSON for tools.
+// system runs. `npm run bench` bundles it first (as the browser runs the engine), because a per-module loader
+// adds a call through a getter to every imported function in the hot loop. The last line is JSON for tools.
 
 runCli(() => {
-  const path = fileURLToPath(new URL('../../scenarios/bubble-tea.yaml', import.meta.url));
+  // Resolved from the project root (npm runs scripts there), so the bundled benchmark finds it too.
+  const path = resolve('scenarios/bubble-tea.yaml');
   const loaded = loadScenario(readFileSync(path, 'utf8'), path);
   if (!loaded.ok) fail('bundled scenario failed to load');
   const customers = Number(process.argv.find((a) => a.startsWith('--customers='))?.split('=')[1] ?? 100000);
