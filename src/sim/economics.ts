@@ -15,11 +15,16 @@ export interface PlannedSpend {
   total: number;
 }
 
+/** How many information-collection activities a plan runs (each costs a fixed amount a week). */
+export function infoActivities(info: Decisions['information']): number {
+  return +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+}
+
 export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
   const weeks = scenario.weeksPerSeason;
   const c = scenario.costs;
   const info = d.information;
-  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+  const activities = infoActivities(info);
   const p = {
     acquisition: d.acquisition.budget,
     information: activities * c.infoActivityWeek * weeks + info.securitySpend,

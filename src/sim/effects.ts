@@ -9,25 +9,23 @@ import { Cause, ChurnReason, EventKind, Stage } from './types';
 /** Changes smaller than this are counted in the season's driver totals but not logged one by one. */
 const LOG_THRESHOLD = 0.01;
 
-export function changeSat(s: SimState, i: number, delta: number, cause: number): void {
-  const c = s.c;
-  const old = c.sat[i];
+/** Moves one 0–1 quantity of a customer, books the change to its cause and logs it if it is large enough. */
+function change(s: SimState, values: Float64Array, byCause: Float64Array, kind: EventKind, i: number, delta: number, cause: number): void {
+  const old = values[i];
   const v = clamp01(old + delta);
-  c.sat[i] = v;
+  values[i] = v;
   const d = v - old;
-  s.tally.satByCause[cause] += d;
+  byCause[cause] += d;
+  if (d >= LOG_THRESHOLD || d <= -LOG_THRESHOLD) record(s.log, s.week, i, kind, cause, v, d);
+}
+
+export function changeSat(s: SimState, i: number, delta: number, cause: number): void {
   s.tally.countByCause[cause]++;
-  if (d >= LOG_THRESHOLD || d <= -LOG_THRESHOLD) record(s.log, s.week, i, EventKind.Satisfaction, cause, v, d);
+  change(s, s.c.sat, s.tally.satByCause, EventKind.Satisfaction, i, delta, cause);
 }
 
 export function changeLoyalty(s: SimState, i: number, delta: number, cause: number): void {
-  const c = s.c;
-  const old = c.loyalty[i];
-  const v = clamp01(old + delta);
-  c.loyalty[i] = v;
-  const d = v - old;
-  s.tally.loyaltyByCause[cause] += d;
-  if (d >= LOG_THRESHOLD || d <= -LOG_THRESHOLD) record(s.log, s.week, i, EventKind.Loyalty, cause, v, d);
+  change(s, s.c.loyalty, s.tally.loyaltyByCause, EventKind.Loyalty, i, delta, cause);
 }
 
 export function setStage(s: SimState, i: number, stage: Stage, cause: number): void {

@@ -19,6 +19,7 @@ import type { SimState } from './state';
 import { newTally } from './state';
 import { retierAll, tierWeekCost } from './tiers';
 import { Cause, Stage } from './types';
+import { plannedSpend } from './economics';
 import { prepareSeason, weekContext, type WeekCtx } from './week';
 
 // One season = a fixed number of weekly ticks. Each tick visits customers in id order; systems run in a fixed
@@ -52,16 +53,14 @@ export function step(s: SimState, decisions: Decisions): SeasonReport {
 }
 
 function chargePlanned(s: SimState, plan: Plan): void {
-  const d = plan.d;
-  const costs = s.scenario.costs;
+  const p = plannedSpend(s.scenario, plan.d);
   const t = s.tally.costs;
-  t.acquisition += d.acquisition.budget;
-  t.staff += d.staff.training + d.staff.extraStaff * costs.staffWeek * plan.weeks;
-  const info = d.information;
-  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
-  t.information += activities * costs.infoActivityWeek * plan.weeks + info.securitySpend;
-  t.survey += d.survey.sample * costs.surveyResponse;
-  if (d.complaints.aiAssistant) t.complaints += costs.aiAssistantWeek * plan.weeks;
+  // Win-back is charged per attempt in retention.ts, so its planned budget is not booked here.
+  t.acquisition += p.acquisition;
+  t.staff += p.staff;
+  t.information += p.information;
+  t.survey += p.survey;
+  t.complaints += p.complaints;
 }
 
 function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {

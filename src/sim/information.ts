@@ -1,6 +1,7 @@
 import { clamp01 } from './detmath';
 import { changeLoyalty, changeSat, churn, isActive } from './effects';
 import type { Plan } from './plan';
+import { infoActivities } from './economics';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
@@ -43,7 +44,7 @@ export function collecting(plan: Plan): boolean {
 export function informationWeek(s: SimState, plan: Plan): void {
   const info = plan.d.information;
   const st = s.store;
-  const activities = +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
+  const activities = infoActivities(info);
   const security = Math.min(1, info.securitySpend / (20 * s.scenario.costs.infoActivityWeek * plan.weeks + 1));
   const cleaning = activities * (info.consent === 'explicit' ? 0.012 : 0.007) + 0.01 * security;
   st.dataQuality = clamp01(st.dataQuality + cleaning - 0.004 * (st.dataQuality - 0.3));
