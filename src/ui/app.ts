@@ -97,7 +97,7 @@ function renderHeader(header: HTMLElement, s: Session): void {
       h('span', {}, t('header.team', { team: s.run.team })),
       h('span', { class: 'phase' }, t(`phase.${s.phase}` as MessageKey)),
       h('button', { type: 'button', 'data-testid': 'export', onclick: () => exportRun() }, t('header.export')),
-      h('button', { type: 'button', onclick: () => void importRun() }, t('header.import')),
+      h('button', { type: 'button', 'data-testid': 'import-run', onclick: () => void importRun() }, t('header.import')),
       h('button', {
         type: 'button',
         onclick: async () => {

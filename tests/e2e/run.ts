@@ -209,6 +209,22 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     check(run.seasons.length === seasons && run.final, 'the exported run holds every season and the final score');
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', file], { encoding: 'utf8' });
     check(out.includes('valid'), `verify accepts the exported run: ${out}`);
+    // Importing a run asks before it replaces the game in progress; a tampered file is refused and changes nothing.
+    const bad = structuredClone(run);
+    bad.seasons[1].hash = '00000000';
+    let runChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-run').click();
+    await (await runChooser).setFiles({ name: 'bad.run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByTestId('notice').waitFor();
+    const refusal = await page.getByTestId('notice').innerText();
+    check(/#2/.test(refusal), `a tampered run is refused with its season: ${refusal}`);
+    await page.getByTestId('final-score').waitFor();
+    runChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-run').click();
+    await (await runChooser).setFiles({ name: 'run.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    await confirm(page);
+    await page.getByTestId('final-score').waitFor();
+
     await page.locator('#view-season').selectOption('4');
     await page.getByTestId('fork').click();
     await confirm(page);
