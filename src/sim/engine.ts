@@ -122,16 +122,9 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     }
     if (now !== Stage.Churned && isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
   }
-  informationWeek(s, plan);
-  reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore);
-  const store = s.store;
-  store.visitsLastWeek = visits;
-  store.prospects = prospects;
-  store.prospectWeight = prospectWeight;
-  store.promoterVoice = voice;
   byStage[STAGE_PROSPECT] += prospects;
   byStage[STAGE_CHURNED] += churned;
-  store.activeCount = byStage[1] + byStage[2] + byStage[3] + byStage[4];
+  closeWeek(s, plan, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore, visits, prospects, prospectWeight, voice, byStage);
   return {
     week: s.week,
     visits,
@@ -141,6 +134,29 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     byStage,
     visitors,
   };
+}
+
+/** Store-level updates after the customer pass: what the next week's rates read. */
+function closeWeek(
+  s: SimState,
+  plan: Plan,
+  ctx: WeekCtx,
+  pos: number,
+  neg: number,
+  visits: number,
+  prospects: number,
+  prospectWeight: number,
+  voice: number,
+  byStage: number[],
+): void {
+  informationWeek(s, plan);
+  reputationWeek(s, ctx, pos, neg);
+  const store = s.store;
+  store.visitsLastWeek = visits;
+  store.prospects = prospects;
+  store.prospectWeight = prospectWeight;
+  store.promoterVoice = voice;
+  store.activeCount = byStage[1] + byStage[2] + byStage[3] + byStage[4];
 }
 
 /** One active customer's week: competition, buying, care, complaints, costs, lifecycle — in this order. */

@@ -1,4 +1,4 @@
-import type { Decisions } from '../scenario/decisions';
+import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
 
@@ -8,11 +8,11 @@ export interface Plan {
   d: Decisions;
   weeks: number;
   /** Level 0 is "ordinary" (reached no level); levels 1..k follow the player's design in threshold order. */
-  thresholds: number[];
-  levelService: number[];
-  levelDiscount: number[];
+  thresholds: Float64Array;
+  levelService: Float64Array;
+  levelDiscount: Float64Array;
   levelBirthdayGift: boolean[];
-  levelGiftPack: number[];
+  levelGiftPack: Float64Array;
   levelPriority: boolean[];
   levelManager: boolean[];
   acqChannel: number;
@@ -27,7 +27,10 @@ export interface Plan {
   acqWeight: Float64Array;
 }
 
-export function resolvePlan(scenario: Scenario, d: Decisions): Plan {
+export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
+  // Re-parsed so every season's decisions have one object shape whatever built them: the weekly loop reads
+  // them for every customer, and an engine's optimised code is specialised to one shape.
+  const d = Decisions.parse(given);
   const levels = [...d.tiers.levels].sort((a, b) => a.threshold - b.threshold);
   const base = d.tiers.baseService;
   const ch = d.acquisition.channel;
@@ -35,11 +38,11 @@ export function resolvePlan(scenario: Scenario, d: Decisions): Plan {
   return {
     d,
     weeks: scenario.weeksPerSeason,
-    thresholds: [0, ...levels.map((l) => l.threshold)],
-    levelService: [base, ...levels.map((l) => l.service)],
-    levelDiscount: [0, ...levels.map((l) => l.discount)],
+    thresholds: Float64Array.from([0, ...levels.map((l) => l.threshold)]),
+    levelService: Float64Array.from([base, ...levels.map((l) => l.service)]),
+    levelDiscount: Float64Array.from([0, ...levels.map((l) => l.discount)]),
     levelBirthdayGift: [false, ...levels.map((l) => l.birthdayGift)],
-    levelGiftPack: [0, ...levels.map((l) => l.giftPack)],
+    levelGiftPack: Float64Array.from([0, ...levels.map((l) => l.giftPack)]),
     levelPriority: [false, ...levels.map((l) => l.priority)],
     levelManager: [false, ...levels.map((l) => l.manager)],
     acqChannel: ACQ_CHANNELS.indexOf(ch),

@@ -21,8 +21,8 @@ describe('plan and tiers', () => {
 
   it('sorts levels by threshold and maps growth to the highest level reached', () => {
     const plan = resolvePlan(sc, decisions({ tiers: { levels: [{ threshold: 500, service: 0.9 }, { threshold: 150, service: 0.7 }] } }));
-    expect(plan.thresholds).toEqual([0, 150, 500]);
-    expect(plan.levelService).toEqual([0.5, 0.7, 0.9]);
+    expect([...plan.thresholds]).toEqual([0, 150, 500]);
+    expect([...plan.levelService]).toEqual([0.5, 0.7, 0.9]);
     expect(tierFor(plan, 0)).toBe(0);
     expect(tierFor(plan, 149.99)).toBe(0);
     expect(tierFor(plan, 150)).toBe(1);
