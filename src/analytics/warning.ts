@@ -49,16 +49,16 @@ export function churnWarnings(inputs: readonly WarningInput[], options: WarningO
   const slippingPAlive = options.slippingPAlive ?? 0.6;
   const recentWeeks = options.recentWeeks ?? 13;
   const fallingRatio = options.fallingRatio ?? 0.5;
-  const medianInterval = median(inputs.filter((c) => c.summary.frequency > 0).map((c) => c.summary.recency / c.summary.frequency));
+  const medianInterval = repeatBuyerMedianInterval(inputs.map((c) => c.summary));
 
   const flagged: { c: AtRiskCustomer; order: number }[] = [];
   inputs.forEach(({ summary: s, pAlive, abc }, order) => {
     const reasons = new Set<WarningReason>();
     const gap = s.T - s.recency;
-    const usual = s.frequency > 0 ? s.recency / s.frequency : medianInterval;
+    const usual = usualInterval(s.frequency, s.recency, medianInterval);
     if (abc === 'A' && pAlive < slippingPAlive) reasons.add('high-value-slipping');
     if (pAlive < lowPAlive) reasons.add('low-p-alive');
-    if (usual !== null && usual > 0 && gap > absenceFactor * usual) reasons.add('long-absence');
+    if (isLongAbsence(gap, usual, absenceFactor)) reasons.add('long-absence');
     if (isFalling(s, recentWeeks, fallingRatio)) reasons.add('falling-frequency');
     if (reasons.size === 0) return;
     flagged.push({
@@ -75,6 +75,28 @@ export function churnWarnings(inputs: readonly WarningInput[], options: WarningO
   });
   flagged.sort((p, q) => q.c.valueAtRisk - p.c.valueAtRisk || p.order - q.order);
   return flagged.map((f) => f.c);
+}
+
+/**
+ * The median of the repeat buyers' usual intervals t_x / x, or null when nobody bought twice: the yardstick for
+ * one-time buyers. Also used by the simulation's targeting (src/sim/segments.ts), so the in-game at-risk list
+ * and the customers a targeted decision reaches follow this one rule. Plain IEEE arithmetic and a total order
+ * only, so every engine gives the same result.
+ */
+export function repeatBuyerMedianInterval(summaries: readonly { frequency: number; recency: number }[]): number | null {
+  const intervals: number[] = [];
+  for (const s of summaries) if (s.frequency > 0) intervals.push(s.recency / s.frequency);
+  return median(intervals);
+}
+
+/** A customer's usual weeks between purchase-days: t_x / x, or the repeat buyers' median for one-time buyers. */
+export function usualInterval(frequency: number, recency: number, medianInterval: number | null): number | null {
+  return frequency > 0 ? recency / frequency : medianInterval;
+}
+
+/** long-absence: weeks since the last purchase exceed `factor` (default 3) usual intervals. Model-free. */
+export function isLongAbsence(gapWeeks: number, usual: number | null, factor = 3): boolean {
+  return usual !== null && usual > 0 && gapWeeks > factor * usual;
 }
 
 // Purchase-days per week in the last `recentWeeks` before the calibration end versus before that window.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ABC_CLASSES } from '../analytics/abc';
+import { RFM_GROUPS } from '../analytics/rfm';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from './schema';
 
 // One season's decisions. Every field has a neutral default, so `{}` is a valid season in which the store
@@ -19,6 +21,19 @@ export const TierLevel = z.strictObject({
   giftPack: yuan(1000).default(0),
   priority: z.boolean().default(false),
   manager: z.boolean().default(false),
+});
+
+/**
+ * Whom a targeted action reaches, by what the store's own database says at the start of the season: the course's
+ * RFM groups, ABC classes and the early-warning list (long absence). A customer must match every criterion that
+ * is set (any of the listed groups, and any of the listed classes, and — when `atRisk` — be on the list). An
+ * audience with no criterion, like a missing one, leaves the action untargeted, exactly as before targeting
+ * existed; so the field is optional and never filled in by parsing, and older decision logs parse unchanged.
+ */
+export const Audience = z.strictObject({
+  groups: z.array(z.enum(RFM_GROUPS)).max(4).default([]),
+  abc: z.array(z.enum(ABC_CLASSES as readonly ['A', 'B', 'C'])).max(3).default([]),
+  atRisk: z.boolean().default(false),
 });
 
 export const FeaturedAnswer = z.strictObject({
@@ -72,6 +87,8 @@ export const Decisions = z.strictObject({
       holiday: z.boolean().default(false),
       afterSale: z.boolean().default(false),
       recommendations: z.boolean().default(false),
+      /** Who receives routine contacts and holiday greetings; absent = everyone at or above minTier. */
+      audience: Audience.optional(),
     })
     .prefault({}),
   complaints: z
@@ -96,6 +113,10 @@ export const Decisions = z.strictObject({
       /** Which churned customers the win-back campaign approaches first. */
       winBackTarget: z.enum(['recent', 'service', 'price', 'value']).default('recent'),
       letGoUnprofitable: z.boolean().default(false),
+      /** Who gets the at-risk coupon; absent = customers in decline. */
+      offerAudience: Audience.optional(),
+      /** Which lost customers the win-back campaign may approach; absent = all lost within 52 weeks. */
+      winBackAudience: Audience.optional(),
     })
     .prefault({}),
   information: z
@@ -124,6 +145,7 @@ export type DecisionsInput = z.input<typeof Decisions>;
 export type Decisions = z.output<typeof Decisions>;
 export type TierLevel = z.output<typeof TierLevel>;
 export type FeaturedAnswer = z.output<typeof FeaturedAnswer>;
+export type Audience = z.output<typeof Audience>;
 
 export function neutralDecisions(): Decisions {
   return Decisions.parse({});

@@ -3,12 +3,16 @@ import type { Plan } from './plan';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
+import { reaches } from './targeting';
 import { Cause } from './types';
 import type { WeekCtx } from './week';
 
 // 客户关怀: routine contacts on a steady schedule, birthday and holiday greetings, after-sale follow-up and
 // personalised recommendations. A contact beyond what the customer tolerates (about four weeks' worth) annoys
 // and may make them opt out; recommendations need known preferences, greetings a known birthday.
+// Routine contacts (with their recommendations) and holiday greetings are the store's own campaigns, so they
+// go to the care audience when one is set; birthday greetings and after-sale follow-ups answer the customer's
+// own occasion and go to everyone who has one.
 
 /** Contacts in roughly the last four weeks decay by this factor a week. */
 const LOAD_DECAY = 0.75;
@@ -20,7 +24,8 @@ export function care(s: SimState, plan: Plan, ctx: WeekCtx, i: number, boughtThi
   const d = plan.d.care;
   const w = s.week;
   const cpm = d.contactsPerMonth;
-  if (cpm > 0 && c.tier[i] >= d.minTier) {
+  const reached = reaches(plan.careReach, i);
+  if (cpm > 0 && c.tier[i] >= d.minTier && reached) {
     // A steady schedule with a per-customer phase (golden-ratio spread), so contacts spread over the weeks.
     const phase = (i * 0.6180339887498949) % 1;
     const perWeek = (cpm * 12) / 52;
@@ -28,7 +33,7 @@ export function care(s: SimState, plan: Plan, ctx: WeekCtx, i: number, boughtThi
     for (let k = 0; k < due; k++) routineContact(s, plan, i, k);
   }
   if (d.birthday && c.flags[i] & Flag.BirthdayKnown && w % 52 === c.birthWeek[i]) birthday(s, plan, i);
-  if (d.holiday && ctx.holidayStart) {
+  if (d.holiday && ctx.holidayStart && reached) {
     contact(s, plan, i);
     changeLoyalty(s, i, 0.01, Cause['holiday-greeting']);
   }

@@ -58,14 +58,24 @@ const NEUTRAL_CHECK: Record<LeverArea, (d: Decisions) => boolean> = {
   tiers: (d) => d.tiers.levels.length === 0 && d.tiers.baseService === 0.5,
   points: (d) => d.points.earnPer10 === 0,
   care: (d) =>
-    d.care.contactsPerMonth === 0 && !d.care.birthday && !d.care.holiday && !d.care.afterSale && !d.care.recommendations,
+    d.care.contactsPerMonth === 0 &&
+    !d.care.birthday &&
+    !d.care.holiday &&
+    !d.care.afterSale &&
+    !d.care.recommendations &&
+    d.care.audience === undefined,
   complaints: (d) =>
     d.complaints.responseDays === 14 &&
     d.complaints.empowerment === 0 &&
     d.complaints.compensation === 0 &&
     !d.complaints.scriptTraining &&
     !d.complaints.aiAssistant,
-  retention: (d) => d.retention.atRiskOffer === 0 && d.retention.winBackBudget === 0 && !d.retention.letGoUnprofitable,
+  retention: (d) =>
+    d.retention.atRiskOffer === 0 &&
+    d.retention.winBackBudget === 0 &&
+    !d.retention.letGoUnprofitable &&
+    d.retention.offerAudience === undefined &&
+    d.retention.winBackAudience === undefined,
   staff: (d) => d.staff.training === 0 && d.staff.extraStaff === 0,
   survey: (d) => d.survey.sample === 0,
 };

@@ -15,6 +15,7 @@ import { reputationWeek } from './reputation';
 import { seasonRetention } from './retention';
 import { residualValue } from './scoring';
 import { staffSeason } from './staff';
+import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
 import { newTally } from './state';
 import { retierAll, tierWeekCost } from './tiers';
@@ -32,6 +33,7 @@ const STAGE_CHURNED = Stage.Churned;
 export function step(s: SimState, decisions: Decisions): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
   if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s);
+  resolveAudiences(s, plan);
   s.tally = newTally(s.n, s.c.stage);
   featuredSeason(s, plan);
   // Retention first: customers won back must be sorted into this season's levels like everyone else.

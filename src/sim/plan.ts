@@ -25,6 +25,13 @@ export interface Plan {
   serveCost: number;
   /** Campaign weight of each prospect under this plan (set at season start). */
   acqWeight: Float64Array;
+  /**
+   * Reach lists of the targeted actions, 1 per customer the action may touch (set at season start from the
+   * store's segments, targeting.ts); empty when the action is untargeted.
+   */
+  careReach: Uint8Array;
+  offerReach: Uint8Array;
+  winBackReach: Uint8Array;
 }
 
 export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
@@ -53,6 +60,9 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     capacity: scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff),
     serveCost: scenario.store.serveCost,
     acqWeight: new Float64Array(0),
+    careReach: new Uint8Array(0),
+    offerReach: new Uint8Array(0),
+    winBackReach: new Uint8Array(0),
   };
 }
 

@@ -4,12 +4,15 @@ import type { Plan } from './plan';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
+import { reaches } from './targeting';
 import { Cause, ChurnReason, Stage } from './types';
 
 // 客户保持与挽回, run at the start of each season: let unprofitable customers go, offer customers in decline a
 // coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong
 // first relationship, and for those who left over service the store has since fixed; customers bought away on
-// price rarely return for a letter (Kumar, Bhagwat & Zhang 2015).
+// price rarely return for a letter (Kumar, Bhagwat & Zhang 2015). Aimed at the store's segments, the coupon
+// can go to the early-warning list or the valuable instead of the declining, and win-back can be limited to,
+// say, lapsed high-value customers (保持客户) — tiering the effort and letting the rest go, as unit 9 teaches.
 
 const WIN_BACK_BASE: Record<number, number> = {
   [ChurnReason.Own]: 0.4,
@@ -29,7 +32,9 @@ export function seasonRetention(s: SimState, plan: Plan): void {
       churn(s, i, ChurnReason.LetGo, Cause['let-go']);
       continue;
     }
-    if (r.atRiskOffer > 0 && c.stage[i] === Stage.Decline) {
+    // Untargeted, the coupon goes to customers in decline; targeted, to the offer audience instead.
+    const offered = plan.offerReach.length === 0 ? c.stage[i] === Stage.Decline : plan.offerReach[i] === 1;
+    if (r.atRiskOffer > 0 && offered) {
       c.couponUntil[i] = s.week + 6;
       changeSat(s, i, 0.02, Cause['retention-offer']);
     }
@@ -44,7 +49,8 @@ function winBack(s: SimState, plan: Plan): void {
   let attempts = cost > 0 ? Math.floor(r.winBackBudget / cost) : s.n;
   const lost: number[] = [];
   for (let i = 0; i < s.n; i++) {
-    if (c.stage[i] === Stage.Churned && c.churnReason[i] !== ChurnReason.LetGo && s.week - c.churnWeek[i] <= 52) lost.push(i);
+    if (c.stage[i] !== Stage.Churned || c.churnReason[i] === ChurnReason.LetGo || s.week - c.churnWeek[i] > 52) continue;
+    if (reaches(plan.winBackReach, i)) lost.push(i);
   }
   const priority = (i: number): number => {
     const since = s.week - c.churnWeek[i];
