@@ -1,7 +1,11 @@
-import { abcClassify, churnWarnings, customerPyramid, fitModels, rfmGroup, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
+import { abcClassify, churnWarnings, customerPyramid, fitModels, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
 import type { AbcClass, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
+import type { Audience } from '../scenario/decisions';
+import { GROUP_BIT, storeSegments } from '../sim/segments';
 import type { SimState } from '../sim/state';
-import { Stage } from '../sim/types';
+import { Flag } from '../sim/state';
+import { audienceMask, isTargeted, matches } from '../sim/targeting';
+import { ChurnReason, Stage } from '../sim/types';
 
 // What the store computes from its own customer database each season (客户数据库): purchase counts, spend and
 // dates per customer — never the hidden traits. RFM, ABC and the pyramid, BG/NBD + Gamma-Gamma CLV, and the
@@ -18,6 +22,59 @@ export interface StoreAnalytics {
   meanClv: number;
   atRisk: { id: number; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
   model: { r: number; alpha: number; a: number; b: number } | null;
+  /** The database by segment mark, as next season's targeted decisions will find it (src/sim/segments.ts). */
+  segments: SegmentCell[];
+}
+
+/** Customers sharing one segment mark (RFM group, ABC class, early-warning flag), by what an action can reach. */
+export interface SegmentCell {
+  mark: number;
+  /** Everyone in the database with this mark, lost customers included. */
+  customers: number;
+  /** Still buying (any stage from exploration to decline). */
+  active: number;
+  /** Active and not opted out of contacts: who routine care can reach. */
+  contactable: number;
+  /** Lost within the last 52 weeks and not let go: who win-back can approach. */
+  lost: number;
+}
+
+/** Groups the database by segment mark, marks in ascending order. */
+export function segmentCells(s: SimState): SegmentCell[] {
+  const marks = storeSegments(s);
+  const cells = new Map<number, SegmentCell>();
+  const c = s.c;
+  for (let i = 0; i < s.n; i++) {
+    const mark = marks[i];
+    if (mark === 0) continue;
+    let cell = cells.get(mark);
+    if (!cell) cells.set(mark, (cell = { mark, customers: 0, active: 0, contactable: 0, lost: 0 }));
+    cell.customers++;
+    if (c.stage[i] !== Stage.Churned) {
+      cell.active++;
+      if (!(c.flags[i] & Flag.OptedOut)) cell.contactable++;
+    } else if (c.churnReason[i] !== ChurnReason.LetGo && s.week - c.churnWeek[i] <= 52) {
+      cell.lost++;
+    }
+  }
+  return [...cells.values()].sort((p, q) => p.mark - q.mark);
+}
+
+/** How many customers of each kind an audience covers; an untargeted audience covers the whole database. */
+export function audienceCoverage(
+  cells: readonly SegmentCell[],
+  audience: Audience | undefined,
+): { customers: number; active: number; contactable: number; lost: number } {
+  const m = audienceMask(audience);
+  const out = { customers: 0, active: 0, contactable: 0, lost: 0 };
+  for (const cell of cells) {
+    if (isTargeted(m) && !matches(cell.mark, m)) continue;
+    out.customers += cell.customers;
+    out.active += cell.active;
+    out.contactable += cell.contactable;
+    out.lost += cell.lost;
+  }
+  return out;
 }
 
 /** Customers the store has served, as the database summaries the analytics expect (time in weeks). */
@@ -49,6 +106,7 @@ export function databaseSummaries(s: SimState): CustomerSummary[] {
 
 export function storeAnalytics(s: SimState): StoreAnalytics {
   const summaries = databaseSummaries(s);
+  const segments = segmentCells(s);
   const empty: StoreAnalytics = {
     customers: summaries.length,
     rfmGrid: [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]),
@@ -60,7 +118,13 @@ export function storeAnalytics(s: SimState): StoreAnalytics {
     meanClv: 0,
     atRisk: [],
     model: null,
+    segments,
   };
+  // The four groups are counted from the same marks the simulation targets, so the report and the decisions
+  // that read it can never disagree (the marks come from the same rfmGroup on the same scores).
+  RFM_GROUPS.forEach((g, k) => {
+    for (const cell of segments) if (cell.mark & GROUP_BIT[k]) empty.groups[g] += cell.customers;
+  });
   if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return empty;
   const models = fitModels(summaries);
   const scores = scoreCustomers(summaries, models);
@@ -68,7 +132,6 @@ export function storeAnalytics(s: SimState): StoreAnalytics {
   const classes = abcClassify(revenue);
   for (const sc of scores) {
     empty.rfmGrid[5 - sc.rfm.r][sc.rfm.f - 1]++;
-    empty.groups[rfmGroup(sc.rfm)]++;
   }
   empty.abc = customerPyramid(revenue, classes).map((l) => ({ cls: l.abc, customers: l.customers, revenueShare: l.revenueShare }));
   empty.top10 = topShare(revenue, 0.1);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/scenario';
 import { Decisions } from '../../src/scenario/decisions';
 import { newGame, step } from '../../src/sim/game';
-import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+import { abcClassify, rfmGroup, rfmScores, RFM_GROUPS } from '../../src/analytics';
+import { resolvePlan } from '../../src/sim/plan';
+import { resolveAudiences } from '../../src/sim/targeting';
+import { audienceCoverage, clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
 if (!loaded.ok) throw new Error('bundled scenario');
@@ -42,6 +45,38 @@ describe('store analytics on the store database', () => {
     expect(a.atRisk.length).toBeGreaterThan(0);
     for (const r of a.atRisk) expect(r.reasons.length).toBeGreaterThan(0);
     for (let k = 1; k < a.atRisk.length; k++) expect(a.atRisk[k - 1].valueAtRisk).toBeGreaterThanOrEqual(a.atRisk[k].valueAtRisk);
+  });
+});
+
+describe('the report shows the groups the next season targets', () => {
+  const s = newGame(scenario, 'analytics-targets');
+  step(s, Decisions.parse({}));
+  step(s, Decisions.parse({}));
+  const a = storeAnalytics(s);
+  const rows = databaseSummaries(s);
+
+  it('counts the four groups as the analytics score them', () => {
+    const rfm = rfmScores(rows.map((x) => ({ recencyGap: x.T - x.recency, frequency: x.purchaseDays, monetary: x.totalSpend })));
+    const expected = Object.fromEntries(RFM_GROUPS.map((g) => [g, rfm.filter((r) => rfmGroup(r) === g).length]));
+    expect(a.groups).toEqual(expected);
+  });
+
+  it('covers, for each audience, exactly the customers the season-start plan reaches', () => {
+    const cases = [
+      { groups: ['high-value' as const], abc: [], atRisk: false },
+      { groups: [], abc: ['A' as const, 'B' as const], atRisk: false },
+      { groups: ['keep' as const, 'win-back' as const], abc: [], atRisk: true },
+    ];
+    for (const audience of cases) {
+      const plan = resolvePlan(scenario, Decisions.parse({ care: { audience } }));
+      resolveAudiences(s, plan);
+      const reached = plan.careReach.reduce((x, v) => x + v, 0);
+      expect(audienceCoverage(a.segments, audience).customers, JSON.stringify(audience)).toBe(reached);
+    }
+    // ABC classes as the pyramid shows them.
+    const classes = abcClassify(rows.map((x) => x.totalSpend));
+    expect(audienceCoverage(a.segments, { groups: [], abc: ['A'], atRisk: false }).customers).toBe(classes.filter((c) => c === 'A').length);
+    expect(audienceCoverage(a.segments, undefined).customers).toBe(a.customers);
   });
 });
 
