@@ -1,4 +1,5 @@
 import { rfmSegment } from '../analytics/rfm';
+import { AT_RISK_BIT } from '../sim/segments';
 import { getHost } from '../store/host-instance';
 import type { StoreAnalytics } from '../store/store-analytics';
 import { selectCustomer } from '../store/world-actions';
@@ -15,6 +16,12 @@ export function analyticsSection(): HTMLElement {
     .analytics()
     .then((a) => box.replaceChildren(h('h3', {}, t('analytics.heading')), ...content(a)));
   return box;
+}
+
+/** Customers on the early-warning list for long absence: the list a targeted decision can choose. */
+function targetable(a: StoreAnalytics): HTMLElement {
+  const n = a.segments.reduce((sum, cell) => sum + (cell.mark & AT_RISK_BIT ? cell.customers : 0), 0);
+  return h('p', { class: 'hint', 'data-testid': 'analytics-targets' }, t('analytics.targets', { n }));
 }
 
 function content(a: StoreAnalytics): HTMLElement[] {
@@ -92,5 +99,6 @@ function content(a: StoreAnalytics): HTMLElement[] {
   return [
     h('p', {}, t('analytics.summary', { n: a.customers, top10: num(100 * a.top10), top20: num(100 * a.top20) })),
     h('div', { class: 'grid' }, h('div', {}, grid, groups), h('div', {}, abc, clv), risk),
+    targetable(a),
   ];
 }

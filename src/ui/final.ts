@@ -71,7 +71,8 @@ function seasonViewer(reports: readonly SeasonReport[], run: RunFile): HTMLEleme
 }
 
 function leverName(path: string): string {
-  const lever = LEVERS.find((l) => l.path === path);
+  // A targeted audience is a small object: its leaves (care.audience.groups.0 …) belong to the audience lever.
+  const lever = LEVERS.find((l) => l.path === path || path.startsWith(`${l.path}.`));
   if (lever) return t(labelKey(lever.path));
   const tier = /^tiers\.levels\.(\d+)\.(\w+)$/.exec(path);
   if (tier) return `${t('lever.tiers.level', { n: Number(tier[1]) + 1 })} · ${t(`lever.tier.${tier[2]}` as MessageKey)}`;

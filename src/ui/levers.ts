@@ -9,7 +9,9 @@ export type LeverKind =
   | { kind: 'percent'; max: number; step: number }
   | { kind: 'toggle' }
   | { kind: 'select'; options: readonly string[] }
-  | { kind: 'segment' };
+  | { kind: 'segment' }
+  /** Whom a targetable action reaches: RFM groups, ABC classes, the early-warning list (audience.ts). */
+  | { kind: 'audience'; use: 'care' | 'offer' | 'winBack' };
 
 export interface Lever {
   path: string;
@@ -59,6 +61,7 @@ export const LEVERS: readonly Lever[] = [
   { path: 'care.contactsPerMonth', area: 'care', spec: num(0, 30, 1) },
   { path: 'care.channel', area: 'care', spec: select('sms', 'email', 'app', 'phone') },
   { path: 'care.minTier', area: 'care', spec: num(0, 5, 1) },
+  { path: 'care.audience', area: 'care', spec: { kind: 'audience', use: 'care' } },
   { path: 'care.birthday', area: 'care', spec: toggle },
   { path: 'care.holiday', area: 'care', spec: toggle },
   { path: 'care.afterSale', area: 'care', spec: toggle },
@@ -70,8 +73,10 @@ export const LEVERS: readonly Lever[] = [
   { path: 'complaints.aiAssistant', area: 'complaints', spec: toggle },
   { path: 'complaints.escalateTopTier', area: 'complaints', spec: toggle },
   { path: 'retention.atRiskOffer', area: 'retention', spec: num(0, 500, 1) },
+  { path: 'retention.offerAudience', area: 'retention', spec: { kind: 'audience', use: 'offer' } },
   { path: 'retention.winBackBudget', area: 'retention', spec: num(0, 1e6, 100) },
   { path: 'retention.winBackTarget', area: 'retention', spec: select('recent', 'service', 'price', 'value') },
+  { path: 'retention.winBackAudience', area: 'retention', spec: { kind: 'audience', use: 'winBack' } },
   { path: 'retention.letGoUnprofitable', area: 'retention', spec: toggle },
   { path: 'staff.training', area: 'staff', spec: num(0, 1e6, 500) },
   { path: 'staff.extraStaff', area: 'staff', spec: num(0, 50, 1) },

@@ -1,9 +1,11 @@
 import type { Decisions, TierLevel } from '../scenario/decisions';
+import type { Scenario } from '../scenario/schema';
 import { checkPlan, plannedSpend } from '../sim/economics';
 import { editDraft, playSeason, redoDraft, undoDraft } from '../store/actions';
 import { session } from '../store/session';
 import { confirmDialog } from './dialog';
 import { clear, h } from './dom';
+import { audienceRow } from './audience';
 import { openFeatured } from './featured';
 import { pick, t, type MessageKey } from './i18n';
 import { getPath, helpKey, labelKey, LEVERS, setPath, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
@@ -70,7 +72,11 @@ export function renderPlan(root: HTMLElement): void {
   }
 
   const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
-  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc.levers.includes(lever.area)));
+  // Target choosers count customers from the last report, which arrives from the simulation host: redraw then.
+  const rerender = () => {
+    if (root.isConnected) renderPlan(root);
+  };
+  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc, rerender));
   if (activeTab === 'tiers') panel.append(tierEditor(d, sc.levers.includes('tiers')));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
@@ -117,24 +123,25 @@ export function renderPlan(root: HTMLElement): void {
   if (focusedPath) root.querySelector<HTMLElement>(`[data-path="${focusedPath}"]`)?.focus();
 }
 
-function leverRow(lever: Lever, d: Decisions, enabled: boolean): HTMLElement {
+function leverRow(lever: Lever, d: Decisions, sc: Scenario, rerender: () => void): HTMLElement {
+  const spec = lever.spec;
+  const enabled = sc.levers.includes(lever.area);
+  if (spec.kind === 'audience') return audienceRow(lever, spec.use, d, sc, enabled, rerender);
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const value = getPath(d, lever.path);
   const commit = (v: unknown) => editDraft((draft) => setPath(draft, lever.path, v));
   let control: HTMLElement;
   const common = { id, 'data-path': lever.path, disabled: !enabled, 'aria-describedby': `${id}-help` };
-  const spec = lever.spec;
   if (spec.kind === 'toggle') {
     const box = h('input', { ...common, type: 'checkbox' });
     box.checked = Boolean(value);
     box.addEventListener('change', () => commit(box.checked));
     control = box;
   } else if (spec.kind === 'select' || spec.kind === 'segment') {
-    const sc = session.getState().scenario;
     const options: [string, string][] =
       spec.kind === 'select'
         ? spec.options.map((o) => [o, t(`option.${o}` as MessageKey)])
-        : [['all', t('option.all')], ...(sc?.segments.map((g): [string, string] => [g.id, pick(g.name)]) ?? [])];
+        : [['all', t('option.all')], ...sc.segments.map((g): [string, string] => [g.id, pick(g.name)])];
     const sel = h('select', common, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
     sel.addEventListener('change', () => commit(sel.value));
     control = sel;

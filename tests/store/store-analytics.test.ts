@@ -6,7 +6,8 @@ import { newGame, step } from '../../src/sim/game';
 import { abcClassify, rfmGroup, rfmScores, RFM_GROUPS } from '../../src/analytics';
 import { resolvePlan } from '../../src/sim/plan';
 import { resolveAudiences } from '../../src/sim/targeting';
-import { audienceCoverage, clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+import { audienceCoverage } from '../../src/store/segment-cells';
+import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
 if (!loaded.ok) throw new Error('bundled scenario');
