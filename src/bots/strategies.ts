@@ -221,6 +221,16 @@ export const VARIANTS: readonly Bot[] = [
     retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent' },
   })),
   variant('no-info', 'the textbook plan without collecting customer information', (t) => ({ ...t, information: {} })),
+  // Personal calls cost real money (phone is the dearest channel), which is when aiming care matters.
+  variant('phone-care', 'the textbook plan, a monthly personal phone call to every customer', (t) => ({
+    ...t,
+    care: { ...t.care, channel: 'phone', contactsPerMonth: 1 },
+  })),
+  variant(
+    'targeted-care',
+    'the textbook plan, the monthly phone call only for A- and B-class customers (the store\'s ABC analysis)',
+    (t) => ({ ...t, care: { ...t.care, channel: 'phone', contactsPerMonth: 1, audience: { abc: ['A', 'B'] } } }),
+  ),
   variant('no-training', 'the textbook plan without staff training or frontline authority', (t) => ({
     ...t,
     staff: {},

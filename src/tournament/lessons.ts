@@ -110,6 +110,20 @@ export const LESSONS: readonly Lesson[] = [
     },
   },
   {
+    id: 'targeted-care',
+    text:
+      'Aiming costly personal care at the A and B customers of the store\'s ABC analysis, instead of calling everyone, ' +
+      'spends less on care, keeps about as many high-value customers and scores higher.',
+    levers: ['care'],
+    bots: ['phone-care', 'targeted-care'],
+    holds: (m) => {
+      const all = m('phone-care');
+      const aimed = m('targeted-care');
+      // "About as many": within 5% of the high-value customers the blanket calls keep (hidden truth, same people).
+      return aimed.careCost < all.careCost && aimed.highValueKept >= 0.95 * all.highValueKept && aimed.total > all.total;
+    },
+  },
+  {
     id: 'staff',
     text: 'Staff training and empowerment raise perceived quality and satisfaction.',
     levers: ['staff'],

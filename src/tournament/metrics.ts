@@ -47,6 +47,8 @@ export interface GameMetrics {
   winBackPrice: { attempts: number; won: number };
   /** Satisfaction and loyalty change from greetings and recommendations, the care that needs a profile. */
   targetedCare: number;
+  /** Care spending over the game: contacts, greetings and birthday gifts. */
+  careCost: number;
 }
 
 export function gameMetrics(g: GameResult): GameMetrics {
@@ -67,6 +69,7 @@ export function gameMetrics(g: GameResult): GameMetrics {
   let complaintsFiled = 0;
   let complaintsSettled = 0;
   let targetedCare = 0;
+  let careCost = 0;
   const service = { attempts: 0, won: 0 };
   const price = { attempts: 0, won: 0 };
   for (const r of reports) {
@@ -76,6 +79,7 @@ export function gameMetrics(g: GameResult): GameMetrics {
     acquired += r.customers.acquired;
     profit += r.economics.profit;
     complaintCost += r.economics.costs.complaints;
+    careCost += r.economics.costs.care;
     complaintsFiled += r.complaints.filed;
     complaintsSettled += r.complaints.recovered + r.complaints.unresolved;
     const b = r.retention.byReason;
@@ -144,5 +148,6 @@ export function gameMetrics(g: GameResult): GameMetrics {
     winBackService: service,
     winBackPrice: price,
     targetedCare,
+    careCost,
   };
 }

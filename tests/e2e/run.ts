@@ -100,6 +100,31 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
 
     const seasons = 4;
     for (let k = 1; k <= seasons; k++) {
+      if (k === 2) {
+        // Targeting by segment: aim routine care at high-value customers from the keyboard; the chooser counts
+        // the customers of each choice from the last report and says whom the plan reaches and at what cost.
+        await page.getByTestId('tab-care').click();
+        await page.locator('#lever-care-contactsPerMonth').fill('2');
+        await page.locator('#lever-care-contactsPerMonth').press('Tab');
+        const reach = page.getByTestId('reach-care');
+        await reach.filter({ hasText: /\d/ }).waitFor();
+        const before = await reach.innerText();
+        await page.locator('#lever-care-audience-high-value').focus();
+        await page.keyboard.press('Space');
+        await page.waitForFunction(() => (document.querySelector('#lever-care-audience-high-value') as HTMLInputElement | null)?.checked === true);
+        await reach.filter({ hasText: /\d/ }).waitFor();
+        const after = await reach.innerText();
+        check(after !== before, `ticking a group changes whom care reaches: ${before} → ${after}`);
+        check(await page.locator('#lever-care-audience-high-value').evaluate((el) => el === document.activeElement), 'focus stays on the ticked choice');
+        await shot(page, `${tag}-02b-targeting`);
+        await page.getByTestId('tab-retention').click();
+        await page.locator('#lever-retention-atRiskOffer').fill('5');
+        await page.locator('#lever-retention-atRiskOffer').press('Tab');
+        await page.locator('#lever-retention-offerAudience-atRisk').check();
+        await page.getByTestId('reach-offer').filter({ hasText: /\d/ }).waitFor();
+        await shot(page, `${tag}-02c-targeting-retention`);
+        await noOverflow(page, 'plan-targeting');
+      }
       const featured = page.locator('[data-testid^="featured-"]').filter({ hasText: '#' });
       if ((await featured.count()) > 0) {
         await featured.first().click();
