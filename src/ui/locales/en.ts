@@ -578,7 +578,7 @@ export const en: Record<MessageKey, string> = {
   'audience.atRisk.help': 'Away for more than three of their usual intervals between purchases: retain them before they leave',
   'audience.count': '{n} customers',
   'audience.loading': 'Counting customers…',
-  'audience.rule': 'A customer is chosen when they match every part you tick: any ticked group, any ticked class, and the list when ticked. Counts are from the last report; customers new this season are scored next season.',
+  'audience.rule': 'A customer is chosen when they match every part you tick: any ticked group, any ticked class, and the list when ticked. The groups are those of the last report; the counts here are the customers of each group this action can reach (the report counts everyone in the database, lost customers included). Customers new this season are scored next season.',
   'audience.reach.care': 'Reaches {n} of {all} customers who can be contacted; about ¥{cost} in routine contacts this season',
   'audience.reach.offer': 'Reaches {n} of {all} active customers; at most ¥{cost} if every coupon is used',
   'audience.reach.offerDecline': 'Untargeted: the {n} customers in decline at the end of last season; at most ¥{cost} if every coupon is used',
