@@ -17,22 +17,35 @@ import { getPath, helpKey, labelKey, type Lever } from './levers';
 
 export type AudienceUse = 'care' | 'offer' | 'winBack';
 
-/** Segment cells of the database the last report described, per number of seasons played. */
-let cache: { seasons: number; cells: SegmentCell[] } | null = null;
-let pending: number | null = null;
+/** Segment cells of the database the last report described, keyed by the game and the season reached. */
+let cache: { key: string; cells: SegmentCell[] } | null = null;
+let pending: string | null = null;
+
+/** The same scenario, seed and last state hash mean the same database (a state hash covers every customer). */
+function stateKey(): string {
+  const s = session.getState();
+  return `${s.scenario?.id}|${s.run?.seed}|${s.reports.length}|${s.reports.at(-1)?.hash ?? ''}`;
+}
 
 function cellsNow(onReady: () => void): SegmentCell[] | null {
-  const seasons = session.getState().reports.length;
-  if (cache && cache.seasons === seasons) return cache.cells;
-  if (pending !== seasons) {
-    pending = seasons;
-    void getHost()
+  const key = stateKey();
+  if (cache && cache.key === key) return cache.cells;
+  if (pending !== key) {
+    pending = key;
+    getHost()
       .analytics()
-      .then((a) => {
-        cache = { seasons, cells: a.segments };
-        pending = null;
-        if (session.getState().reports.length === seasons) onReady();
-      });
+      .then(
+        (a) => {
+          if (pending === key) pending = null;
+          // A season played or a game loaded meanwhile: these counts describe a database no longer shown.
+          if (stateKey() !== key) return;
+          cache = { key, cells: a.segments };
+          onReady();
+        },
+        () => {
+          if (pending === key) pending = null;
+        },
+      );
   }
   return null;
 }

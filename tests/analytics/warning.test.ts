@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, type Transaction } from '../../src/analytics/summary';
-import { churnWarnings } from '../../src/analytics/warning';
+import { churnWarnings, isLongAbsence, repeatBuyerMedianInterval, usualInterval } from '../../src/analytics/warning';
 
 function buys(id: string, days: number[], amount = 10): Transaction[] {
   return days.map((day) => ({ customerId: id, day, amount }));
@@ -50,5 +50,31 @@ describe('churn early warning', () => {
       { absenceFactor: 100, lowPAlive: 0.1, fallingRatio: 0 },
     );
     expect(none).toEqual([]);
+  });
+});
+
+// The model-free part of the rule, shared with the simulation's targeting (src/sim/segments.ts).
+describe('the long-absence rule', () => {
+  it('is strictly more than three usual intervals away', () => {
+    expect(isLongAbsence(12, 4)).toBe(false);
+    expect(isLongAbsence(12.5, 4)).toBe(true);
+    expect(isLongAbsence(9, 2, 4)).toBe(true);
+    expect(isLongAbsence(100, null)).toBe(false);
+    expect(isLongAbsence(100, 0)).toBe(false);
+  });
+
+  it('uses the repeat buyers\' median interval for one-time buyers', () => {
+    const median = repeatBuyerMedianInterval([
+      { frequency: 2, recency: 8 },
+      { frequency: 0, recency: 0 },
+      { frequency: 1, recency: 10 },
+      { frequency: 4, recency: 4 },
+      { frequency: 3, recency: 9 },
+    ]);
+    // Intervals 4, 10, 1, 3 → median (3 + 4) / 2.
+    expect(median).toBe(3.5);
+    expect(usualInterval(0, 0, median)).toBe(3.5);
+    expect(usualInterval(2, 8, median)).toBe(4);
+    expect(repeatBuyerMedianInterval([{ frequency: 0, recency: 0 }])).toBeNull();
   });
 });
