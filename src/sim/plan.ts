@@ -25,6 +25,8 @@ export interface Plan {
   serveCost: number;
   /** Campaign weight of each prospect under this plan (set at season start). */
   acqWeight: Float64Array;
+  /** How far the season's purchases so far exceed staff capacity (0 = not overloaded); set each week. */
+  overload: number;
 }
 
 export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
@@ -53,6 +55,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     capacity: scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff),
     serveCost: scenario.store.serveCost,
     acqWeight: new Float64Array(0),
+    overload: 0,
   };
 }
 
