@@ -1,16 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { neutralDecisions, type Decisions } from '../scenario/decisions';
+import type { Decisions } from '../scenario/decisions';
 import { loadScenario } from '../scenario/scenario';
-import { playGame } from '../sim/game';
+import { step, useWeekRunner } from '../sim/engine';
+import { createPopulation } from '../sim/population';
+import { finalScore } from '../sim/scoring';
+import { allocCustomers } from '../sim/state';
 import { runCli, fail } from './fail';
 import { BOTS } from '../bots/strategies';
+import { serveWeekPasses, startWeekThreads } from './threads';
 
 // Benchmark of the full model: 100,000 customers, 8 seasons of 13 weeks, the "textbook" strategy so every
 // system runs. `npm run bench` bundles it first (as the browser runs the engine), because a per-module loader
 // adds a call through a getter to every imported function in the hot loop. The last line is JSON for tools.
 
-runCli(() => {
+// Loaded again as the worker that runs half of each week's customer pass (threads.ts); `--threads=1` keeps the
+// whole pass on this thread. The outcome is the same either way.
+if (!(await serveWeekPasses())) runCli(bench);
+
+async function bench(): Promise<void> {
   // Resolved from the project root (npm runs scripts there), so the bundled benchmark finds it too.
   const path = resolve('scenarios/bubble-tea.yaml');
   const loaded = loadScenario(readFileSync(path, 'utf8'), path);
@@ -23,15 +31,29 @@ runCli(() => {
     population: { ...loaded.value.scenario.population, size: customers },
     store: { ...loaded.value.scenario.store, capacityPerWeek: loaded.value.scenario.store.capacityPerWeek * (customers / 4000) },
   };
-  const bot = BOTS.find((b) => b.name === 'textbook') ?? BOTS[0];
+  const botName = process.argv.find((a) => a.startsWith('--bot='))?.split('=')[1] ?? 'textbook';
+  const bot = BOTS.find((b) => b.name === botName);
+  if (!bot) fail(`no strategy named ${botName}`);
   const seasons: Decisions[] = [];
-  for (let k = 0; k < scenario.seasons; k++) seasons.push(bot ? bot.decide(scenario, k, []) : neutralDecisions());
+  for (let k = 0; k < scenario.seasons; k++) seasons.push(bot.decide(scenario, k, []));
+  const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.split('=')[1] ?? 2);
   const t0 = performance.now();
-  const game = playGame(scenario, 'bench', seasons);
+  const customersArrays = allocCustomers(customers, threads > 1);
+  const pool = threads > 1 ? startWeekThreads(new URL(import.meta.url), scenario, 'bench', customersArrays) : null;
+  await pool?.ready;
+  useWeekRunner(pool);
+  const state = createPopulation(scenario, 'bench', customersArrays, pool ? (st) => pool.fill(st) : undefined);
+  const reports = seasons.map((d) => step(state, d));
+  const final = finalScore(
+    reports.map((r) => r.score),
+    scenario.scoring,
+  );
+  useWeekRunner(null);
   const seconds = (performance.now() - t0) / 1000;
   const weeks = scenario.seasons * scenario.weeksPerSeason;
-  console.log(`final score ${game.final.total}, ${game.state.log.length} events logged`);
+  await pool?.close();
+  console.log(`final score ${final.total}, ${state.log.length} events logged, ${threads} thread(s), last hash ${reports.at(-1)?.hash}`);
   console.log(
     JSON.stringify({ customers, weeks, seconds: Math.round(seconds * 1000) / 1000, customerWeeksPerSecond: Math.round((customers * weeks) / seconds) }),
   );
-});
+}

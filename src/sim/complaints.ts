@@ -32,8 +32,7 @@ export function responseDays(s: SimState, plan: Plan, i: number): number {
   const d = plan.d.complaints;
   const tier = s.c.tier[i];
   if (d.aiAssistant && !escalated(plan, tier)) return 1;
-  const overload = Math.max(0, s.tally.purchases / Math.max(1, (s.week % plan.weeks) + 1) / plan.capacity - 1);
-  let days = d.responseDays * (1 + overload) * (1 - 0.4 * d.empowerment);
+  let days = d.responseDays * (1 + plan.overload) * (1 - 0.4 * d.empowerment);
   if (plan.levelPriority[tier] || plan.levelManager[tier]) days *= 0.5;
   return days;
 }

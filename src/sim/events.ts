@@ -68,6 +68,20 @@ export function record(
   log.delta[k] = delta;
 }
 
+/** Appends every event of `part` to `log`, in order. */
+export function appendLog(log: EventLog, part: EventLog): void {
+  while (log.week.length < log.length + part.length) grow(log);
+  const at = log.length;
+  const n = part.length;
+  log.week.set(part.week.subarray(0, n), at);
+  log.customer.set(part.customer.subarray(0, n), at);
+  log.kind.set(part.kind.subarray(0, n), at);
+  log.cause.set(part.cause.subarray(0, n), at);
+  log.value.set(part.value.subarray(0, n), at);
+  log.delta.set(part.delta.subarray(0, n), at);
+  log.length = at + n;
+}
+
 export function cloneLog(log: EventLog): EventLog {
   return {
     length: log.length,

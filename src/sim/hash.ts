@@ -25,15 +25,23 @@ export function hashState(s: SimState): string {
   h = mix(h, s.season);
   for (const field of CUSTOMER_FIELDS) {
     const a = s.c[field];
-    if (a instanceof Float64Array) {
-      const words = new Uint32Array(a.buffer, a.byteOffset, a.length * 2);
-      for (let k = 0; k < words.length; k++) h = mix(h, words[k]);
-    } else {
-      for (let k = 0; k < a.length; k++) h = mix(h, a[k]);
-    }
+    // Floats by their bits; Int32 values by their bits too (x ^ int32 and x ^ its uint32 view are equal).
+    if (a instanceof Uint8Array) h = mixBytes(h, a);
+    else h = mixWords(h, new Uint32Array(a.buffer, a.byteOffset, a.byteLength >>> 2));
   }
   for (const k of STORE_KEYS) h = mixNumber(h, s.store[k]);
   h = mix(h, s.log.length);
   for (const i of s.featured) h = mix(h, i);
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+// One loop per array type: a loop over a union of typed arrays reads elements through a slow generic path.
+function mixWords(h: number, words: Uint32Array): number {
+  for (let k = 0; k < words.length; k++) h = Math.imul(h ^ words[k], 0x01000193);
+  return h;
+}
+
+function mixBytes(h: number, bytes: Uint8Array): number {
+  for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+  return h;
 }

@@ -32,6 +32,8 @@ export interface Plan {
   careReach: Uint8Array;
   offerReach: Uint8Array;
   winBackReach: Uint8Array;
+  /** How far the season's purchases so far exceed staff capacity (0 = not overloaded); set each week. */
+  overload: number;
 }
 
 export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
@@ -63,6 +65,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     careReach: new Uint8Array(0),
     offerReach: new Uint8Array(0),
     winBackReach: new Uint8Array(0),
+    overload: 0,
   };
 }
 

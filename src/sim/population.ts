@@ -3,7 +3,7 @@ import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
 import { clamp01, ln } from './detmath';
 import { Dice, betaMean, beta, gamma, uniform } from './random';
 import type { SimState } from './state';
-import { emptyState, Flag } from './state';
+import { type Customers, emptyState, Flag } from './state';
 import { Stage } from './types';
 
 // The market: a fixed population per seed. Traits come from each customer's own 'traits' dice, so the people
@@ -13,15 +13,31 @@ const HISTORY_WEEKS = 26;
 /** Weekly hazard of moving away (Keaveney's involuntary switching). */
 const MOVE_AWAY_PER_WEEK = 0.001;
 
-export function createPopulation(scenario: Scenario, seed: string): SimState {
-  const s = emptyState(scenario, seed);
-  const { c, keys } = s;
+/**
+ * The seed's market at week 0, in fresh arrays or in the zeroed `customers` given (shared ones, state.ts).
+ * `fill` fills the customers in; a host with threads may split the ids among them (each customer's traits and
+ * history come from their own dice only).
+ */
+export function createPopulation(
+  scenario: Scenario,
+  seed: string,
+  customers?: Customers,
+  fill: (s: SimState) => void = (s) => fillCustomers(s, 0, s.n),
+): SimState {
+  const s = emptyState(scenario, seed, customers);
+  fill(s);
+  return s;
+}
+
+/** Draws the customers with ids in [from, to): their hidden traits, and a history for those already customers. */
+export function fillCustomers(s: SimState, from: number, to: number): void {
+  const { c, keys, scenario } = s;
   const segs = scenario.segments;
   let shareSum = 0;
   for (const g of segs) shareSum += g.share;
   const storePos = scenario.store.positioning;
 
-  for (let i = 0; i < s.n; i++) {
+  for (let i = from; i < to; i++) {
     const d = new Dice(keys.traits, i, 0, 0);
     let pick = d.next() * shareSum;
     let g = 0;
@@ -52,29 +68,25 @@ export function createPopulation(scenario: Scenario, seed: string): SimState {
     c.expect[i] = c.expectBase[i];
     c.sat[i] = 0.5;
     c.stage[i] = Stage.Prospect;
+    seedExisting(s, i);
   }
-  seedExistingCustomers(s);
-  return s;
 }
 
-/** Customers the store already has at the start, with a plausible half-year history. */
-function seedExistingCustomers(s: SimState): void {
+/** Whether customer i is one the store already has at the start, and if so a plausible half-year history. */
+function seedExisting(s: SimState, i: number): void {
   const { c, keys, scenario } = s;
-  const share = scenario.population.initialCustomers;
-  for (let i = 0; i < s.n; i++) {
-    if (uniform(keys.traits, i, 0, 1) >= share) continue;
-    const u = uniform(keys.traits, i, 0, 2);
-    const v = uniform(keys.traits, i, 0, 3);
-    const purchases = 1 + Math.floor(u * (1 + c.lambda[i] * HISTORY_WEEKS));
-    c.purchases[i] = purchases;
-    c.spendTotal[i] = purchases * c.meanSpend[i];
-    c.growth[i] = c.spendTotal[i];
-    c.firstWeek[i] = -HISTORY_WEEKS + Math.floor(v * 4);
-    c.lastWeek[i] = -1 - Math.floor(v * Math.min(HISTORY_WEEKS - 5, 1 / (c.lambda[i] + 0.05)));
-    c.stage[i] = purchases >= 4 ? Stage.Stability : purchases >= 2 ? Stage.Formation : Stage.Exploration;
-    c.sat[i] = clamp01(0.5 + 0.1 * (u - 0.5) + 0.04 * (c.stage[i] - 1));
-    c.loyalty[i] = 0.15 + 0.1 * (c.stage[i] - 1);
-    c.contribution[i] = c.spendTotal[i] * scenario.store.margin;
-    c.flags[i] |= v < 0.2 ? Flag.BirthdayKnown : 0;
-  }
+  if (uniform(keys.traits, i, 0, 1) >= scenario.population.initialCustomers) return;
+  const u = uniform(keys.traits, i, 0, 2);
+  const v = uniform(keys.traits, i, 0, 3);
+  const purchases = 1 + Math.floor(u * (1 + c.lambda[i] * HISTORY_WEEKS));
+  c.purchases[i] = purchases;
+  c.spendTotal[i] = purchases * c.meanSpend[i];
+  c.growth[i] = c.spendTotal[i];
+  c.firstWeek[i] = -HISTORY_WEEKS + Math.floor(v * 4);
+  c.lastWeek[i] = -1 - Math.floor(v * Math.min(HISTORY_WEEKS - 5, 1 / (c.lambda[i] + 0.05)));
+  c.stage[i] = purchases >= 4 ? Stage.Stability : purchases >= 2 ? Stage.Formation : Stage.Exploration;
+  c.sat[i] = clamp01(0.5 + 0.1 * (u - 0.5) + 0.04 * (c.stage[i] - 1));
+  c.loyalty[i] = 0.15 + 0.1 * (c.stage[i] - 1);
+  c.contribution[i] = c.spendTotal[i] * scenario.store.margin;
+  c.flags[i] |= v < 0.2 ? Flag.BirthdayKnown : 0;
 }

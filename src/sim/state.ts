@@ -180,10 +180,15 @@ export interface SimState {
   featured: number[];
 }
 
-export function allocCustomers(n: number): Customers {
-  const f = () => new Float64Array(n);
-  const i32 = (fill = 0) => new Int32Array(n).fill(fill);
-  const u8 = () => new Uint8Array(n);
+/**
+ * Zeroed customer arrays. `shared` puts them in SharedArrayBuffers, so threads running blocks of the weekly
+ * pass (pass.ts) work on the same customers.
+ */
+export function allocCustomers(n: number, shared = false): Customers {
+  const buffer = (bytes: number): ArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)) as ArrayBuffer;
+  const f = () => new Float64Array(buffer(8 * n));
+  const i32 = (fill = 0) => new Int32Array(buffer(4 * n)).fill(fill);
+  const u8 = () => new Uint8Array(buffer(n));
   return {
     segment: u8(),
     lambda: f(),
@@ -281,9 +286,34 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
   };
 }
 
-export function emptyState(scenario: Scenario, seed: string): SimState {
+/**
+ * Adds a part of the season's figures (one block of the weekly pass) into the season's tally. Every number,
+ * array element and nested figure is summed; the season's stage snapshot is left alone.
+ */
+export function addTally(into: Tally, part: Tally): void {
+  addFigures(into as unknown as Figures, part as unknown as Figures);
+}
+
+interface Figures {
+  [key: string]: number | number[] | Float64Array | Int32Array | Uint8Array | Figures;
+}
+
+function addFigures(into: Figures, part: Figures): void {
+  for (const key of Object.keys(part)) {
+    if (key === 'stageAtStart') continue;
+    const v = part[key];
+    if (typeof v === 'number') (into[key] as number) += v;
+    else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      const a = into[key] as number[];
+      const b = v as number[];
+      for (let k = 0; k < b.length; k++) a[k] += b[k];
+    } else addFigures(into[key] as Figures, v);
+  }
+}
+
+export function emptyState(scenario: Scenario, seed: string, customers?: Customers): SimState {
   const n = scenario.population.size;
-  const c = allocCustomers(n);
+  const c = customers ?? allocCustomers(n);
   return {
     scenario,
     seed,

@@ -59,6 +59,9 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     else ctx.competitorPromo = Math.max(ctx.competitorPromo, e.strength);
   }
   s.store.competitor = Math.max(ctx.competitorEntry, ctx.competitorPromo);
+  // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
+  // meets the same staff whatever order the customers are processed in).
+  plan.overload = k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0;
   const load = s.store.visitsLastWeek / plan.capacity;
   ctx.wait = load > 1 ? Math.min(0.3, 0.3 * (load - 1)) : 0;
   acquisitionRates(s, plan, ctx);

@@ -96,7 +96,7 @@ describe('flags', () => {
   const otherSeed = play('Team Other Seed', 'passive', 'another-seed');
   const small = fromParsed(smallBubbleTea(200));
   const otherScenario = playToRun(small.scenario, small.hash, SEED, 'Team Other Scenario', botSeasons('passive', small.scenario)).run;
-  const engine = { ...structuredClone(passive), engineVersion: '2.0.0', team: 'Team Future' };
+  const engine = { ...structuredClone(passive), engineVersion: '9.0.0', team: 'Team Future' };
   const entries: RunEntry[] = [
     ...honest,
     { name: 'broken.json', text: '{"format": "customer-seasons-run", "team": "Team Broken", ' },
@@ -137,7 +137,7 @@ describe('flags', () => {
   });
 
   it('flags an incompatible engine, a repeated file, another seed or scenario, an unfinished run', () => {
-    expect(row('engine.json')).toMatchObject({ status: 'engine', reason: expect.stringContaining('engine version 2.0.0') });
+    expect(row('engine.json')).toMatchObject({ status: 'engine', reason: expect.stringContaining('engine version 9.0.0') });
     expect(row('repeat.json')).toMatchObject({ status: 'duplicate', reason: 'same content as textbook.json' });
     expect(row('other-seed.json')).toMatchObject({ status: 'other-seed', reason: `seed "another-seed", the class plays "${SEED}"` });
     expect(row('other-scenario.json')).toMatchObject({ status: 'other-scenario', reason: expect.stringContaining('the class plays bubble-tea') });
