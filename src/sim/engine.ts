@@ -21,7 +21,7 @@ import { prepareSeason, weekContext, type WeekCtx } from './week';
 
 export function step(s: SimState, decisions: Decisions): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
-  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s);
+  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s, null);
   s.tally = newTally(s.n, s.c.stage);
   featuredSeason(s, plan);
   // Retention first: customers won back must be sorted into this season's levels like everyone else.
