@@ -1,8 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { type BlockResult, passBlock, sequentialRunner, type WeekRunner } from '../sim/pass';
-import { resolvePlan, type Plan } from '../sim/plan';
+import type { Plan } from '../sim/plan';
 import { fillCustomers } from '../sim/population';
 import { type Customers, emptyState, type SimState, type StoreState } from '../sim/state';
 import type { WeekCtx } from '../sim/week';
@@ -26,7 +25,7 @@ interface Setup {
 
 type Request =
   | { kind: 'population'; from: number; to: number }
-  | { kind: 'season'; decisions: Decisions; acqWeight: Float64Array; careReach: Uint8Array }
+  | { kind: 'season'; plan: Plan }
   | { kind: 'week'; week: number; season: number; store: StoreState; overload: number; ctx: WeekCtx; from: number; to: number };
 
 type Reply = { results: BlockResult[] } | { error: string };
@@ -63,8 +62,8 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
       if (blocks < 2) return sequentialRunner.run(st, plan, ctx, blocks);
       if (plan !== seasonPlan) {
         seasonPlan = plan;
-        // What the pass reads from the plan beyond the decisions: set at season start from the whole market.
-        port1.postMessage({ kind: 'season', decisions: plan.d, acqWeight: plan.acqWeight, careReach: plan.careReach } satisfies Request);
+        // The whole plan, with what was computed from the state at season start (campaign weights and the like).
+        port1.postMessage({ kind: 'season', plan } satisfies Request);
       }
       // The worker takes the larger half: this thread also merges the blocks and runs the season-level steps.
       const split = Math.floor(blocks / 2);
@@ -125,9 +124,7 @@ export async function serveWeekPasses(): Promise<boolean> {
       return;
     }
     if (req.kind === 'season') {
-      plan = resolvePlan(s.scenario, req.decisions);
-      plan.acqWeight = req.acqWeight;
-      plan.careReach = req.careReach;
+      plan = req.plan;
       return;
     }
     answer(setup, () => {

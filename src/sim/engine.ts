@@ -22,7 +22,7 @@ import { prepareSeason, weekContext, type WeekCtx } from './week';
 
 export function step(s: SimState, decisions: Decisions): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
-  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s);
+  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s, null);
   resolveAudiences(s, plan);
   s.tally = newTally(s.n, s.c.stage);
   featuredSeason(s, plan);

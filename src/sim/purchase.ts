@@ -129,7 +129,11 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
   dropout(s, plan, i, events);
 }
 
-function dropout(s: SimState, plan: Plan, i: number, events: number): void {
+/**
+ * BG/NBD's dropout probability p of customer i, moved by the relationship: fit, satisfaction, loyalty and the
+ * bonds of `plan` (null: no bonds). Not clamped; excludes the short dip after a reward.
+ */
+export function dropoutChance(s: SimState, plan: Plan | null, i: number): number {
   const c = s.c;
   let p = c.dropP[i];
   // 门当户对: customers whose wants the store does not match drift away sooner.
@@ -138,7 +142,13 @@ function dropout(s: SimState, plan: Plan, i: number, events: number): void {
   p *= 1 - 0.5 * Math.max(0, c.loyalty[i] - 0.2);
   // Financial and structural bonds (member prices, points, a personal manager) hold members who would drift away
   // (Berry 1995's levels of relationship marketing; Verhoef 2003: loyalty programmes raise retention).
-  p *= 1 - 0.3 * switchingCost(s, plan, i);
+  if (plan) p *= 1 - 0.3 * switchingCost(s, plan, i);
+  return p;
+}
+
+function dropout(s: SimState, plan: Plan, i: number, events: number): void {
+  const c = s.c;
+  let p = dropoutChance(s, plan, i);
   if (plan.d.points.earnPer10 > 0 && s.week - c.rewardWeek[i] < 4) p *= 1.3;
   if (dropoutAfter(clamp01(p), events, uniform(s.keys.dropout, i, s.week, 0)) === 0) return;
   if (c.sat[i] < 0.4) churn(s, i, ChurnReason.Own, Cause['low-satisfaction']);

@@ -189,7 +189,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
     churnRate: exposed > 0 ? (churned - 0.5 * letGo) / exposed : 0,
     profit,
     revenue: t.revenue,
-    residual: residualValue(s),
+    residual: residualValue(s, plan),
   });
   const drivers: Driver[] = [];
   for (let k = 1; k < CAUSE_IDS.length; k++) {

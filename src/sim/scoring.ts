@@ -1,6 +1,8 @@
 import { clamp } from './detmath';
 import { pow } from './detmath';
 import { isActive } from './effects';
+import type { Plan } from './plan';
+import { dropoutChance } from './purchase';
 import type { SimState } from './state';
 
 // Scores 0–100. Satisfaction and loyalty are measured on the hidden truth of active customers; loyalty weighs
@@ -39,8 +41,12 @@ export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Expected margin over the next 52 weeks from everyone still a customer (hidden truth). */
-export function residualValue(s: SimState): number {
+/**
+ * Expected margin over the next 52 weeks from everyone still a customer (hidden truth), each kept with the
+ * dropout chance purchases run on — bonds of `plan` included (null: none, for the starting yardstick, so the
+ * yardstick never depends on a decision).
+ */
+export function residualValue(s: SimState, plan: Plan | null): number {
   const c = s.c;
   const margin = s.scenario.store.margin;
   const serve = s.scenario.store.serveCost;
@@ -48,7 +54,7 @@ export function residualValue(s: SimState): number {
   for (let i = 0; i < s.n; i++) {
     if (!isActive(c.stage[i])) continue;
     const rate = c.lambda[i] * (0.56 + 0.8 * c.sat[i]) * 52;
-    const p = clamp(c.dropP[i] * (1 + 1.5 * Math.max(0, 0.5 - c.sat[i])) * (1 - 0.5 * Math.max(0, c.loyalty[i] - 0.2)), 0.001, 1);
+    const p = clamp(dropoutChance(s, plan, i), 0.001, 1);
     const purchases = (1 - pow(1 - p, rate)) / p;
     const spend = s.scenario.segments[c.segment[i]].spend.p / c.spendNu[i];
     total += purchases * spend * margin - 13 * serve * (1 + 2 * Math.max(0, 0.6 - c.fit[i]));

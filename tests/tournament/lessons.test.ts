@@ -32,8 +32,8 @@ describe('the tournament teaches the course', () => {
   it('plays every bundled scenario', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(5);
     expect(tournament().scenarios.map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
-    // This first test plays the whole reduced tournament (20 strategies × 6 seeds × 5 scenarios); the rest read it.
-  }, 180_000);
+    // Plays 600 games; the limit only guards against a hang on a busy machine, it is not a speed check.
+  }, 300_000);
 
   for (const lesson of LESSONS) {
     it(`lesson "${lesson.id}" holds on at least 90% of seeds: ${lesson.text}`, () => {
