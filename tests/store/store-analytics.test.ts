@@ -5,6 +5,8 @@ import { Decisions } from '../../src/scenario/decisions';
 import { newGame, step } from '../../src/sim/game';
 import { abcClassify, rfmGroup, rfmScores, RFM_GROUPS } from '../../src/analytics';
 import { resolvePlan } from '../../src/sim/plan';
+import { Flag } from '../../src/sim/state';
+import { ChurnReason, Stage } from '../../src/sim/types';
 import { resolveAudiences } from '../../src/sim/targeting';
 import { audienceCoverage } from '../../src/store/segment-cells';
 import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
@@ -72,7 +74,22 @@ describe('the report shows the groups the next season targets', () => {
       const plan = resolvePlan(scenario, Decisions.parse({ care: { audience } }));
       resolveAudiences(s, plan);
       const reached = plan.careReach.reduce((x, v) => x + v, 0);
-      expect(audienceCoverage(a.segments, audience).customers, JSON.stringify(audience)).toBe(reached);
+      const cover = audienceCoverage(a.segments, audience);
+      expect(cover.customers, JSON.stringify(audience)).toBe(reached);
+      // Split as the levers can use them: still buying (and contactable), or lost within a year and not let go.
+      let active = 0;
+      let contactable = 0;
+      let lost = 0;
+      for (let i = 0; i < s.n; i++) {
+        if (!plan.careReach[i]) continue;
+        if (s.c.stage[i] !== Stage.Churned) {
+          active++;
+          if (!(s.c.flags[i] & Flag.OptedOut)) contactable++;
+        } else if (s.c.churnReason[i] !== ChurnReason.LetGo && s.week - s.c.churnWeek[i] <= 52) lost++;
+      }
+      expect([cover.active, cover.contactable, cover.lost]).toEqual([active, contactable, lost]);
+      expect(active).toBeGreaterThan(0);
+      expect(lost).toBeGreaterThan(0);
     }
     // ABC classes as the pyramid shows them.
     const classes = abcClassify(rows.map((x) => x.totalSpend));
