@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { abcClassify, churnWarnings, rfmGroup, rfmScores, RFM_GROUPS, ABC_CLASSES } from '../../src/analytics';
 import type { Audience } from '../../src/scenario/decisions';
+import { checkPlan } from '../../src/sim/economics';
 import { newGame, playGame, step } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
 import { seasonRetention } from '../../src/sim/retention';
@@ -141,6 +142,17 @@ describe('targeted actions reach exactly their audience', () => {
     const budget = 1e7;
     expect(attempts(decisions({ retention: { winBackBudget: budget } }))).toBe(all);
     expect(attempts(decisions({ retention: { winBackBudget: budget, winBackAudience: { groups: ['keep'] } } }))).toBe(keep);
+  });
+});
+
+describe('plan checks', () => {
+  it('an area the scenario does not offer must leave its audiences out too', () => {
+    const noCare = smallBubbleTea(300, { levers: ['acquisition', 'retention'] });
+    const aimed = decisions({ care: { audience: { groups: ['high-value'] } } });
+    expect(checkPlan(noCare, aimed).map((i) => `${i.code}:${i.path}`)).toEqual(['lever-unavailable:care']);
+    expect(checkPlan(noCare, decisions({ retention: { winBackAudience: { abc: ['A'] } } }))).toEqual([]);
+    const noRetention = smallBubbleTea(300, { levers: ['care'] });
+    expect(checkPlan(noRetention, decisions({ retention: { offerAudience: { atRisk: true } } })).map((i) => i.code)).toEqual(['lever-unavailable']);
   });
 });
 
