@@ -15,8 +15,8 @@ export const ANON_SHADES = 3;
 
 /** A customer the store sampled: face (mood) over a stage-shaped body, on two legs. Anchor is the feet. */
 export const MARKED = { w: 28, h: 44 } as const;
-/** Another visitor: a plain silhouette, smaller and unmarked. */
-export const ANON = { w: 18, h: 32 } as const;
+/** Another visitor: a plain silhouette, smaller and unmarked (and cheap to fill: most figures are these). */
+export const ANON = { w: 14, h: 28 } as const;
 export const BUBBLE = { w: 18, h: 18 } as const;
 export const STAFF = { w: 20, h: 28 } as const;
 export const LANTERN = { w: 20, h: 30 } as const;
@@ -32,9 +32,9 @@ export const anonFrame = (shade: number, step: number): string => `a${shade}${st
 
 type G = Phaser.GameObjects.Graphics;
 
-function legs(g: G, cx: number, foot: number, step: number, len: number, color: number): void {
+function legs(g: G, cx: number, foot: number, step: number, len: number, color: number, stride: number): void {
   g.fillStyle(color, 1);
-  const spread = step === 0 ? 3 : 6;
+  const spread = step === 0 ? stride / 2 : stride;
   g.fillRect(cx - spread - 1, foot - len, 3, len);
   g.fillRect(cx + spread - 2, foot - len, 3, len);
 }
@@ -97,7 +97,7 @@ function marked(g: G, x: number, y: number, stage: number, mood: number, step: n
   const cx = x + MARKED.w / 2;
   const foot = y + MARKED.h;
   g.fillStyle(0x000000, 0.22).fillEllipse(cx, foot - 2, 20, 4);
-  legs(g, cx, foot - 1, step, 7, INK);
+  legs(g, cx, foot - 1, step, 7, INK, 6);
   stageShape(g, stage, cx, y + 24);
   face(g, mood, cx, y + 8);
 }
@@ -105,14 +105,14 @@ function marked(g: G, x: number, y: number, stage: number, mood: number, step: n
 function anon(g: G, x: number, y: number, shade: number, step: number): void {
   const cx = x + ANON.w / 2;
   const foot = y + ANON.h;
-  g.fillStyle(0x000000, 0.18).fillEllipse(cx, foot - 2, 14, 3);
-  legs(g, cx, foot - 1, step, 7, ANON_INK);
+  g.fillStyle(0x000000, 0.18).fillEllipse(cx, foot - 2, 12, 3);
+  legs(g, cx, foot - 1, step, 6, ANON_INK, 4);
   g.fillStyle(ANON_FILL[shade], 1);
   g.lineStyle(1, ANON_INK, 1);
-  g.fillRoundedRect(x + 3, y + 11, ANON.w - 6, 14, 4);
-  g.strokeRoundedRect(x + 3, y + 11, ANON.w - 6, 14, 4);
-  g.fillCircle(cx, y + 6, 5);
-  g.strokeCircle(cx, y + 6, 5);
+  g.fillRoundedRect(x + 2, y + 10, ANON.w - 4, 12, 3);
+  g.strokeRoundedRect(x + 2, y + 10, ANON.w - 4, 12, 3);
+  g.fillCircle(cx, y + 5, 4.5);
+  g.strokeCircle(cx, y + 5, 4.5);
 }
 
 function bubble(g: G, x: number, y: number): void {

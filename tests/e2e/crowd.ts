@@ -75,10 +75,12 @@ async function busyStore(url: string, lang: 'zh-CN' | 'en'): Promise<void> {
       };
       requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
     })`)) as Perf;
+    // Without a GPU the world view draws with Canvas 2D (a 2D context on its canvas); with one, WebGL.
+    const renderer = (await page.locator('#world canvas').evaluate((c: HTMLCanvasElement) => c.getContext('2d') !== null)) ? 'Canvas 2D' : 'WebGL';
     console.log(
       `e2e crowd: ${perf.minFigures}–${perf.maxFigures} figures on screen, mean frame ${perf.meanMs.toFixed(1)} ms ` +
         `(${(1000 / perf.meanMs).toFixed(0)} fps), 95th percentile ${perf.p95Ms.toFixed(1)} ms, longest task ${perf.longestTask.toFixed(0)} ms ` +
-        `(headless Chromium, software WebGL)`,
+        `(headless Chromium, no GPU, ${renderer})`,
     );
     check(perf.minFigures >= 300, `several hundred figures stayed on screen while measuring (${perf.minFigures})`);
     check(perf.longestTask <= 100, `no main-thread task over 100 ms with a full store (longest ${perf.longestTask.toFixed(0)} ms)`);
