@@ -6,13 +6,12 @@ import { Paths, W, Where, mix } from './paths';
 
 // The visitors as one pooled crowd. Two generations of CROWD_CAP slots: the week playing and the week before,
 // whose last visitors are still on their way out (a visit lasts at most a week, so a generation is free again
-// when its slots come round). Each slot owns one bob in each of three blitters (plain figures, marked figures,
+// when its slots come round). Each slot owns one bob in each of three layers (plain figures, marked figures,
 // complaint bubbles) on one atlas, so the crowd draws as one batch, marked figures always above plain ones.
-// Bobs are made once. Their visibility changes only when a week is assigned, because each change rebuilds the
-// blitter's render list; a figure that has not arrived yet or has left is parked off-scene instead.
+// Bobs are made once. Each frame the layers' render lists are refilled in place with the bobs of figures on
+// their way, so figures waiting to arrive or already gone cost nothing to draw and nothing is allocated.
 
 const SLOTS = 2 * CROWD_CAP;
-const PARK = -200;
 const NONE = 0;
 const PLAIN = 1;
 const MARKED_KIND = 2;
@@ -22,6 +21,15 @@ const STEPS_PER_WEEK = 24;
 type Bob = Phaser.GameObjects.Bob;
 type Frame = Phaser.Textures.Frame;
 
+/** A Blitter that draws exactly the bobs the crowd lists for this frame (Bob visibility is never used). */
+class Layer extends Phaser.GameObjects.Blitter {
+  readonly drawn: Bob[] = [];
+
+  override getRenderList(): Bob[] {
+    return this.drawn;
+  }
+}
+
 export class Crowd {
   private readonly paths = new Paths(SLOTS);
   private readonly kind = new Uint8Array(SLOTS);
@@ -29,9 +37,10 @@ export class Crowd {
   /** First frame of the slot's look: two poses follow each other. */
   private readonly look = new Uint16Array(SLOTS);
   private readonly complained = new Uint8Array(SLOTS);
-  /** Where the slot's feet are now; NaN while it is off the scene. */
+  /** Where the slot's feet are now; NaN while it is not on its way. */
   private readonly fx = new Float32Array(SLOTS).fill(NaN);
   private readonly fy = new Float32Array(SLOTS).fill(NaN);
+  private readonly layers: [Layer, Layer, Layer];
   private readonly plainBobs: Bob[] = [];
   private readonly markedBobs: Bob[] = [];
   private readonly bubbleBobs: Bob[] = [];
@@ -42,9 +51,8 @@ export class Crowd {
   private onScene = 0;
 
   constructor(scene: Phaser.Scene) {
-    const plain = scene.add.blitter(0, 0, ATLAS);
-    const marked = scene.add.blitter(0, 0, ATLAS);
-    const bubbles = scene.add.blitter(0, 0, ATLAS);
+    const [plain, marked, bubbles] = (this.layers = [new Layer(scene, 0, 0, ATLAS), new Layer(scene, 0, 0, ATLAS), new Layer(scene, 0, 0, ATLAS)]);
+    this.layers.forEach((layer) => scene.add.existing(layer));
     const tex = scene.textures.get(ATLAS);
     for (let stage = 0; stage < STAGES; stage++) {
       for (let mood = 0; mood < MOODS; mood++) {
@@ -55,9 +63,9 @@ export class Crowd {
       for (let step = 0; step < STEPS; step++) this.plainFrames.push(tex.get(anonFrame(shade, step)));
     }
     for (let s = 0; s < SLOTS; s++) {
-      this.plainBobs.push(plain.create(PARK, PARK, this.plainFrames[0], false));
-      this.markedBobs.push(marked.create(PARK, PARK, this.markedFrames[0], false));
-      this.bubbleBobs.push(bubbles.create(PARK, PARK, 'bubble', false));
+      this.plainBobs.push(plain.create(0, 0, this.plainFrames[0]));
+      this.markedBobs.push(marked.create(0, 0, this.markedFrames[0]));
+      this.bubbleBobs.push(bubbles.create(0, 0, 'bubble'));
     }
   }
 
@@ -66,6 +74,7 @@ export class Crowd {
     for (let s = 0; s < SLOTS; s++) this.free(s);
     this.until = -Infinity;
     this.onScene = 0;
+    for (const layer of this.layers) layer.drawn.length = 0;
   }
 
   /**
@@ -85,26 +94,17 @@ export class Crowd {
       this.paths.plan(s, seed, start + mix(seed, 11), 0.75 + 0.2 * mix(seed, 12), lanes);
       this.until = Math.max(this.until, this.paths.end(s));
       this.fx[s] = NaN;
-      this.plainBobs[s].setPosition(PARK, PARK);
-      this.markedBobs[s].setPosition(PARK, PARK);
-      this.bubbleBobs[s].setPosition(PARK, PARK);
       if (j < r.marked) {
         const v = stats.visitors[markedVisitor(j, r, stats.visitors.length)];
         this.kind[s] = MARKED_KIND;
         this.id[s] = v.id;
         this.look[s] = (v.stage * MOODS + v.mood) * STEPS;
         this.complained[s] = v.complained ? 1 : 0;
-        this.plainBobs[s].visible = false;
-        this.markedBobs[s].visible = true;
-        this.bubbleBobs[s].visible = v.complained;
       } else {
         this.kind[s] = PLAIN;
         this.id[s] = -1;
         this.look[s] = Math.floor(mix(seed, 13) * ANON_SHADES) * STEPS;
         this.complained[s] = 0;
-        this.plainBobs[s].visible = true;
-        this.markedBobs[s].visible = false;
-        this.bubbleBobs[s].visible = false;
       }
     }
   }
@@ -114,34 +114,45 @@ export class Crowd {
     return now <= this.until;
   }
 
-  /** Moves every figure to where its path has it at `now` (weeks on the crowd's clock). */
+  /** Moves every figure to where its path has it at `now` (weeks on the crowd's clock) and lists what to draw. */
   update(now: number): void {
+    const [plain, marked, bubbles] = this.layers;
+    let np = 0;
+    let nm = 0;
+    let nb = 0;
     let onScene = 0;
     for (let s = 0; s < SLOTS; s++) {
       const k = this.kind[s];
       if (k === NONE) continue;
       const where = this.paths.at(s, now);
-      const bob = k === MARKED_KIND ? this.markedBobs[s] : this.plainBobs[s];
       if (where === Where.NotYet || where === Where.Gone) {
-        if (!Number.isNaN(this.fx[s])) {
-          this.fx[s] = NaN;
-          bob.setPosition(PARK, PARK);
-          this.bubbleBobs[s].setPosition(PARK, PARK);
-        }
+        this.fx[s] = NaN;
         continue;
       }
       const x = this.paths.px;
       const y = this.paths.py;
       const step = where === Where.Walking ? (Math.floor(now * STEPS_PER_WEEK) + s) & 1 : 0;
-      const size = k === MARKED_KIND ? MARKED : ANON;
-      bob.setFrame(k === MARKED_KIND ? this.markedFrames[this.look[s] + step] : this.plainFrames[this.look[s] + step]);
+      const isMarked = k === MARKED_KIND;
+      const size = isMarked ? MARKED : ANON;
+      const bob = isMarked ? this.markedBobs[s] : this.plainBobs[s];
+      bob.setFrame(isMarked ? this.markedFrames[this.look[s] + step] : this.plainFrames[this.look[s] + step]);
       bob.x = Math.round(x - size.w / 2);
       bob.y = Math.round(y - size.h);
-      if (this.complained[s]) this.bubbleBobs[s].setPosition(bob.x + MARKED.w - BUBBLE.w / 2, bob.y - BUBBLE.h / 2);
+      if (isMarked) marked.drawn[nm++] = bob;
+      else plain.drawn[np++] = bob;
+      if (this.complained[s]) {
+        const bubble = this.bubbleBobs[s];
+        bubble.x = bob.x + MARKED.w - BUBBLE.w / 2;
+        bubble.y = bob.y - BUBBLE.h / 2;
+        bubbles.drawn[nb++] = bubble;
+      }
       this.fx[s] = x;
       this.fy[s] = y;
       if (x > -size.w / 2 && x < W + size.w / 2) onScene++;
     }
+    plain.drawn.length = np;
+    marked.drawn.length = nm;
+    bubbles.drawn.length = nb;
     this.onScene = onScene;
   }
 
@@ -175,8 +186,5 @@ export class Crowd {
     this.kind[s] = NONE;
     this.id[s] = -1;
     this.fx[s] = NaN;
-    this.plainBobs[s].visible = false;
-    this.markedBobs[s].visible = false;
-    this.bubbleBobs[s].visible = false;
   }
 }
