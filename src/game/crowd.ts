@@ -116,7 +116,10 @@ export class Crowd {
 
   /** Moves every figure to where its path has it at `now` (weeks on the crowd's clock) and lists what to draw. */
   update(now: number): void {
-    const [plain, marked, bubbles] = this.layers;
+    // Indexed, not destructured: array destructuring goes through an iterator.
+    const plain = this.layers[0];
+    const marked = this.layers[1];
+    const bubbles = this.layers[2];
     let np = 0;
     let nm = 0;
     let nb = 0;
