@@ -2,13 +2,14 @@ import './ui/style.css';
 import { resume } from './store/actions';
 import { loadPrefs } from './store/autosave';
 import { setHost } from './store/host-instance';
+import { watchPlayback } from './store/playback';
 import { prefs } from './store/session';
 import { createWorkerHost } from './store/worker-host';
 import { mountApp } from './ui/app';
 import { browserLang } from './ui/i18n';
 
 // Boot: preferences, the simulation worker, the panels, the world view (loaded on its own chunk), and the
-// autosaved game if there is one.
+// autosaved game if there is one (mid-playback: at the week being watched).
 
 const saved = loadPrefs();
 prefs.setState({
@@ -17,5 +18,6 @@ prefs.setState({
 });
 setHost(createWorkerHost());
 const layout = mountApp(document.getElementById('app') as HTMLElement);
+watchPlayback();
 void import('./game/boot').then(({ startWorld }) => startWorld(layout.world));
 void resume();

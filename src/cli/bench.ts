@@ -38,11 +38,15 @@ async function bench(): Promise<void> {
   for (let k = 0; k < scenario.seasons; k++) seasons.push(bot.decide(scenario, k, []));
   const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.split('=')[1] ?? 2);
   const t0 = performance.now();
-  const customersArrays = allocCustomers(customers, threads > 1);
-  const pool = threads > 1 ? startWeekThreads(new URL(import.meta.url), scenario, 'bench', customersArrays) : null;
-  await pool?.ready;
+  let state;
+  let pool = null;
+  if (threads > 1) {
+    const shared = allocCustomers(customers, true);
+    pool = startWeekThreads(new URL(import.meta.url), scenario, 'bench', shared);
+    state = createPopulation(scenario, 'bench', shared, () => {});
+    await pool.fill(state);
+  } else state = createPopulation(scenario, 'bench');
   useWeekRunner(pool);
-  const state = createPopulation(scenario, 'bench', customersArrays, pool ? (st) => pool.fill(st) : undefined);
   const reports = seasons.map((d) => step(state, d));
   const final = finalScore(
     reports.map((r) => r.score),

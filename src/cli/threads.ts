@@ -33,8 +33,8 @@ type Reply = { results: BlockResult[] } | { error: string };
 export interface WeekThreads extends WeekRunner {
   /** Settles when the worker serves passes; rejects if it could not start. */
   ready: Promise<void>;
-  /** Fills a new population (createPopulation's `fill`), half the customers on each thread. */
-  fill(s: SimState): void;
+  /** Fills a new, empty population (see createPopulation), half the customers on each thread. */
+  fill(s: SimState): Promise<void>;
   close(): Promise<number>;
 }
 
@@ -82,10 +82,12 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
       for (let b = 0; b < split; b++) out.push(passBlock(st, plan, ctx, b));
       return out.concat(awaitReply(flag, port1));
     },
-    fill(st) {
+    async fill(st) {
+      // Posted at once and served as soon as the worker has started, while this thread fills its own half.
       const split = Math.floor(st.n / 2);
       port1.postMessage({ kind: 'population', from: split, to: st.n } satisfies Request);
       fillCustomers(st, 0, split);
+      await ready;
       awaitReply(flag, port1);
     },
     close: () => worker.terminate(),

@@ -1,40 +1,42 @@
 import Phaser from 'phaser';
-import { makeTextures } from './textures';
-import type { Visitor } from '../sim/report';
+import { ATLAS, makeTextures } from './textures';
+import { Crowd } from './crowd';
+import { COUNTER_Y, DOOR_X, H, MAX_LANES, STREET_Y, W, laneX } from './paths';
+import type { SeasonReport } from '../sim/report';
 import { prefs, session, type Session } from '../store/session';
 import { selectCustomer, setPlayWeek } from '../store/world-actions';
 
 // The store and its street. It draws what the store knows (reports) and never touches the simulation: visitors of
-// the week being played walk in, queue, buy and leave; clicking one asks for their customer file.
+// the week being played walk in, browse, queue, buy and leave; clicking a marked one asks for their customer file.
+// One clock drives everything: the crowd's time in weeks, advanced by the frame time × speed and frozen by pause.
 
-const W = 960;
-const H = 420;
-const DOOR_X = 420;
-const STREET_Y = 360;
-const COUNTER_Y = 215;
 /** Milliseconds a week lasts at speed ×1. */
 const WEEK_MS = 1600;
+/** A longer frame (a background tab, a stall) is not replayed as a jump of the crowd. */
+const MAX_FRAME_MS = 250;
 
 const SEASON_SKY = [0xcfe8f7, 0xbfe3ff, 0xf6dcc0, 0xdde3ea];
 
-interface Figure {
-  box: Phaser.GameObjects.Container;
-  body: Phaser.GameObjects.Image;
-  face: Phaser.GameObjects.Image;
-  bubble: Phaser.GameObjects.Image;
-  /** Customer shown by this figure this week; −1 when unused. */
-  id: number;
-}
-
 export class StoreScene extends Phaser.Scene {
   private unsub: (() => void)[] = [];
-  private clock = 0;
-  private sky!: Phaser.GameObjects.Rectangle;
-  private decorations!: Phaser.GameObjects.Graphics;
+  private lanterns: Phaser.GameObjects.Image[] = [];
+  private incident!: Phaser.GameObjects.Rectangle;
   private rival!: Phaser.GameObjects.Container;
   private staff: Phaser.GameObjects.Image[] = [];
-  private crowd!: Phaser.GameObjects.Group;
-  private pool: Figure[] = [];
+  private crowd!: Crowd;
+  /** The crowd's clock, in weeks. */
+  private now = 0;
+  /** Crowd-clock time at which the newest week began arriving. */
+  private weekStart = 0;
+  /** Season (count of reports) and week index of the newest generation, and which generation holds it. */
+  private shownSeason = -1;
+  private shownWeek = -1;
+  private gen = 0;
+  /** Set while the scene itself moves the playback on, so the new week continues the crowd instead of resetting it. */
+  private advancing = false;
+  /** Figures must be placed once even while paused (after a jump, or a resume into a paused week). */
+  private needsDraw = false;
+  private hand = false;
 
   constructor() {
     super('store');
@@ -42,45 +44,59 @@ export class StoreScene extends Phaser.Scene {
 
   create(): void {
     makeTextures(this);
-    this.sky = this.add.rectangle(0, 0, W, H, SEASON_SKY[0]).setOrigin(0, 0);
     this.drawStreet();
-    this.decorations = this.add.graphics();
+    this.buildLanterns();
     this.rival = this.buildRival();
-    this.crowd = this.add.group();
-    this.layoutStaff(2);
+    this.buildStaff();
+    this.crowd = new Crowd(this);
+    this.input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
+      const id = this.crowd.pick(p.worldX, p.worldY);
+      if (id >= 0) selectCustomer(id);
+    });
+    this.input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
+      const over = this.crowd.pick(p.worldX, p.worldY) >= 0;
+      if (over !== this.hand) this.input.setDefaultCursor((this.hand = over) ? 'pointer' : 'default');
+    });
     this.unsub.push(
       session.subscribe((s) => s.playWeek, () => this.showWeek()),
       session.subscribe((s) => s.phase, () => this.showWeek()),
-      // Pause freezes the world, not only the calendar.
-      session.subscribe(
-        (s) => s.paused,
-        (paused) => (paused ? this.tweens.pauseAll() : this.tweens.resumeAll()),
-      ),
     );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
-    (window as unknown as { __crowdSize?: () => number }).__crowdSize = () => this.pool.filter((f) => f.box.visible).length;
-    // Read-only hook for the browser tests: where a visitor stands now, in scene coordinates.
-    (window as unknown as { __visitorSpot?: () => [number, number] | null }).__visitorSpot = () => {
-      for (const f of this.pool) {
-        if (f.box.visible && f.box.x > 40 && f.box.x < W - 40) return [f.box.x, f.box.y];
-      }
-      return null;
-    };
+    const hooks = window as unknown as { __crowdSize?: () => number; __visitorSpot?: () => [number, number] | null };
+    // Read-only hooks for the browser tests: figures inside the scene, and a point on a clickable one.
+    hooks.__crowdSize = () => this.crowd.size;
+    hooks.__visitorSpot = () => this.crowd.spot();
     this.showWeek();
   }
 
   override update(_time: number, delta: number): void {
     const s = session.getState();
-    if (s.phase !== 'play' || s.paused) return;
     const report = s.reports[s.reports.length - 1];
-    if (!report || s.playWeek >= report.weekly.length) return;
-    this.clock += delta * prefs.getState().speed;
-    if (this.clock >= WEEK_MS) {
-      this.clock = 0;
-      setPlayWeek(s.playWeek + 1);
+    const playing = s.phase === 'play' && !!report && s.playWeek < report.weekly.length;
+    const frozen = s.phase === 'play' && s.paused;
+    if (frozen || (!playing && !this.crowd.moving(this.now))) {
+      if (this.needsDraw) this.crowd.update(this.now);
+      this.needsDraw = false;
+      return;
     }
+    this.now += (Math.min(delta, MAX_FRAME_MS) * prefs.getState().speed) / WEEK_MS;
+    if (playing && this.now >= this.weekStart + 1) {
+      this.weekStart += 1;
+      this.advancing = true;
+      try {
+        setPlayWeek(s.playWeek + 1);
+      } finally {
+        this.advancing = false;
+      }
+    }
+    this.crowd.update(this.now);
+    this.needsDraw = false;
   }
 
+  /**
+   * Flat rectangles only: under software rendering a flat fill costs far less per pixel than a textured quad,
+   * so the street stays a Graphics rather than a baked full-scene image.
+   */
   private drawStreet(): void {
     const g = this.add.graphics();
     g.fillStyle(0x8d99ae, 1).fillRect(0, STREET_Y, W, H - STREET_Y);
@@ -95,6 +111,13 @@ export class StoreScene extends Phaser.Scene {
     g.fillStyle(0xd9ed92, 0.6).fillRect(180, 140, 180, 60).fillRect(480, 140, 180, 60);
     // Awning stripes: a pattern, not only a colour.
     for (let x = 130; x < 710; x += 40) g.fillStyle(0xffffff, 1).fillRect(x, 124, 20, 10);
+    // Shown in a supply-incident week: the shop dims.
+    this.incident = this.add.rectangle(140, 110, 560, STREET_Y - 110, 0x000000, 0.15).setOrigin(0, 0).setVisible(false);
+  }
+
+  /** Holiday lanterns along the sign, shown in holiday weeks. */
+  private buildLanterns(): void {
+    for (let x = 160; x < 700; x += 70) this.lanterns.push(this.add.image(x, 85, ATLAS, 'lantern').setVisible(false));
   }
 
   private buildRival(): Phaser.GameObjects.Container {
@@ -107,11 +130,16 @@ export class StoreScene extends Phaser.Scene {
     return c;
   }
 
-  private layoutStaff(n: number): void {
-    if (this.staff.length === Math.min(8, n)) return;
-    this.staff.forEach((s) => s.destroy());
-    this.staff = [];
-    for (let k = 0; k < Math.min(8, n); k++) this.staff.push(this.add.image(250 + k * 50, COUNTER_Y, 'staff'));
+  /** All tills' staff exist from the start, behind the crowd; a season's staffing only shows or hides them. */
+  private buildStaff(): void {
+    for (let k = 0; k < MAX_LANES; k++) this.staff.push(this.add.image(laneX(k), COUNTER_Y, ATLAS, 'staff').setVisible(false));
+  }
+
+  /** Shows `n` staff at the tills and returns how many tills are open. */
+  private layoutStaff(n: number): number {
+    const count = Math.max(1, Math.min(MAX_LANES, n));
+    this.staff.forEach((img, k) => img.setVisible(k < count));
+    return count;
   }
 
   /** Redraws the world for the week being shown: season light, holidays, the competitor, staff, visitors. */
@@ -121,81 +149,64 @@ export class StoreScene extends Phaser.Scene {
     const weekIndex = s.phase === 'play' ? s.playWeek : report ? report.weekly.length - 1 : -1;
     const stats = report?.weekly[Math.min(weekIndex, report.weekly.length - 1)];
     const week = stats ? stats.week : (s.run?.seasons.length ?? 0) * (s.scenario?.weeksPerSeason ?? 13);
-    this.sky.fillColor = SEASON_SKY[Math.floor((week % 52) / 13)];
+    // The sky is the colour the frame is cleared to: no pixel is painted twice for it.
+    this.game.config.backgroundColor.setFromRGB(Phaser.Display.Color.IntegerToRGB(SEASON_SKY[Math.floor((week % 52) / 13)]));
     this.drawEvents(s, week);
     const extra = s.run?.seasons[s.run.seasons.length - 1]?.decisions.staff.extraStaff ?? 0;
-    this.layoutStaff(2 + extra);
-    if (stats && (s.phase === 'play' || this.pool.length === 0)) this.spawn(stats.visitors);
+    const lanes = this.layoutStaff(2 + extra);
+    if (!report) {
+      this.crowd.clear();
+      this.shownSeason = -1;
+      this.needsDraw = true;
+      return;
+    }
+    if (s.phase === 'play') {
+      // At the end of the season no new week arrives; the last visitors walk out.
+      if (s.playWeek >= report.weekly.length) return;
+      const next = this.advancing && this.shownSeason === s.reports.length && s.playWeek === this.shownWeek + 1;
+      if (next) {
+        this.gen ^= 1;
+        this.crowd.assign(this.gen, report.weekly[s.playWeek], this.weekStart, lanes, key(report, s.playWeek));
+        this.shownWeek = s.playWeek;
+      } else this.jumpTo(report, s.playWeek, s.reports.length, lanes);
+    } else if (this.shownSeason !== s.reports.length) {
+      // Arriving at a report without having watched it (a reload): its last week plays out once.
+      this.jumpTo(report, report.weekly.length - 1, s.reports.length, lanes);
+    }
+  }
+
+  /** Shows week `w` as if the playback had been running: the week before is mid-visit, week `w` starts arriving. */
+  private jumpTo(report: SeasonReport, w: number, season: number, lanes: number): void {
+    this.crowd.clear();
+    this.now = 0;
+    this.weekStart = 0;
+    this.gen = 0;
+    if (w > 0) this.crowd.assign(1, report.weekly[w - 1], -1, lanes, key(report, w - 1));
+    this.crowd.assign(0, report.weekly[w], 0, lanes, key(report, w));
+    this.shownSeason = season;
+    this.shownWeek = w;
+    this.needsDraw = true;
   }
 
   private drawEvents(s: Session, week: number): void {
-    const g = this.decorations.clear();
     let rival = false;
+    let holiday = false;
+    let incident = false;
     for (const e of s.scenario?.events ?? []) {
       const start = e.week - 1;
       const on = week >= start && (e.kind === 'competitor-entry' || week < start + e.weeks);
       if (!on) continue;
       if (e.kind === 'competitor-entry' || e.kind === 'competitor-promo') rival = true;
-      if (e.kind === 'holiday') {
-        for (let x = 160; x < 700; x += 70) {
-          g.fillStyle(0xd00000, 1).fillCircle(x, 80, 10);
-          g.fillStyle(0xffba08, 1).fillRect(x - 2, 90, 4, 10);
-        }
-      }
-      if (e.kind === 'supply-incident') g.fillStyle(0x000000, 0.15).fillRect(140, 110, 560, STREET_Y - 110);
+      if (e.kind === 'holiday') holiday = true;
+      if (e.kind === 'supply-incident') incident = true;
     }
     this.rival.setVisible(rival);
+    this.lanterns.forEach((l) => l.setVisible(holiday));
+    this.incident.setVisible(incident);
   }
+}
 
-  /** One pooled figure: created once, then re-dressed for each week's visitor (no per-week allocation). */
-  private figure(k: number): Figure {
-    let f = this.pool[k];
-    if (f) return f;
-    const body = this.add.image(0, 0, 'stage-1');
-    const face = this.add.image(0, -18, 'mood-1');
-    const bubble = this.add.image(14, -30, 'complaint');
-    const box = this.add.container(-100, STREET_Y, [body, face, bubble]);
-    box.setSize(28, 40);
-    box.setInteractive({ useHandCursor: true });
-    f = { box, body, face, bubble, id: -1 };
-    box.on('pointerdown', () => {
-      if (f && f.id >= 0) selectCustomer(f.id);
-    });
-    this.crowd.add(box);
-    this.pool[k] = f;
-    return f;
-  }
-
-  private spawn(visitors: readonly Visitor[]): void {
-    const speed = Math.max(0.25, prefs.getState().speed);
-    for (let k = visitors.length; k < this.pool.length; k++) {
-      const f = this.pool[k];
-      this.tweens.killTweensOf(f.box);
-      f.box.setVisible(false);
-      f.id = -1;
-    }
-    visitors.forEach((v, k) => {
-      const f = this.figure(k);
-      const fromLeft = v.id % 2 === 0;
-      f.id = v.id;
-      f.body.setTexture(`stage-${v.stage}`);
-      f.face.setTexture(`mood-${v.mood}`);
-      f.bubble.setVisible(v.complained);
-      this.tweens.killTweensOf(f.box);
-      f.box.setPosition(fromLeft ? -20 : W + 20, STREET_Y + 12 + (k % 3) * 8).setVisible(true);
-      const delay = (k * WEEK_MS) / Math.max(1, visitors.length) / speed;
-      const queueX = 200 + (k % 12) * 38;
-      this.tweens.chain({
-        targets: f.box,
-        tweens: [
-          { x: DOOR_X, duration: 500 / speed, delay },
-          { x: queueX, y: COUNTER_Y + 50 + (k % 4) * 6, duration: 350 / speed },
-          { y: COUNTER_Y + 45, duration: 300 / speed, yoyo: true },
-          { x: DOOR_X, y: STREET_Y + 12, duration: 350 / speed },
-          { x: fromLeft ? W + 20 : -20, duration: 600 / speed },
-        ],
-      });
-    });
-  }
-
+/** Seeds a week's routes by its place in the game, so a replay walks the same way. */
+function key(report: SeasonReport, w: number): number {
+  return report.season * 64 + w;
 }

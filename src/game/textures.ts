@@ -1,80 +1,187 @@
 import Phaser from 'phaser';
 
-// All art is drawn here at start-up in one flat style: no image files to load, crisp at any zoom. Stages differ
-// in shape as well as colour (Okabe–Ito palette), so nothing depends on telling colours apart.
+// All figure art is drawn here at start-up, in one flat style, into ONE atlas texture: every customer, the
+// complaint bubble and the staff are frames of it, so the whole crowd draws in a single batch. No image files;
+// frames are blitted 1:1 at whole pixels, so nothing is scaled or blurred. Stages differ in shape as well as
+// colour (Okabe–Ito palette, the same shapes as the panels' badges), so nothing depends on telling colours apart.
 
+export const ATLAS = 'crowd';
 export const STAGE_COLORS = [0x999999, 0x56b4e9, 0x009e73, 0x0072b2, 0xe69f00, 0xd55e00];
-const SIZE = 26;
+export const STAGES = STAGE_COLORS.length;
+export const MOODS = 4;
+/** Walking poses per figure: feet together, feet apart. */
+export const STEPS = 2;
+export const ANON_SHADES = 3;
 
-export function makeTextures(scene: Phaser.Scene): void {
-  const g = scene.make.graphics({ x: 0, y: 0 }, false);
-  for (let stage = 0; stage < STAGE_COLORS.length; stage++) {
-    g.clear();
-    g.fillStyle(0x000000, 0.25);
-    g.fillEllipse(SIZE / 2, SIZE - 3, SIZE - 6, 6);
-    g.fillStyle(STAGE_COLORS[stage], 1);
-    g.lineStyle(2, 0x1b1b1b, 1);
-    const c = SIZE / 2;
-    switch (stage) {
-      case 1: // exploration: diamond
-        g.fillPoints([new Phaser.Math.Vector2(c, 2), new Phaser.Math.Vector2(SIZE - 3, c), new Phaser.Math.Vector2(c, SIZE - 4), new Phaser.Math.Vector2(3, c)], true);
-        g.strokePoints([new Phaser.Math.Vector2(c, 2), new Phaser.Math.Vector2(SIZE - 3, c), new Phaser.Math.Vector2(c, SIZE - 4), new Phaser.Math.Vector2(3, c)], true);
-        break;
-      case 2: // formation: triangle
-        g.fillTriangle(c, 2, SIZE - 3, SIZE - 4, 3, SIZE - 4);
-        g.strokeTriangle(c, 2, SIZE - 3, SIZE - 4, 3, SIZE - 4);
-        break;
-      case 3: // stability: square
-        g.fillRect(4, 4, SIZE - 8, SIZE - 8);
-        g.strokeRect(4, 4, SIZE - 8, SIZE - 8);
-        break;
-      case 4: // decline: inverted triangle
-        g.fillTriangle(3, 3, SIZE - 3, 3, c, SIZE - 4);
-        g.strokeTriangle(3, 3, SIZE - 3, 3, c, SIZE - 4);
-        break;
-      default: // prospect and churned: circle
-        g.fillCircle(c, c - 1, c - 3);
-        g.strokeCircle(c, c - 1, c - 3);
+/** A customer the store sampled: face (mood) over a stage-shaped body, on two legs. Anchor is the feet. */
+export const MARKED = { w: 28, h: 44 } as const;
+/** Another visitor: a plain silhouette, smaller and unmarked (and cheap to fill: most figures are these). */
+export const ANON = { w: 14, h: 28 } as const;
+export const BUBBLE = { w: 18, h: 18 } as const;
+export const STAFF = { w: 20, h: 28 } as const;
+export const LANTERN = { w: 20, h: 30 } as const;
+
+const PAD = 2;
+const INK = 0x1b1b1b;
+const SKIN = 0xfff3d6;
+const ANON_FILL = [0xc3c8cf, 0xaab1ba, 0xd3d7dc];
+const ANON_INK = 0x6b7480;
+
+export const markedFrame = (stage: number, mood: number, step: number): string => `m${stage}${mood}${step}`;
+export const anonFrame = (shade: number, step: number): string => `a${shade}${step}`;
+
+type G = Phaser.GameObjects.Graphics;
+
+function legs(g: G, cx: number, foot: number, step: number, len: number, color: number, stride: number): void {
+  g.fillStyle(color, 1);
+  const spread = step === 0 ? stride / 2 : stride;
+  g.fillRect(cx - spread - 1, foot - len, 3, len);
+  g.fillRect(cx + spread - 2, foot - len, 3, len);
+}
+
+/** The stage shape, 24 px across, centred on (cx, cy). Same shapes as the panels' badges: ○ ◆ ▲ ■ ▼ ✕. */
+function stageShape(g: G, stage: number, cx: number, cy: number): void {
+  const r = 12;
+  g.fillStyle(STAGE_COLORS[stage], 1);
+  g.lineStyle(2, INK, 1);
+  switch (stage) {
+    case 1: {
+      const pts = [new Phaser.Math.Vector2(cx, cy - r), new Phaser.Math.Vector2(cx + r, cy), new Phaser.Math.Vector2(cx, cy + r), new Phaser.Math.Vector2(cx - r, cy)];
+      g.fillPoints(pts, true);
+      g.strokePoints(pts, true);
+      break;
     }
-    g.generateTexture(`stage-${stage}`, SIZE, SIZE);
+    case 2:
+      g.fillTriangle(cx, cy - r, cx + r, cy + r - 1, cx - r, cy + r - 1);
+      g.strokeTriangle(cx, cy - r, cx + r, cy + r - 1, cx - r, cy + r - 1);
+      break;
+    case 3:
+      g.fillRect(cx - r + 2, cy - r + 2, 2 * r - 4, 2 * r - 4);
+      g.strokeRect(cx - r + 2, cy - r + 2, 2 * r - 4, 2 * r - 4);
+      break;
+    case 4:
+      g.fillTriangle(cx - r, cy - r + 1, cx + r, cy - r + 1, cx, cy + r);
+      g.strokeTriangle(cx - r, cy - r + 1, cx + r, cy - r + 1, cx, cy + r);
+      break;
+    case 5: // churned: a cross
+      g.fillRect(cx - r + 1, cy - 3, 2 * r - 2, 6);
+      g.fillRect(cx - 3, cy - r + 1, 6, 2 * r - 2);
+      g.strokeRect(cx - r + 1, cy - 3, 2 * r - 2, 6);
+      g.strokeRect(cx - 3, cy - r + 1, 6, 2 * r - 2);
+      break;
+    default:
+      g.fillCircle(cx, cy, r - 2);
+      g.strokeCircle(cx, cy, r - 2);
   }
-  // Mood faces: upset, neutral, content, delighted — by the mouth's shape.
-  for (let mood = 0; mood < 4; mood++) {
-    g.clear();
-    g.fillStyle(0xfff3d6, 1);
-    g.lineStyle(1.5, 0x1b1b1b, 1);
-    g.fillCircle(8, 8, 7);
-    g.strokeCircle(8, 8, 7);
-    g.fillStyle(0x1b1b1b, 1);
-    g.fillRect(5, 5, 2, 2);
-    g.fillRect(9, 5, 2, 2);
-    g.beginPath();
-    if (mood === 0) g.arc(8, 13, 3, Math.PI * 1.15, Math.PI * 1.85, false);
-    else if (mood === 1) {
-      g.moveTo(5, 11);
-      g.lineTo(11, 11);
-    } else g.arc(8, 9, mood === 3 ? 4 : 3, Math.PI * 0.15, Math.PI * 0.85, false);
-    g.strokePath();
-    g.generateTexture(`mood-${mood}`, 16, 16);
-  }
-  // Complaint bubble with an exclamation mark.
-  g.clear();
+}
+
+/** Mood face: upset, neutral, content, delighted, told apart by the mouth's shape. */
+function face(g: G, mood: number, cx: number, cy: number): void {
+  g.fillStyle(SKIN, 1);
+  g.lineStyle(1.5, INK, 1);
+  g.fillCircle(cx, cy, 7);
+  g.strokeCircle(cx, cy, 7);
+  g.fillStyle(INK, 1);
+  g.fillRect(cx - 3, cy - 3, 2, 2);
+  g.fillRect(cx + 1, cy - 3, 2, 2);
+  g.beginPath();
+  if (mood === 0) g.arc(cx, cy + 5, 3, Math.PI * 1.15, Math.PI * 1.85, false);
+  else if (mood === 1) {
+    g.moveTo(cx - 3, cy + 3);
+    g.lineTo(cx + 3, cy + 3);
+  } else g.arc(cx, cy + 1, mood === 3 ? 4 : 3, Math.PI * 0.15, Math.PI * 0.85, false);
+  g.strokePath();
+}
+
+function marked(g: G, x: number, y: number, stage: number, mood: number, step: number): void {
+  const cx = x + MARKED.w / 2;
+  const foot = y + MARKED.h;
+  g.fillStyle(0x000000, 0.22).fillEllipse(cx, foot - 2, 20, 4);
+  legs(g, cx, foot - 1, step, 7, INK, 6);
+  stageShape(g, stage, cx, y + 24);
+  face(g, mood, cx, y + 8);
+}
+
+function anon(g: G, x: number, y: number, shade: number, step: number): void {
+  const cx = x + ANON.w / 2;
+  const foot = y + ANON.h;
+  g.fillStyle(0x000000, 0.18).fillEllipse(cx, foot - 2, 12, 3);
+  legs(g, cx, foot - 1, step, 6, ANON_INK, 4);
+  g.fillStyle(ANON_FILL[shade], 1);
+  g.lineStyle(1, ANON_INK, 1);
+  g.fillRoundedRect(x + 2, y + 10, ANON.w - 4, 12, 3);
+  g.strokeRoundedRect(x + 2, y + 10, ANON.w - 4, 12, 3);
+  g.fillCircle(cx, y + 5, 4.5);
+  g.strokeCircle(cx, y + 5, 4.5);
+}
+
+function bubble(g: G, x: number, y: number): void {
   g.fillStyle(0xffffff, 1);
   g.lineStyle(2, 0xd55e00, 1);
-  g.fillRoundedRect(1, 1, 16, 16, 4);
-  g.strokeRoundedRect(1, 1, 16, 16, 4);
+  g.fillRoundedRect(x + 1, y + 1, 16, 16, 4);
+  g.strokeRoundedRect(x + 1, y + 1, 16, 16, 4);
   g.fillStyle(0xd55e00, 1);
-  g.fillRect(8, 4, 2, 7);
-  g.fillRect(8, 13, 2, 2);
-  g.generateTexture('complaint', 18, 18);
-  // Staff: apron figure.
-  g.clear();
-  g.fillStyle(0xfff3d6, 1);
-  g.fillCircle(10, 6, 5);
+  g.fillRect(x + 8, y + 4, 2, 7);
+  g.fillRect(x + 8, y + 13, 2, 2);
+}
+
+function lantern(g: G, x: number, y: number): void {
+  g.fillStyle(0xd00000, 1);
+  g.fillCircle(x + 10, y + 10, 10);
+  g.fillStyle(0xffba08, 1);
+  g.fillRect(x + 8, y + 20, 4, 10);
+}
+
+function staff(g: G, x: number, y: number): void {
+  g.fillStyle(SKIN, 1);
+  g.lineStyle(1.5, INK, 1);
+  g.fillCircle(x + 10, y + 6, 5);
+  g.strokeCircle(x + 10, y + 6, 5);
   g.fillStyle(0x7a5195, 1);
-  g.fillRoundedRect(3, 11, 14, 16, 3);
+  g.fillRoundedRect(x + 3, y + 11, 14, 16, 3);
   g.fillStyle(0xffffff, 1);
-  g.fillRect(7, 14, 6, 10);
-  g.generateTexture('staff', 20, 28);
+  g.fillRect(x + 7, y + 14, 6, 10);
+}
+
+/** Draws the atlas once per game and names its frames; later scenes reuse it. */
+export function makeTextures(scene: Phaser.Scene): void {
+  if (scene.textures.exists(ATLAS)) return;
+  const frames: [string, number, number, number, number][] = [];
+  const g = scene.make.graphics({ x: 0, y: 0 }, false);
+  const mw = MARKED.w + PAD;
+  const mh = MARKED.h + PAD;
+  const cols = MOODS * STEPS;
+  for (let stage = 0; stage < STAGES; stage++) {
+    for (let mood = 0; mood < MOODS; mood++) {
+      for (let step = 0; step < STEPS; step++) {
+        const x = (mood * STEPS + step) * mw;
+        const y = stage * mh;
+        marked(g, x, y, stage, mood, step);
+        frames.push([markedFrame(stage, mood, step), x, y, MARKED.w, MARKED.h]);
+      }
+    }
+  }
+  let y = STAGES * mh;
+  for (let shade = 0; shade < ANON_SHADES; shade++) {
+    for (let step = 0; step < STEPS; step++) {
+      const x = (shade * STEPS + step) * (ANON.w + PAD);
+      anon(g, x, y, shade, step);
+      frames.push([anonFrame(shade, step), x, y, ANON.w, ANON.h]);
+    }
+  }
+  const x = ANON_SHADES * STEPS * (ANON.w + PAD);
+  bubble(g, x, y);
+  frames.push(['bubble', x, y, BUBBLE.w, BUBBLE.h]);
+  staff(g, x + BUBBLE.w + PAD, y);
+  frames.push(['staff', x + BUBBLE.w + PAD, y, STAFF.w, STAFF.h]);
+  const lx = x + BUBBLE.w + STAFF.w + 2 * PAD;
+  lantern(g, lx, y);
+  frames.push(['lantern', lx, y, LANTERN.w, LANTERN.h]);
+  y += Math.max(ANON.h, STAFF.h, LANTERN.h) + PAD;
+  g.generateTexture(ATLAS, cols * mw, y);
   g.destroy();
+  const tex = scene.textures.get(ATLAS);
+  for (const [name, fx, fy, fw, fh] of frames) tex.add(name, 0, fx, fy, fw, fh);
+  // Frames are drawn 1:1 at whole pixels, where nearest sampling looks the same as linear and costs a quarter.
+  tex.setFilter(Phaser.Textures.FilterMode.NEAREST);
 }

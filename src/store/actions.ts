@@ -6,7 +6,8 @@ import { finalScore } from '../sim/scoring';
 import type { Verdict } from '../run/replay';
 import { clearSaved, saveGame, loadSaved } from './autosave';
 import { getHost } from './host-instance';
-import { initialSession, session, type Phase } from './session';
+import { resumePoint } from './playback';
+import { initialSession, prefs, session, type Phase, type Session } from './session';
 
 // Everything the UI and the world view may do to the session. Scenes and panels never touch the simulation;
 // they call these, which run the host and publish plain results.
@@ -124,8 +125,11 @@ export function verifyImported(run: RunFile): Promise<Verdict> {
   return need().verify(run);
 }
 
-/** Opens a verified run: replays its seasons and continues from where it ended. */
-export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase): Promise<void> {
+/**
+ * Opens a verified run: replays its seasons and continues from where it ended. `at` places a playback of the
+ * last season (resuming after a reload) in the same update, so the world never shows week 1 first.
+ */
+export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase, at?: Pick<Session, 'playWeek' | 'paused'>): Promise<void> {
   session.setState({ busy: true });
   const decisions = run.seasons.map((x) => x.decisions);
   const result = await need().load(run.scenario.data, run.seed, decisions);
@@ -140,6 +144,7 @@ export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase)
     reports: result.reports,
     featured: result.featured,
     draft: last ? Decisions.parse({ ...last.decisions, featured: [] }) : Decisions.parse({}),
+    ...at,
   });
   persist();
 }
@@ -148,8 +153,12 @@ export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase)
 export async function resume(): Promise<boolean> {
   const saved = loadSaved();
   if (!saved) return false;
+  // Mid-playback: back to the same week. A save from playback without a usable position opens the report.
+  const at = resumePoint(saved);
   try {
-    await openRun(saved.run, saved.run.scenario.hash, saved.phase === 'play' ? 'report' : saved.phase);
+    if (at) prefs.setState({ speed: at.speed });
+    const phase = at ? 'play' : saved.phase === 'play' ? 'report' : saved.phase;
+    await openRun(saved.run, saved.run.scenario.hash, phase, at ? { playWeek: at.week, paused: at.paused } : undefined);
     session.setState({ draft: saved.draft });
     return true;
   } catch {

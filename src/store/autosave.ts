@@ -7,6 +7,8 @@ import { RunFile } from '../run/runfile';
 
 const KEY = 'customer-seasons/autosave/v1';
 const PREFS_KEY = 'customer-seasons/prefs/v1';
+// Apart from the game: it changes every week of a playback, and rewriting the whole run that often would cost more.
+const PLAYBACK_KEY = 'customer-seasons/playback/v1';
 
 const Saved = z.object({
   run: RunFile,
@@ -14,6 +16,16 @@ const Saved = z.object({
   phase: z.enum(['plan', 'play', 'report', 'final']),
 });
 export type Saved = z.output<typeof Saved>;
+
+/** Where the player is in a season's playback. `hash` is that season's state hash: it ties the position to one run. */
+const Playback = z.object({
+  season: z.number().int().min(1),
+  hash: z.string(),
+  week: z.number().int().min(0),
+  paused: z.boolean(),
+  speed: z.number().positive().max(16),
+});
+export type Playback = z.output<typeof Playback>;
 
 export function saveGame(saved: Saved): void {
   try {
@@ -37,6 +49,7 @@ export function loadSaved(): Saved | null {
 export function clearSaved(): void {
   try {
     localStorage.removeItem(KEY);
+    localStorage.removeItem(PLAYBACK_KEY);
   } catch {
     /* nothing to clear */
   }
@@ -55,5 +68,22 @@ export function loadPrefs(): { lang?: string; speed?: number } {
     return JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as { lang?: string; speed?: number };
   } catch {
     return {};
+  }
+}
+
+export function savePlayback(p: Playback): void {
+  try {
+    localStorage.setItem(PLAYBACK_KEY, JSON.stringify(p));
+  } catch {
+    /* a reload then returns to the season report instead */
+  }
+}
+
+export function loadPlayback(): Playback | null {
+  try {
+    const parsed = Playback.safeParse(JSON.parse(localStorage.getItem(PLAYBACK_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

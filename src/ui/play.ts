@@ -5,6 +5,7 @@ import { t } from './i18n';
 import { savePrefs } from '../store/autosave';
 import { selectCustomer } from '../store/world-actions';
 import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
+import { CROWD_CAP, roster } from '../store/crowd-roster';
 
 // Playback controls for the season being watched: week, play/pause, speed, skip. The world view advances the
 // weeks; these only steer it.
@@ -54,11 +55,20 @@ export function renderPlay(root: HTMLElement): void {
       ),
     ),
   );
+  // Says what the crowd on screen is: which figures are real sampled customers and which stand for other visits.
+  const crowd = roster(w);
+  const caption = h(
+    'p',
+    { class: 'hint', 'data-testid': 'crowd-caption' },
+    t('crowd.caption', { shown: crowd.shown, visits: crowd.visits, marked: crowd.marked }),
+    crowd.shown < crowd.visits ? ` ${t('crowd.capped', { cap: CROWD_CAP, hidden: crowd.visits - crowd.shown })}` : '',
+  );
   root.replaceChildren(
     h('h2', {}, t('play.heading', { n: r.season })),
-    h('p', { class: 'week', 'aria-live': 'polite' }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
+    h('p', { class: 'week', 'aria-live': 'polite', 'data-testid': 'play-week', 'data-week': k }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
     h('div', { class: 'row' }, pause, speed, weekSlider),
     h('p', { class: 'hint' }, t('play.legend')),
+    caption,
     h('h3', {}, t('play.visitorsLabel')),
     visitors,
     skip,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, noOverflow, shot } from './browser';
 import { labE2E } from './lab';
+import { crowdE2E } from './crowd';
 import { findBot } from '../../src/bots/strategies';
 import { playToRun } from '../../src/run/replay';
 import { loadScenario } from '../../src/scenario/scenario';
@@ -178,9 +179,9 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
           if (!opened) await page.waitForTimeout(200);
         }
         check(opened, 'clicking a customer in the store opens their file');
-        // Reload mid-game: the autosave brings the player back with nothing lost.
+        // Reload mid-game: the autosave brings the player back to the season being watched, nothing lost.
         await page.reload();
-        await page.getByTestId('report-continue').waitFor();
+        await page.getByTestId('to-report').click();
       } else {
         await page.getByTestId('to-report').click();
       }
@@ -319,4 +320,5 @@ await teacherPage('zh-CN');
 await teacherPage('en');
 await labE2E(URL_, 'zh-CN');
 await labE2E(URL_, 'en');
+await crowdE2E(URL_);
 console.log('e2e: all passed');

@@ -550,6 +550,9 @@ export const en: Record<MessageKey, string> = {
   'lab.col.clv': 'CLV (¥)',
   'lab.col.rfm': 'RFM',
   'lab.col.abc': 'ABC',
+  // Store view crowd
+  'crowd.caption': 'One figure per visit: {shown} of this week’s {visits} visits are on screen. The {marked} marked figures are the store’s random sample of visitors; click one, or use the list below, to open their file. Plain grey figures are the other visitors: the store view does not know who they are, so they show no stage or mood and have no file.',
+  'crowd.capped': 'A busy week: the store view draws at most {cap} visits a week, so {hidden} visits are not drawn.',
   // Targeting by segment
   'lever.care.audience': 'Who receives routine care (targeting)',
   'lever.care.audience.help': 'Nothing ticked = untargeted: everyone at or above the lowest level. Care is scarce: spend it on high-value customers first, then develop the developing',

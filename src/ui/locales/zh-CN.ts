@@ -548,6 +548,9 @@ export const zhCN = {
   'lab.col.clv': 'CLV（元）',
   'lab.col.rfm': 'RFM',
   'lab.col.abc': 'ABC',
+  // Store view crowd
+  'crowd.caption': '每个人物代表一次到店：本周 {visits} 人次中画面显示 {shown} 人次。带标记的 {marked} 人是门店随机抽样的到店客户，点击人物或使用下方列表可查看其档案。灰色人物是其他到店顾客：门店画面不知道他们是谁，因此不显示阶段和心情，也没有档案。',
+  'crowd.capped': '本周客流较大：门店画面每周最多显示 {cap} 人次，另有 {hidden} 人次未画出。',
   // Targeting by segment
   'lever.care.audience': '例行关怀发给谁（定向）',
   'lever.care.audience.help': '不勾选 = 不定向：联系最低等级以上的所有客户。关怀资源有限，先花在价值客户身上，再培养发展客户',
