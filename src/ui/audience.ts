@@ -20,6 +20,8 @@ export type AudienceUse = 'care' | 'offer' | 'winBack';
 /** Segment cells of the database the last report described, keyed by the game and the season reached. */
 let cache: { key: string; cells: SegmentCell[] } | null = null;
 let pending: string | null = null;
+/** Choosers drawn before the counts arrived, to redraw when they do. */
+let waiting: (() => void)[] = [];
 
 /** The same scenario, seed and last state hash mean the same database (a state hash covers every customer). */
 function stateKey(): string {
@@ -30,6 +32,7 @@ function stateKey(): string {
 function cellsNow(onReady: () => void): SegmentCell[] | null {
   const key = stateKey();
   if (cache && cache.key === key) return cache.cells;
+  waiting.push(onReady);
   if (pending !== key) {
     pending = key;
     getHost()
@@ -40,7 +43,9 @@ function cellsNow(onReady: () => void): SegmentCell[] | null {
           // A season played or a game loaded meanwhile: these counts describe a database no longer shown.
           if (stateKey() !== key) return;
           cache = { key, cells: a.segments };
-          onReady();
+          const ready = waiting;
+          waiting = [];
+          for (const f of ready) f();
         },
         () => {
           if (pending === key) pending = null;
@@ -76,11 +81,21 @@ function covered(cells: readonly SegmentCell[], a: Audience | undefined, use: Au
   return use === 'care' ? c.contactable : use === 'offer' ? c.active : c.lost;
 }
 
-export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Scenario, enabled: boolean, rerender: () => void): HTMLElement {
+export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Scenario, enabled: boolean): HTMLElement {
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const current = getPath(d, lever.path) as Audience | undefined;
   const a = current ?? EMPTY;
-  const cells = cellsNow(rerender);
+  // When the counts arrive, only this chooser is redrawn: redrawing the whole plan would take away an input the
+  // player is typing in, and its blur would commit an edit in the middle of the redraw. A chooser the plan has
+  // redrawn since (after an edit) is no longer on the page and is left alone; its successor waits too.
+  let row: HTMLElement | null = null;
+  const cells = cellsNow(() => {
+    if (!row?.isConnected) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.path;
+    const fresh = audienceRow(lever, use, d, sc, enabled);
+    row.replaceWith(fresh);
+    if (focused) fresh.querySelector<HTMLElement>(`[data-path="${focused}"]`)?.focus();
+  });
   const count = (choice: Audience): string => (cells ? t('audience.count', { n: covered(cells, choice, use) }) : '…');
   const box = (key: string, checked: boolean, label: string, help: string, n: string, change: (x: Audience, on: boolean) => void): HTMLElement => {
     const inputId = `${id}-${key}`;
@@ -119,7 +134,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
       x.atRisk = on;
     }),
   );
-  return h(
+  row = h(
     'div',
     { class: `lever audience ${enabled ? '' : 'muted'}`, role: 'group', 'aria-labelledby': `${id}-label`, 'data-testid': `audience-${use}` },
     h('strong', { id: `${id}-label` }, t(labelKey(lever.path))),
@@ -128,6 +143,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
     h('p', { class: 'reach', role: 'status', 'aria-live': 'polite', 'data-testid': `reach-${use}` }, cells ? reachLine(cells, current, use, d, sc) : t('audience.loading')),
     h('p', { class: 'hint' }, t('audience.rule')),
   );
+  return row;
 }
 
 /** Whom the choice reaches now and what that costs this season, at the plan's current settings. */

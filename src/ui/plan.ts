@@ -72,11 +72,7 @@ export function renderPlan(root: HTMLElement): void {
   }
 
   const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
-  // Target choosers count customers from the last report, which arrives from the simulation host: redraw then.
-  const rerender = () => {
-    if (root.isConnected) renderPlan(root);
-  };
-  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc, rerender));
+  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc));
   if (activeTab === 'tiers') panel.append(tierEditor(d, sc.levers.includes('tiers')));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
@@ -123,10 +119,10 @@ export function renderPlan(root: HTMLElement): void {
   if (focusedPath) root.querySelector<HTMLElement>(`[data-path="${focusedPath}"]`)?.focus();
 }
 
-function leverRow(lever: Lever, d: Decisions, sc: Scenario, rerender: () => void): HTMLElement {
+function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
   const spec = lever.spec;
   const enabled = sc.levers.includes(lever.area);
-  if (spec.kind === 'audience') return audienceRow(lever, spec.use, d, sc, enabled, rerender);
+  if (spec.kind === 'audience') return audienceRow(lever, spec.use, d, sc, enabled);
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const value = getPath(d, lever.path);
   const commit = (v: unknown) => editDraft((draft) => setPath(draft, lever.path, v));
