@@ -550,4 +550,6 @@ export const en: Record<MessageKey, string> = {
   'lab.col.clv': 'CLV (¥)',
   'lab.col.rfm': 'RFM',
   'lab.col.abc': 'ABC',
+  // Replay viewer and compare
+  'teacher.zipHint': 'A .zip of run files works too: every file inside is verified on its own (at most {entries} files, {mb} MB unpacked in all).',
 };

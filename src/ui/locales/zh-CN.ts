@@ -548,6 +548,8 @@ export const zhCN = {
   'lab.col.clv': 'CLV（元）',
   'lab.col.rfm': 'RFM',
   'lab.col.abc': 'ABC',
+  // Replay viewer and compare
+  'teacher.zipHint': '也可以拖入装有存档的 .zip 压缩包：里面的每个文件都单独验证（最多 {entries} 个文件，解压后合计不超过 {mb} MB）。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
