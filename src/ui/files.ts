@@ -14,7 +14,7 @@ import { t } from './i18n';
 // import. Any problem becomes a notice; the current game is never touched by a bad file.
 
 /** Located problems in the player's language: the validator's wording, translated like `validate --lang zh`. */
-function describe(issues: readonly LoadIssue[], limit: number): string {
+export function describe(issues: readonly LoadIssue[], limit: number): string {
   const zh = prefs.getState().lang === 'zh-CN';
   return issues
     .slice(0, limit)
