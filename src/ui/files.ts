@@ -1,3 +1,4 @@
+import type { Verdict } from '../run/replay';
 import { RunFile } from '../run/runfile';
 import { formatIssue, type LoadIssue } from '../scenario/issues';
 import { loadText } from '../scenario/load';
@@ -26,6 +27,11 @@ function notify(key: 'notice.importFailed' | 'notice.importInvalid' | 'notice.sc
   session.setState({ notice: { key, params: { reason } } });
 }
 
+/** Why a run did not verify, led by the season it fails in: "#2 state hash … differs from the claimed …". */
+export function verdictReason(verdict: Extract<Verdict, { valid: false }>): string {
+  return `${verdict.season ? `#${verdict.season} ` : ''}${verdict.reason}`;
+}
+
 export function exportRun(): void {
   const run = session.getState().run;
   if (!run) return;
@@ -47,7 +53,7 @@ export async function importRunText(name: string, text: string): Promise<boolean
   }
   const verdict = await verifyImported(loaded.value);
   if (!verdict.valid) {
-    notify('notice.importInvalid', `${verdict.season ? `#${verdict.season} ` : ''}${verdict.reason}`);
+    notify('notice.importInvalid', verdictReason(verdict));
     return false;
   }
   const s = session.getState();

@@ -11,6 +11,8 @@ import { exportRun } from './files';
 import { diffLeaves } from '../run/leaves';
 import type { RunFile } from '../run/runfile';
 import { leverName, leverValue } from './decision-labels';
+import { studyRun } from './replay-viewer';
+import { setCompareFile } from './compare-view';
 
 // The final debrief: the score and its formula, what drove it across the seasons, three customer stories and the
 // hidden truth revealed beside what the store could see.
@@ -112,6 +114,16 @@ export function renderFinal(root: HTMLElement): void {
       'div',
       { class: 'row' },
       h('button', { type: 'button', class: 'primary', onclick: () => exportRun() }, t('final.export')),
+      // The viewer and the comparison get a copy of the run: this game stays as it is.
+      h('button', { type: 'button', 'data-testid': 'final-study', onclick: () => void studyRun(`${run.team}.run.json`, JSON.stringify(run)) }, t('final.study')),
+      h('button', {
+        type: 'button',
+        'data-testid': 'final-compare',
+        onclick: () => {
+          setCompareFile('a', { name: `${run.team}.run.json`, text: JSON.stringify(run) });
+          location.hash = '#/compare';
+        },
+      }, t('final.compare')),
       h('button', { type: 'button', onclick: () => backToTitle() }, t('final.newGame')),
     ),
   );
