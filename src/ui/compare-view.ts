@@ -34,7 +34,7 @@ async function compare(root: HTMLElement): Promise<void> {
   busy = true;
   outcome = null;
   renderCompare(root);
-  let result: CompareOutcome | null = null;
+  let result: CompareOutcome;
   try {
     result = await compareInWorker(a, b);
   } catch (err) {
@@ -44,10 +44,13 @@ async function compare(root: HTMLElement): Promise<void> {
   busy = false;
   outcome = result;
   renderCompare(root);
-  root.querySelector<HTMLElement>('[data-testid="compare-result"]')?.focus();
+  const shown = root.querySelector<HTMLElement>('[data-testid="compare-result"], [data-testid="compare-refused"]');
+  shown?.focus({ preventScroll: true });
 }
 
 export function renderCompare(root: HTMLElement): void {
+  // The chart module loads while the files are chosen, not in the same task as the first result.
+  void import('./charts');
   const slot = (side: Side) => {
     const f = files[side];
     const label = side === 'a' ? 'A' : 'B';
@@ -115,16 +118,23 @@ function comparisonView(c: Comparison, scenario: Scenario): HTMLElement {
     const claims = c[side].claims;
     return claims.match ? [] : [h('p', { class: 'notice', role: 'note' }, `⚠ ${t('compare.claims', { side: side.toUpperCase(), season: claims.season, reason: claims.reason })}`)];
   });
-  return h(
+  const box = h(
     'div',
     { 'data-testid': 'compare-result', tabindex: -1 },
     h('p', { class: 'reading' }, t('compare.same', { seed: c.seed, scenario: c.scenario.id })),
     ...warnings,
     scoresCard(c, A, B),
-    divergenceCard(c, scenario),
-    customersCard(c, A, B, scenario),
-    storiesCard(c, scenario),
   );
+  // The longer cards follow one task at a time, so laying out a large comparison never holds the page up.
+  const rest = [() => divergenceCard(c, scenario), () => customersCard(c, A, B, scenario), () => storiesCard(c, scenario)];
+  const next = () => {
+    const card = rest.shift();
+    if (!card || !box.isConnected) return;
+    box.append(card());
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+  return box;
 }
 
 function scoresCard(c: Comparison, A: string, B: string): HTMLElement {

@@ -129,10 +129,10 @@ function studyView(st: Study): HTMLElement {
     return b;
   };
   const at = () => locate(reports, point);
-  const prevSeason = button(`⏮ ${t('replay.prevSeason')}`, 'replay-prev-season', () => (at().w > 0 ? startOf(reports, at().s) : startOf(reports, Math.max(0, at().s - 1))));
-  const prevWeek = button(`◀ ${t('replay.prevWeek')}`, 'replay-prev-week', () => point - 1);
-  const nextWeek = button(`${t('replay.nextWeek')} ▶`, 'replay-next-week', () => point + 1);
-  const nextSeason = button(`${t('replay.nextSeason')} ⏭`, 'replay-next-season', () => startOf(reports, Math.min(reports.length - 1, at().s + 1)));
+  const prevSeason = button(`« ${t('replay.prevSeason')}`, 'replay-prev-season', () => (at().w > 0 ? startOf(reports, at().s) : startOf(reports, Math.max(0, at().s - 1))));
+  const prevWeek = button(`‹ ${t('replay.prevWeek')}`, 'replay-prev-week', () => point - 1);
+  const nextWeek = button(`${t('replay.nextWeek')} ›`, 'replay-next-week', () => point + 1);
+  const nextSeason = button(`${t('replay.nextSeason')} »`, 'replay-next-season', () => startOf(reports, Math.min(reports.length - 1, at().s + 1)));
   const decisions = h('div', {});
   const week = h('div', {});
   const customers = h('section', { class: 'card', 'data-testid': 'replay-customers' });
