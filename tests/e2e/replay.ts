@@ -180,6 +180,21 @@ async function studyAndCompare(url: string, lang: 'zh-CN' | 'en'): Promise<void>
     check(rows.some((r) => r.startsWith('malformed') && r.includes('class.zip/class/broken.json')), `the broken entry is flagged by name: ${rows.join(' | ')}`);
     check(rows.some((r) => r.startsWith('malformed') && r.includes('bomb.zip') && r.includes('zip bomb')), `the zip bomb is refused: ${rows.join(' | ')}`);
     await shot(page, `${tag}-teacher-zip`);
+
+    // From the debrief of a finished game: study it, or compare it, as a copy that leaves the game as it is.
+    await page.evaluate(() => (location.hash = ''));
+    await choose(page, 'import-run', 'textbook.run.json', json(runs.textbook));
+    await page.locator('[data-testid="confirm-ok"], [data-testid="notice"]:not([hidden])').first().waitFor({ timeout: 90_000 });
+    check((await page.getByTestId('confirm-ok').count()) === 1, `importing asks before replacing the game: ${await page.getByTestId('notice').innerText()}`);
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    await page.getByTestId('final-study').click();
+    await page.getByTestId('replay-view').waitFor({ timeout: 60_000 });
+    check((await page.getByTestId('replay-summary').innerText()).includes('Textbook'), 'the debrief opens its run in the viewer');
+    await page.evaluate(() => (location.hash = ''));
+    await page.getByTestId('final-compare').click();
+    await page.getByTestId('compare-file-a').filter({ hasText: 'Textbook.run.json' }).waitFor();
+    check((await page.evaluate(() => JSON.parse(localStorage.getItem('customer-seasons/autosave/v1') ?? '{}').run?.team)) === 'Textbook', 'the game is the imported run');
     check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
     console.log(`e2e ${lang}: replay viewer, comparison and zip import checked`);
   } finally {

@@ -562,6 +562,7 @@ export const en: Record<MessageKey, string> = {
   'replay.intro': 'Open any run file. It is verified by re-simulating its decisions; then step through it season by season and week by week: the decisions in force, the week\'s figures, the season report and the customer files as they were. The replay runs on its own background thread and never changes the game you are playing.',
   'replay.open': 'Open a run file…',
   'replay.compare': 'Compare with another run',
+  'replay.empty': 'This run has no season played yet, so there is nothing to replay.',
   'replay.busy': 'Re-simulating and verifying the run…',
   'replay.tampered': 'This run cannot be replayed: it was changed after it was played, or it is damaged (verification failed: {reason}).',
   'replay.summary': '{team} · {scenario}',

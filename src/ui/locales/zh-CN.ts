@@ -560,6 +560,7 @@ export const zhCN = {
   'replay.intro': '打开任意一份存档，先按其中的决策重新模拟验证，再逐季、逐周查看：当时生效的决策、本周的数据、季度报告和顾客档案。回放在单独的后台线程中进行，不会改动你正在玩的游戏。',
   'replay.open': '打开存档文件…',
   'replay.compare': '与另一份存档比较',
+  'replay.empty': '这份存档还没有打完任何一个季度，没有可以回放的内容。',
   'replay.busy': '正在重新模拟并验证存档…',
   'replay.tampered': '这份存档无法回放：它在游戏结束后被改动过或已损坏（验证未通过：{reason}）。',
   'replay.summary': '{team} · {scenario}',
