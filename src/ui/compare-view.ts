@@ -78,6 +78,8 @@ export function renderCompare(root: HTMLElement): void {
     h('p', { role: 'status', 'aria-live': 'polite', 'data-testid': 'compare-status' }, busy ? t('compare.busy') : ''),
     outcome ? outcomeView(outcome) : '',
   );
+  // Two runs waiting (one of them handed over from the viewer or the debrief): compare them straight away.
+  if (files.a && files.b && !outcome && !busy) void compare(root);
 }
 
 function outcomeView(o: CompareOutcome): HTMLElement {
