@@ -15,7 +15,9 @@ import { signed } from './report';
 type Side = 'a' | 'b';
 
 const files: Record<Side, CompareFile | null> = { a: null, b: null };
-let outcome: CompareOutcome | null = null;
+/** The comparison, a refusal, or the worker's failure. */
+type Shown = CompareOutcome | { ok: false; kind: 'failed'; message: string };
+let outcome: Shown | null = null;
 let busy = false;
 /** Only the answer to the latest request is shown: choosing another file while one compares supersedes it. */
 let request = 0;
@@ -34,11 +36,11 @@ async function compare(root: HTMLElement): Promise<void> {
   busy = true;
   outcome = null;
   renderCompare(root);
-  let result: CompareOutcome;
+  let result: Shown;
   try {
     result = await compareInWorker(a, b);
   } catch (err) {
-    result = { ok: false, kind: 'unreadable', side: 'a', issues: [{ file: a.name, path: '', message: (err as Error).message }] };
+    result = { ok: false, kind: 'failed', message: (err as Error).message };
   }
   if (mine !== request) return;
   busy = false;
@@ -82,9 +84,10 @@ export function renderCompare(root: HTMLElement): void {
   if (files.a && files.b && !outcome && !busy) void compare(root);
 }
 
-function outcomeView(o: CompareOutcome): HTMLElement {
+function outcomeView(o: Shown): HTMLElement {
   if (o.ok) return comparisonView(o.comparison, o.scenario);
-  const text = o.kind === 'unreadable' ? t('compare.unreadable', { side: o.side.toUpperCase(), reason: describe(o.issues, 1) }) : refusal(o.why);
+  const text =
+    o.kind === 'unreadable' ? t('compare.unreadable', { side: o.side.toUpperCase(), reason: describe(o.issues, 1) }) : o.kind === 'failed' ? t('compare.failed', { reason: o.message }) : refusal(o.why);
   return h('p', { class: 'notice', role: 'alert', 'data-testid': 'compare-refused', tabindex: -1 }, `⚠ ${text}`);
 }
 

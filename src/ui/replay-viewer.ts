@@ -53,12 +53,16 @@ export async function studyRun(name: string, text: string): Promise<void> {
     const loaded = loadText(text, name, RunFile);
     problem = t('notice.importFailed', { reason: loaded.ok ? parsed.message : describe(loaded.issues, 1) });
   } else {
-    const opened = await session().open(parsed.run);
-    if (opened.ok && opened.reports.length === 0) problem = t('replay.empty');
-    else if (opened.ok) {
-      study = { file: { name, text }, run: parsed.run, reports: opened.reports };
-      point = 0;
-    } else problem = t('replay.tampered', { reason: verdictReason(opened.verdict) });
+    try {
+      const opened = await session().open(parsed.run);
+      if (opened.ok && opened.reports.length === 0) problem = t('replay.empty');
+      else if (opened.ok) {
+        study = { file: { name, text }, run: parsed.run, reports: opened.reports };
+        point = 0;
+      } else problem = t('replay.tampered', { reason: verdictReason(opened.verdict) });
+    } catch (err) {
+      problem = t('replay.failed', { reason: (err as Error).message });
+    }
   }
   busy = false;
   if (mounted && onPage()) renderReplay(mounted);
