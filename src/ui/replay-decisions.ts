@@ -1,6 +1,6 @@
 import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
-import { diffLeaves, leaves, type Leaf } from '../run/leaves';
+import { diffLeaves, type Leaf } from '../run/leaves';
 import { h } from './dom';
 import { leverValue } from './decision-labels';
 import { t, type MessageKey } from './i18n';
@@ -30,7 +30,8 @@ export function decisionsCard(d: Decisions, previous: Decisions | null, scenario
     if (tab === 'tiers' && scenario.levers.includes('tiers')) {
       if (d.tiers.levels.length === 0) rows.push(h('li', { class: levelChanged(0) ? 'changed' : '' }, `${t('lever.tiers.levels')}: `, h('strong', {}, t('decisions.noLevels')), levelChanged(0) ? ' ✎' : ''));
       d.tiers.levels.forEach((level, k) => {
-        const parts = [...leaves(level)].map(([key, v]) => `${t(`lever.tier.${key}` as MessageKey)} ${leverValue(`tiers.levels.${k}.${key}`, v)}`);
+        // In the plan form's order (the schema's), not the alphabetical order of leaves.
+        const parts = Object.entries(level).map(([key, v]) => `${t(`lever.tier.${key}` as MessageKey)} ${leverValue(`tiers.levels.${k}.${key}`, v as Leaf)}`);
         rows.push(h('li', { class: levelChanged(k) ? 'changed' : '' }, h('span', {}, `${t('lever.tiers.level', { n: k + 1 })}: `), parts.join(t('lab.listSep')), levelChanged(k) ? ` ✎ ${t('replay.levelChanged')}` : ''));
       });
     }
