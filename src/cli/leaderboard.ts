@@ -1,14 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedEntry, RunEntry } from '../run/check';
+import { isZipName, unzipRuns, ZIP_LIMITS, type Submission } from '../run/zip';
 import { fail, runCli } from './fail';
 import { args, readText, writeText } from './io';
 
 // npm run leaderboard -- DIR_OR_FILES... [--csv OUT] [--md OUT] [--seed S] [--scenario-hash H] [--threads N] [--json]
 // --threads N: check on N threads; by default one, and a second (if the machine has two cores) from 101 files on.
-// Re-simulates every run file (directories: their *.json files), ranks the class, lists flagged files with the
+// Re-simulates every run file (directories: their *.json files; zips: every file inside), ranks the class, lists flagged files with the
 // reason and possible copies. Exit 0: all ranked; 1: some file flagged; 2: an argument cannot be read.
 
 runCli(async () => {
@@ -36,9 +37,9 @@ runCli(async () => {
   // Workers load the simulation while the files are read: starting a thread costs about a second.
   const n = threads === null ? Math.min(2, availableParallelism(), Math.ceil(files.length / WORKER_FILES)) : Math.min(threads, files.length);
   const workers = startWorkers(n - 1);
-  let entries: RunEntry[];
+  let items: Submission[];
   try {
-    entries = files.map((f) => ({ name: f, text: readText(f) }));
+    items = files.flatMap(read);
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
@@ -48,7 +49,11 @@ runCli(async () => {
   const { rankChecked } = await import('../run/leaderboard');
   const { gradebookCsv, gradebookMarkdown, formatLeaderboard } = await import('../run/gradebook');
   const cache = new PopulationCache();
-  const checked = await checkAll(entries, workers, (e) => checkEntry(e, cache));
+  // Files of a zip that cannot be run files are flagged like unreadable files, in their place in the order.
+  const entries = items.filter((x): x is RunEntry => 'text' in x);
+  const results = await checkAll(entries, workers, (e) => checkEntry(e, cache));
+  let next = 0;
+  const checked = items.map((x): CheckedEntry => ('text' in x ? results[next++] : { name: x.name, ok: false, message: x.problem }));
   const board = rankChecked(checked, { scenarioHash: hash, seed: values.seed });
   const seconds = (performance.now() - t0) / 1000;
 
@@ -58,10 +63,28 @@ runCli(async () => {
   else {
     process.stdout.write(formatLeaderboard(board));
     console.log('');
-    console.log(`Verified ${entries.length} file${entries.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s; ${board.ranked.length} ranked, ${board.flagged.length} flagged.`);
+    console.log(`Verified ${items.length} file${items.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s; ${board.ranked.length} ranked, ${board.flagged.length} flagged.`);
   }
   return board.flagged.length > 0 ? 1 : 0;
 });
+
+/** A run file's text, or a zip's files (a zip that cannot be opened safely stops the command, exit 2). */
+function read(file: string): Submission[] {
+  if (!isZipName(file)) return [{ name: file, text: readText(file) }];
+  let bytes: Uint8Array;
+  let size: number;
+  try {
+    size = statSync(file).size;
+    // Refused by size before it is read into memory; unzipRuns applies the same limit.
+    bytes = size > ZIP_LIMITS.zipBytes ? new Uint8Array(0) : readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return fail(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+  }
+  if (size > ZIP_LIMITS.zipBytes) fail(`${file}: the zip is ${Math.round(size / (1024 * 1024))} MB, the limit is ${ZIP_LIMITS.zipBytes / (1024 * 1024)} MB`);
+  const unzipped = unzipRuns(bytes, file);
+  return unzipped.ok ? unzipped.items : fail(unzipped.message);
+}
 
 /** A file as itself; a directory as its *.json files in name order (not recursive). */
 function expand(path: string): string[] {

@@ -106,7 +106,14 @@ export interface Comparison {
   };
 }
 
-export type CompareResult = Comparison | { ok: false; reason: string };
+/** Why two runs cannot be compared, as data, so each interface can word it in its own language. */
+export type Incomparable =
+  | { code: 'scenario'; a: { id: string; hash: string }; b: { id: string; hash: string } }
+  | { code: 'seed'; a: string; b: string }
+  | { code: 'engine'; side: 'A' | 'B'; version: string }
+  | { code: 'edited'; side: 'A' | 'B' };
+
+export type CompareResult = Comparison | { ok: false; reason: string; why: Incomparable };
 
 interface Played {
   state: SimState;
@@ -142,23 +149,40 @@ function play(run: RunFile): Played {
 }
 
 /** Why two runs cannot be compared, or null if they can. */
-export function incomparable(a: RunFile, b: RunFile): string | null {
-  if (a.scenario.hash !== b.scenario.hash) {
-    return `different scenarios (${a.scenario.id} ${a.scenario.hash.slice(0, 12)} and ${b.scenario.id} ${b.scenario.hash.slice(0, 12)}): only runs of one scenario and seed can be compared`;
-  }
-  if (a.seed !== b.seed) return `different seeds ("${a.seed}" and "${b.seed}"): only runs of one scenario and seed meet the same customers`;
+export function whyIncomparable(a: RunFile, b: RunFile): Incomparable | null {
+  if (a.scenario.hash !== b.scenario.hash) return { code: 'scenario', a: { id: a.scenario.id, hash: a.scenario.hash }, b: { id: b.scenario.id, hash: b.scenario.hash } };
+  if (a.seed !== b.seed) return { code: 'seed', a: a.seed, b: b.seed };
   for (const [side, r] of [['A', a], ['B', b]] as const) {
-    if (!engineCompatible(r.engineVersion)) return `run ${side}: engine version ${r.engineVersion} is incompatible with this engine`;
-    if (contentHash(r.scenario.data) !== r.scenario.hash) return `run ${side}: embedded scenario does not match its hash (edited after the run)`;
+    if (!engineCompatible(r.engineVersion)) return { code: 'engine', side, version: r.engineVersion };
+    if (contentHash(r.scenario.data) !== r.scenario.hash) return { code: 'edited', side };
   }
   return null;
+}
+
+/** whyIncomparable in English, or null if the runs can be compared. */
+export function incomparable(a: RunFile, b: RunFile): string | null {
+  const why = whyIncomparable(a, b);
+  return why && incomparableText(why);
+}
+
+export function incomparableText(why: Incomparable): string {
+  switch (why.code) {
+    case 'scenario':
+      return `different scenarios (${why.a.id} ${why.a.hash.slice(0, 12)} and ${why.b.id} ${why.b.hash.slice(0, 12)}): only runs of one scenario and seed can be compared`;
+    case 'seed':
+      return `different seeds ("${why.a}" and "${why.b}"): only runs of one scenario and seed meet the same customers`;
+    case 'engine':
+      return `run ${why.side}: engine version ${why.version} is incompatible with this engine`;
+    case 'edited':
+      return `run ${why.side}: embedded scenario does not match its hash (edited after the run)`;
+  }
 }
 
 const emptyCounts = (): ChurnCounts => Object.fromEntries(CHURN_IDS.slice(1).map((id) => [id, 0])) as ChurnCounts;
 
 export function compareRuns(a: RunFile, b: RunFile, options: CompareOptions = {}): CompareResult {
-  const why = incomparable(a, b);
-  if (why) return { ok: false, reason: why };
+  const why = whyIncomparable(a, b);
+  if (why) return { ok: false, reason: incomparableText(why), why };
   const top = options.top ?? 5;
   const listLimit = options.list ?? 50;
   const scenario: Scenario = a.scenario.data;

@@ -15,6 +15,8 @@ import { renderReport } from './report';
 import { renderTitle } from './title';
 import { renderTeacher } from './teacher';
 import { renderLab } from './lab';
+import { renderReplay } from './replay-viewer';
+import { renderCompare } from './compare-view';
 
 // The page: a header, the world view, and the panel for the current phase. Panels re-render from the session;
 // the world view (Phaser) subscribes on its own.
@@ -43,6 +45,8 @@ export function mountApp(root: HTMLElement): Layout {
     panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final' || page !== 'game');
     if (page === 'teacher') renderTeacher(panel);
     else if (page === 'lab') renderLab(panel);
+    else if (page === 'replay') renderReplay(panel);
+    else if (page === 'compare') renderCompare(panel);
     else if (s.phase === 'title') renderTitle(panel);
     else if (s.phase === 'plan') renderPlan(panel);
     else if (s.phase === 'play') renderPlay(panel);
@@ -70,11 +74,13 @@ export function mountApp(root: HTMLElement): Layout {
 }
 
 /** Pages besides the game itself, addressed by the URL hash so a teacher can bookmark them. */
-export type Page = 'game' | 'teacher' | 'lab';
+export type Page = 'game' | 'teacher' | 'lab' | 'replay' | 'compare';
+
+const PAGES: readonly Exclude<Page, 'game'>[] = ['teacher', 'lab', 'replay', 'compare'];
 
 export function currentPage(): Page {
   const hash = typeof location !== 'undefined' ? location.hash : '';
-  return hash.startsWith('#/teacher') ? 'teacher' : hash.startsWith('#/lab') ? 'lab' : 'game';
+  return PAGES.find((p) => hash.startsWith(`#/${p}`)) ?? 'game';
 }
 
 function renderHeader(header: HTMLElement, s: Session): void {

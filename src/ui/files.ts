@@ -1,3 +1,4 @@
+import type { Verdict } from '../run/replay';
 import { RunFile } from '../run/runfile';
 import { formatIssue, type LoadIssue } from '../scenario/issues';
 import { loadText } from '../scenario/load';
@@ -14,7 +15,7 @@ import { t } from './i18n';
 // import. Any problem becomes a notice; the current game is never touched by a bad file.
 
 /** Located problems in the player's language: the validator's wording, translated like `validate --lang zh`. */
-function describe(issues: readonly LoadIssue[], limit: number): string {
+export function describe(issues: readonly LoadIssue[], limit: number): string {
   const zh = prefs.getState().lang === 'zh-CN';
   return issues
     .slice(0, limit)
@@ -24,6 +25,11 @@ function describe(issues: readonly LoadIssue[], limit: number): string {
 
 function notify(key: 'notice.importFailed' | 'notice.importInvalid' | 'notice.scenarioInvalid', reason: string): void {
   session.setState({ notice: { key, params: { reason } } });
+}
+
+/** Why a run did not verify, led by the season it fails in: "#2 state hash … differs from the claimed …". */
+export function verdictReason(verdict: Extract<Verdict, { valid: false }>): string {
+  return `${verdict.season ? `#${verdict.season} ` : ''}${verdict.reason}`;
 }
 
 export function exportRun(): void {
@@ -47,7 +53,7 @@ export async function importRunText(name: string, text: string): Promise<boolean
   }
   const verdict = await verifyImported(loaded.value);
   if (!verdict.valid) {
-    notify('notice.importInvalid', `${verdict.season ? `#${verdict.season} ` : ''}${verdict.reason}`);
+    notify('notice.importInvalid', verdictReason(verdict));
     return false;
   }
   const s = session.getState();

@@ -10,7 +10,9 @@ import { profileCard } from './profile';
 import { exportRun } from './files';
 import { diffLeaves } from '../run/leaves';
 import type { RunFile } from '../run/runfile';
-import { LEVERS, labelKey } from './levers';
+import { leverName, leverValue } from './decision-labels';
+import { studyRun } from './replay-viewer';
+import { setCompareFile } from './compare-view';
 
 // The final debrief: the score and its formula, what drove it across the seasons, three customer stories and the
 // hidden truth revealed beside what the store could see.
@@ -41,7 +43,7 @@ function decisionsCard(run: RunFile): HTMLElement {
         'ul',
         {},
         ...(m.changes.length
-          ? m.changes.slice(0, 5).map((c) => h('li', {}, t('final.change', { what: leverName(c.path), from: show(c.a), to: show(c.b) })))
+          ? m.changes.slice(0, 5).map((c) => h('li', {}, t('final.change', { what: leverName(c.path), from: leverValue(c.path, c.a, run.scenario.data), to: leverValue(c.path, c.b, run.scenario.data) })))
           : [h('li', {}, t('final.noChange'))]),
       ),
     );
@@ -68,22 +70,6 @@ function seasonViewer(reports: readonly SeasonReport[], run: RunFile): HTMLEleme
   pick_.value = String(reports.length);
   show_();
   return box;
-}
-
-function leverName(path: string): string {
-  // A targeted audience is a small object: its leaves (care.audience.groups.0 …) belong to the audience lever.
-  const lever = LEVERS.find((l) => l.path === path || path.startsWith(`${l.path}.`));
-  if (lever) return t(labelKey(lever.path));
-  const tier = /^tiers\.levels\.(\d+)\.(\w+)$/.exec(path);
-  if (tier) return `${t('lever.tiers.level', { n: Number(tier[1]) + 1 })} · ${t(`lever.tier.${tier[2]}` as MessageKey)}`;
-  return path;
-}
-
-function show(v: unknown): string {
-  if (v === undefined) return '—';
-  if (typeof v === 'boolean') return v ? t('option.on') : t('option.off');
-  if (typeof v === 'number') return num(v, 2);
-  return String(v);
 }
 
 export function renderFinal(root: HTMLElement): void {
@@ -128,6 +114,16 @@ export function renderFinal(root: HTMLElement): void {
       'div',
       { class: 'row' },
       h('button', { type: 'button', class: 'primary', onclick: () => exportRun() }, t('final.export')),
+      // The viewer and the comparison get a copy of the run: this game stays as it is.
+      h('button', { type: 'button', 'data-testid': 'final-study', onclick: () => void studyRun(`${run.team}.run.json`, JSON.stringify(run)) }, t('final.study')),
+      h('button', {
+        type: 'button',
+        'data-testid': 'final-compare',
+        onclick: () => {
+          setCompareFile('a', { name: `${run.team}.run.json`, text: JSON.stringify(run) });
+          location.hash = '#/compare';
+        },
+      }, t('final.compare')),
       h('button', { type: 'button', onclick: () => backToTitle() }, t('final.newGame')),
     ),
   );

@@ -1,3 +1,4 @@
+import type { Scenario } from '../scenario/schema';
 import type { CustomerProfile } from '../sim/profile';
 import { session } from '../store/session';
 import { openModal } from './dialog';
@@ -11,8 +12,8 @@ export function tierName(tier: number): string {
   return tier === 0 ? t('tier.0') : t('tier.n', { n: tier });
 }
 
-export function profileCard(p: CustomerProfile, revealTruth: boolean): HTMLElement {
-  const sc = session.getState().scenario;
+/** `scenario` names the segment; the current game's by default (the replay viewer passes the studied run's). */
+export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenario | null = session.getState().scenario): HTMLElement {
   const seg = sc?.segments.find((g) => g.id === p.segment);
   const known = [p.birthdayKnown && t('profile.known.birthday'), p.preferencesKnown && t('profile.known.prefs')].filter(Boolean).join('、');
   const list = h('ol', { class: 'history', 'aria-label': t('profile.history') });

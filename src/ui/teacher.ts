@@ -1,7 +1,7 @@
-import type { RunEntry } from '../run/check';
+import { isZipName, ZIP_LIMITS } from '../run/zip';
 import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
 import type { Leaderboard } from '../run/leaderboard';
-import { verifyClass } from '../store/teacher';
+import { verifyClass, type ClassFile } from '../store/teacher';
 import { download, h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 
@@ -14,13 +14,14 @@ let progress: { done: number; total: number; name: string } | null = null;
 let seedFilter = '';
 
 export function renderTeacher(root: HTMLElement): void {
-  const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,application/json', 'data-testid': 'class-files' });
+  const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,.zip,application/json,application/zip', 'data-testid': 'class-files' });
   input.addEventListener('change', () => void load(root, input.files));
   const drop = h(
     'label',
     { for: 'class-files', class: 'drop-zone', tabindex: 0 },
     h('strong', {}, t('teacher.drop')),
     h('span', { class: 'hint' }, t('teacher.dropHint')),
+    h('span', { class: 'hint' }, t('teacher.zipHint', { entries: ZIP_LIMITS.entries, mb: ZIP_LIMITS.totalBytes / (1024 * 1024) })),
   );
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -60,8 +61,8 @@ export function renderTeacher(root: HTMLElement): void {
 
 async function load(root: HTMLElement, files: FileList | null): Promise<void> {
   if (!files || files.length === 0) return;
-  const entries: RunEntry[] = [];
-  for (const f of Array.from(files)) entries.push({ name: f.name, text: await f.text() });
+  const entries: ClassFile[] = [];
+  for (const f of Array.from(files)) entries.push(await classFile(f));
   board = null;
   progress = { done: 0, total: entries.length, name: '' };
   renderTeacher(root);
@@ -69,12 +70,20 @@ async function load(root: HTMLElement, files: FileList | null): Promise<void> {
     progress = { done, total, name };
     const bar = root.querySelector('progress');
     if (bar) {
+      bar.max = total;
       bar.value = done;
       bar.nextSibling!.textContent = ` ${t('teacher.progress', progress)}`;
     }
   });
   progress = null;
   renderTeacher(root);
+}
+
+/** A zip goes to the worker as bytes (refused unread when it is over the size limit); anything else as text. */
+async function classFile(f: File): Promise<ClassFile> {
+  if (!isZipName(f.name) && f.type !== 'application/zip' && f.type !== 'application/x-zip-compressed') return { name: f.name, text: await f.text() };
+  if (f.size > ZIP_LIMITS.zipBytes) return { name: f.name, problem: `the zip is ${Math.round(f.size / (1024 * 1024))} MB, the limit is ${ZIP_LIMITS.zipBytes / (1024 * 1024)} MB` };
+  return { name: f.name, zip: new Uint8Array(await f.arrayBuffer()) };
 }
 
 const PARTS = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;

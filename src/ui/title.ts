@@ -5,6 +5,7 @@ import { bundledScenarios } from '../store/scenarios';
 import { h } from './dom';
 import { importRun, importScenario } from './files';
 import { pick, t } from './i18n';
+import { chooseRunToStudy } from './replay-viewer';
 
 // Title screen: choose a bundled scenario or import one, name the team, set the class seed, start — or resume.
 
@@ -75,6 +76,8 @@ export function renderTitle(root: HTMLElement): void {
           },
         }, t('title.import')),
         h('button', { type: 'button', onclick: () => void importRun() }, t('title.openRun')),
+        h('button', { type: 'button', 'data-testid': 'title-study', onclick: () => void chooseRunToStudy() }, t('title.study')),
+        h('button', { type: 'button', 'data-testid': 'title-compare', onclick: () => (location.hash = '#/compare') }, t('title.compare')),
       ),
       detail,
       h('div', { class: 'form' },

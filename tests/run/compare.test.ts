@@ -107,18 +107,22 @@ describe('refusals and warnings', () => {
   it('refuses runs of different seeds or scenarios, saying why', () => {
     const otherSeed = playToRun(scenario, hash, 'cmp-2', 'team-x', botSeasons('passive', scenario)).run;
     const r = compareRuns(textbook, otherSeed);
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^different seeds \("cmp" and "cmp-2"\)/) });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^different seeds \("cmp" and "cmp-2"\)/), why: { code: 'seed', a: 'cmp', b: 'cmp-2' } });
     const small = fromParsed(smallBubbleTea(200));
     const otherScenario = playToRun(small.scenario, small.hash, 'cmp', 'team-y', botSeasons('passive', small.scenario)).run;
-    expect(compareRuns(textbook, otherScenario)).toEqual({ ok: false, reason: expect.stringMatching(/^different scenarios/) });
+    expect(compareRuns(textbook, otherScenario)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^different scenarios/),
+      why: { code: 'scenario', a: { id: scenario.id, hash }, b: { id: small.scenario.id, hash: small.hash } },
+    });
     expect(formatComparison(r)).toMatch(/^cannot compare: different seeds/);
   });
 
   it('refuses an edited embedded scenario and an incompatible engine', () => {
     const edited = structuredClone(spam);
     edited.scenario.data.budgetPerSeason = 1e6;
-    expect(compareRuns(textbook, edited)).toEqual({ ok: false, reason: 'run B: embedded scenario does not match its hash (edited after the run)' });
-    expect(compareRuns({ ...structuredClone(textbook), engineVersion: '9.0.0' }, spam)).toMatchObject({ ok: false, reason: expect.stringContaining('run A: engine version 9.0.0') });
+    expect(compareRuns(textbook, edited)).toEqual({ ok: false, reason: 'run B: embedded scenario does not match its hash (edited after the run)', why: { code: 'edited', side: 'B' } });
+    expect(compareRuns({ ...structuredClone(textbook), engineVersion: '9.0.0' }, spam)).toMatchObject({ ok: false, reason: expect.stringContaining('run A: engine version 9.0.0'), why: { code: 'engine', side: 'A', version: '9.0.0' } });
   });
 
   it('compares re-simulated figures of a run whose claims are wrong, and says so', () => {
