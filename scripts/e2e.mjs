@@ -1,5 +1,5 @@
 // End-to-end tests in real headless Chromium against the built game (dist/), served by `vite preview`.
-// Installs Debian's chromium (and a Chinese font, so screenshots show real text) when missing and we are root;
+// Installs Debian's chromium (and Chinese and emoji fonts, so screenshots show real text) when missing and we are root;
 // otherwise stops with the command to run.
 import { existsSync } from 'node:fs';
 import { execSync, spawn } from 'node:child_process';
@@ -16,9 +16,19 @@ function hasChineseFont() {
   }
 }
 
+function hasEmojiFont() {
+  try {
+    return /emoji/i.test(execSync('fc-list', { encoding: 'utf8' }));
+  } catch {
+    return false;
+  }
+}
+
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push('chromium');
 if (!hasChineseFont()) missing.push('fonts-wqy-zenhei');
+// The mood faces and play symbols are emoji, which school PCs' system fonts draw; so should the screenshots.
+if (!hasEmojiFont()) missing.push('fonts-noto-color-emoji');
 if (missing.length) {
   if (root) {
     console.log(`Installing ${missing.join(' ')} (apt-get)…`);

@@ -11,6 +11,10 @@ import { CROWD_CAP, roster } from '../store/crowd-roster';
 // weeks; these only steer it.
 
 const SPEEDS = [0.5, 1, 2, 4];
+/** Visitors listed before "show all", so the list does not push the controls off a small screen. */
+const LISTED = 12;
+/** Whether the whole sample is listed; kept across the weekly redraws while the player reads it. */
+let listAll = false;
 
 export function renderPlay(root: HTMLElement): void {
   const s = session.getState();
@@ -40,10 +44,11 @@ export function renderPlay(root: HTMLElement): void {
   weekSlider.addEventListener('input', () => session.setState({ playWeek: Number(weekSlider.value), paused: true }));
   const skip = h('button', { type: 'button', class: done ? 'primary big' : '', 'data-testid': 'to-report', onclick: () => showReport() }, t('play.skip'));
   // The same visitors the world view shows, as buttons: keyboard and screen-reader users can open their files too.
+  const listed = listAll ? w.visitors : w.visitors.slice(0, LISTED);
   const visitors = h(
     'ul',
-    { class: 'visitors', 'aria-label': t('play.visitorsLabel') },
-    ...w.visitors.slice(0, 12).map((v) =>
+    { class: 'visitors', id: 'visitor-list', 'aria-label': t('play.visitorsLabel') },
+    ...listed.map((v) =>
       h(
         'li',
         {},
@@ -55,6 +60,24 @@ export function renderPlay(root: HTMLElement): void {
       ),
     ),
   );
+  const more =
+    w.visitors.length > LISTED
+      ? h(
+          'button',
+          {
+            type: 'button',
+            'aria-expanded': String(listAll),
+            'aria-controls': 'visitor-list',
+            'data-testid': 'visitors-all',
+            onclick: () => {
+              listAll = !listAll;
+              renderPlay(root);
+              root.querySelector<HTMLElement>('[data-testid="visitors-all"]')?.focus();
+            },
+          },
+          listAll ? t('play.listFewer') : t('play.listAll', { n: w.visitors.length }),
+        )
+      : null;
   // Says what the crowd on screen is: which figures are real sampled customers and which stand for other visits.
   const crowd = roster(w);
   const caption = h(
@@ -71,6 +94,7 @@ export function renderPlay(root: HTMLElement): void {
     caption,
     h('h3', {}, t('play.visitorsLabel')),
     visitors,
+    ...(more ? [more] : []),
     skip,
   );
 }

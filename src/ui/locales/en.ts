@@ -697,4 +697,7 @@ export const en: Record<MessageKey, string> = {
   'audience.reach.offerDecline': 'Untargeted: the {n} customers in decline at the end of last season; at most ¥{cost} if every coupon is used',
   'audience.reach.winBack': 'Covers {n} of {all} customers lost within a year; the budget pays for approaching {attempts} of them',
   'analytics.targets': 'Targeted decisions next season act on exactly these groups and ABC classes. {n} customers are on the early-warning list for long absence: that is the list decisions can target (the P(alive) warnings come from a fitted model and are for reading only).',
+  // Visitor list
+  'play.listAll': 'Show all {n} sampled visitors',
+  'play.listFewer': 'Show fewer visitors',
 };

@@ -695,6 +695,9 @@ export const zhCN = {
   'audience.reach.offerDecline': '不定向：发给上季末处于退化期的 {n} 位客户；若全部使用，优惠券最多 ¥{cost}',
   'audience.reach.winBack': '覆盖 {n} 人（一年内流失的客户共 {all} 人）；预算可联系其中 {attempts} 人',
   'analytics.targets': '下季的定向决策正好作用于上面这些客户分组和 ABC 类别；流失预警名单中因“长时间未光顾”上榜的共 {n} 人，这就是定向决策可以选择的预警名单（存活概率类的预警来自模型拟合，仅供参考）。',
+  // Visitor list
+  'play.listAll': '显示全部 {n} 位抽样到店客户',
+  'play.listFewer': '收起到店客户列表',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
