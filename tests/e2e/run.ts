@@ -167,10 +167,9 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         // The whole sample can be listed, by keyboard, and stays listed while the weeks play.
         const all = page.getByTestId('visitors-all');
         if ((await all.count()) > 0) {
-          await all.focus();
-          await page.keyboard.press('Enter');
+          await all.press('Enter');
           await page.waitForSelector('[data-testid="visitors-all"][aria-expanded="true"]');
-          await page.keyboard.press('Enter');
+          await all.press('Enter');
           await page.waitForSelector('[data-testid="visitors-all"][aria-expanded="false"]');
         }
         // And with one: a click on the canvas where a visitor walks opens their file too.
