@@ -5,6 +5,7 @@ import { setHost } from './store/host-instance';
 import { watchPlayback } from './store/playback';
 import { prefs } from './store/session';
 import { createWorkerHost } from './store/worker-host';
+import { sessionFeed } from './store/world-feed';
 import { mountApp } from './ui/app';
 import { browserLang } from './ui/i18n';
 
@@ -19,5 +20,5 @@ prefs.setState({
 setHost(createWorkerHost());
 const layout = mountApp(document.getElementById('app') as HTMLElement);
 watchPlayback();
-void import('./game/boot').then(({ startWorld }) => startWorld(layout.world));
+void import('./game/boot').then(({ startWorld }) => startWorld(layout.world, sessionFeed));
 void resume();

@@ -3,8 +3,7 @@ import { ATLAS, makeTextures } from './textures';
 import { Crowd } from './crowd';
 import { COUNTER_Y, DOOR_X, H, MAX_LANES, STREET_Y, W, laneX } from './paths';
 import type { SeasonReport } from '../sim/report';
-import { prefs, session, type Session } from '../store/session';
-import { selectCustomer, setPlayWeek } from '../store/world-actions';
+import type { WorldFeed, WorldView } from './feed';
 
 // The store and its street. It draws what the store knows (reports) and never touches the simulation: visitors of
 // the week being played walk in, browse, queue, buy and leave; clicking a marked one asks for their customer file.
@@ -38,7 +37,7 @@ export class StoreScene extends Phaser.Scene {
   private needsDraw = false;
   private hand = false;
 
-  constructor() {
+  constructor(private readonly feed: WorldFeed) {
     super('store');
   }
 
@@ -51,26 +50,25 @@ export class StoreScene extends Phaser.Scene {
     this.crowd = new Crowd(this);
     this.input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
       const id = this.crowd.pick(p.worldX, p.worldY);
-      if (id >= 0) selectCustomer(id);
+      if (id >= 0) this.feed.pick(id);
     });
     this.input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
       const over = this.crowd.pick(p.worldX, p.worldY) >= 0;
       if (over !== this.hand) this.input.setDefaultCursor((this.hand = over) ? 'pointer' : 'default');
     });
-    this.unsub.push(
-      session.subscribe((s) => s.playWeek, () => this.showWeek()),
-      session.subscribe((s) => s.phase, () => this.showWeek()),
-    );
+    this.unsub.push(this.feed.watch(() => this.showWeek()));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsub.forEach((u) => u()));
-    const hooks = window as unknown as { __crowdSize?: () => number; __visitorSpot?: () => [number, number] | null };
-    // Read-only hooks for the browser tests: figures inside the scene, and a point on a clickable one.
-    hooks.__crowdSize = () => this.crowd.size;
-    hooks.__visitorSpot = () => this.crowd.spot();
+    if (this.feed.main) {
+      const hooks = window as unknown as { __crowdSize?: () => number; __visitorSpot?: () => [number, number] | null };
+      // Read-only hooks for the browser tests: figures inside the scene, and a point on a clickable one.
+      hooks.__crowdSize = () => this.crowd.size;
+      hooks.__visitorSpot = () => this.crowd.spot();
+    }
     this.showWeek();
   }
 
   override update(_time: number, delta: number): void {
-    const s = session.getState();
+    const s = this.feed.view();
     const report = s.reports[s.reports.length - 1];
     const playing = s.phase === 'play' && !!report && s.playWeek < report.weekly.length;
     const frozen = s.phase === 'play' && s.paused;
@@ -79,12 +77,12 @@ export class StoreScene extends Phaser.Scene {
       this.needsDraw = false;
       return;
     }
-    this.now += (Math.min(delta, MAX_FRAME_MS) * prefs.getState().speed) / WEEK_MS;
+    this.now += (Math.min(delta, MAX_FRAME_MS) * s.speed) / WEEK_MS;
     if (playing && this.now >= this.weekStart + 1) {
       this.weekStart += 1;
       this.advancing = true;
       try {
-        setPlayWeek(s.playWeek + 1);
+        this.feed.advance(s.playWeek + 1);
       } finally {
         this.advancing = false;
       }
@@ -144,16 +142,16 @@ export class StoreScene extends Phaser.Scene {
 
   /** Redraws the world for the week being shown: season light, holidays, the competitor, staff, visitors. */
   private showWeek(): void {
-    const s = session.getState();
+    const s = this.feed.view();
     const report = s.reports[s.reports.length - 1];
-    const weekIndex = s.phase === 'play' ? s.playWeek : report ? report.weekly.length - 1 : -1;
+    const chosen = s.phase === 'play' || s.phase === 'replay';
+    const weekIndex = chosen ? s.playWeek : report ? report.weekly.length - 1 : -1;
     const stats = report?.weekly[Math.min(weekIndex, report.weekly.length - 1)];
-    const week = stats ? stats.week : (s.run?.seasons.length ?? 0) * (s.scenario?.weeksPerSeason ?? 13);
+    const week = stats ? stats.week : s.reports.length * (s.scenario?.weeksPerSeason ?? 13);
     // The sky is the colour the frame is cleared to: no pixel is painted twice for it.
     this.game.config.backgroundColor.setFromRGB(Phaser.Display.Color.IntegerToRGB(SEASON_SKY[Math.floor((week % 52) / 13)]));
     this.drawEvents(s, week);
-    const extra = s.run?.seasons[s.run.seasons.length - 1]?.decisions.staff.extraStaff ?? 0;
-    const lanes = this.layoutStaff(2 + extra);
+    const lanes = this.layoutStaff(2 + s.extraStaff);
     if (!report) {
       this.crowd.clear();
       this.shownSeason = -1;
@@ -169,6 +167,9 @@ export class StoreScene extends Phaser.Scene {
         this.crowd.assign(this.gen, report.weekly[s.playWeek], this.weekStart, lanes, key(report, s.playWeek));
         this.shownWeek = s.playWeek;
       } else this.jumpTo(report, s.playWeek, s.reports.length, lanes);
+    } else if (s.phase === 'replay') {
+      // A point of a run being studied: the chosen week plays out once.
+      if (this.shownSeason !== s.reports.length || this.shownWeek !== s.playWeek) this.jumpTo(report, s.playWeek, s.reports.length, lanes);
     } else if (this.shownSeason !== s.reports.length) {
       // Arriving at a report without having watched it (a reload): its last week plays out once.
       this.jumpTo(report, report.weekly.length - 1, s.reports.length, lanes);
@@ -188,7 +189,7 @@ export class StoreScene extends Phaser.Scene {
     this.needsDraw = true;
   }
 
-  private drawEvents(s: Session, week: number): void {
+  private drawEvents(s: WorldView, week: number): void {
     let rival = false;
     let holiday = false;
     let incident = false;

@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import type { WorldFeed } from './feed';
 import { StoreScene } from './StoreScene';
 
 // The world view's Phaser game, mounted into a DOM element beside the panels.
@@ -17,7 +18,7 @@ function softwareWebGL(): boolean {
   return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
 }
 
-export function startWorld(parent: HTMLElement): Phaser.Game {
+export function startWorld(parent: HTMLElement, feed: WorldFeed): Phaser.Game {
   return new Phaser.Game({
     type: softwareWebGL() ? Phaser.CANVAS : Phaser.AUTO,
     parent,
@@ -27,7 +28,7 @@ export function startWorld(parent: HTMLElement): Phaser.Game {
     banner: false,
     pixelArt: false,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY, expandParent: false },
-    scene: [StoreScene],
+    scene: [new StoreScene(feed)],
     // Every figure is drawn 1:1 at whole pixels, so multisampling buys nothing; one texture unit per batch keeps
     // the fragment shader to a single lookup (the crowd is one atlas anyway).
     render: { preserveDrawingBuffer: true, antialiasGL: false, maxTextures: 1 },

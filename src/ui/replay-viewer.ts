@@ -5,6 +5,7 @@ import type { CustomerProfile } from '../sim/profile';
 import type { SeasonReport } from '../sim/report';
 import { createReplaySession, type ReplaySession } from '../store/replay-session';
 import { createWorkerHost } from '../store/worker-host';
+import { pointFeed, type PointFeed } from '../store/world-feed';
 import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
 import { setCompareFile } from './compare-view';
 import { openModal } from './dialog';
@@ -36,6 +37,22 @@ let mounted: HTMLElement | null = null;
 /** Increases with every point shown, so customer files that arrive late for an older point are dropped. */
 let shown = 0;
 let fetchTimer: ReturnType<typeof setTimeout> | undefined;
+/** The point whose week the store view shows, for a click on one of its figures. */
+let seen: { st: Study; s: number; gameWeek: number } | null = null;
+/** The viewer's own store view: one element and one Phaser game, moved between redraws rather than rebuilt. */
+let world: { box: HTMLElement; feed: PointFeed } | null = null;
+
+function storeView(): { box: HTMLElement; feed: PointFeed } {
+  if (world) return world;
+  const box = h('div', { class: 'world replay-world', 'data-testid': 'replay-world', role: 'img', 'aria-label': t('replay.world') });
+  const feed = pointFeed((id) => {
+    if (seen) void openCustomer(seen.st, seen.s, seen.gameWeek, id);
+  });
+  world = { box, feed };
+  // Phaser is in its own chunk; the viewer's text works before (and without) it.
+  void import('../game/boot').then(({ startWorld }) => startWorld(box, feed));
+  return world;
+}
 
 const session = (): ReplaySession => (sim ??= createReplaySession(createWorkerHost()));
 const onPage = () => typeof location !== 'undefined' && location.hash.startsWith('#/replay');
@@ -142,6 +159,8 @@ function studyView(st: Study): HTMLElement {
   const week = h('div', {});
   const customers = h('section', { class: 'card', 'data-testid': 'replay-customers' });
   const report = h('div', {});
+  const store = storeView();
+  store.box.setAttribute('aria-label', t('replay.world'));
   let season = -1;
 
   const go = (p: number) => {
@@ -173,6 +192,8 @@ function studyView(st: Study): HTMLElement {
     }
     week.replaceChildren(weekCard(st, s, w));
     customersCard(customers, st, s, gameWeek);
+    seen = { st, s, gameWeek };
+    store.feed.show({ reports: reports.slice(0, s + 1), playWeek: w, scenario: sc, extraStaff: run.seasons[s].decisions.staff.extraStaff });
   };
   const box = h(
     'div',
@@ -187,6 +208,7 @@ function studyView(st: Study): HTMLElement {
       where,
       h('p', { class: 'hint' }, t('replay.keys')),
     ),
+    store.box,
     h('div', { class: 'grid' }, decisions, week),
     customers,
     report,

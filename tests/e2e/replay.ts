@@ -122,6 +122,22 @@ async function studyAndCompare(url: string, lang: 'zh-CN' | 'en'): Promise<void>
     check((await where.innerText()).includes(zh ? `第 ${seasons}/${seasons} 季 · 第 ${weeks}/${weeks} 周` : `Season ${seasons} of ${seasons} · week ${weeks} of ${weeks}`), `End goes to the last week: ${await where.innerText()}`);
     await page.locator('[data-testid="replay-view"] [data-testid="report-stages"] svg').waitFor();
     await page.getByTestId('replay-profile').first().waitFor();
+    // The store as it was that week: its own store view, drawn (a street, a shop, the week's visitors).
+    await page.locator('[data-testid="replay-world"] canvas').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1200);
+    const colours = (await page.evaluate(`(() => {
+      const c = document.querySelector('[data-testid="replay-world"] canvas');
+      const copy = document.createElement('canvas');
+      copy.width = c.width;
+      copy.height = c.height;
+      const g = copy.getContext('2d');
+      g.drawImage(c, 0, 0);
+      const d = g.getImageData(0, 0, copy.width, copy.height).data;
+      const seen = new Set();
+      for (let k = 0; k < d.length; k += 4 * 37) seen.add((d[k] << 16) | (d[k + 1] << 8) | d[k + 2]);
+      return seen.size;
+    })()`)) as number;
+    check(colours >= 8, `the replay's store view is drawn (${colours} colours sampled)`);
     await shot(page, `${tag}-replay-01-viewer`);
     await noOverflow(page, 'replay viewer');
 

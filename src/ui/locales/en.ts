@@ -700,4 +700,5 @@ export const en: Record<MessageKey, string> = {
   // Visitor list
   'play.listAll': 'Show all {n} sampled visitors',
   'play.listFewer': 'Show fewer visitors',
+  'replay.world': 'The store in the week shown: that week’s visitors walk in and out once; click a marked figure to open their file as it was',
 };

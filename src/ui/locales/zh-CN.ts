@@ -698,6 +698,7 @@ export const zhCN = {
   // Visitor list
   'play.listAll': '显示全部 {n} 位抽样到店客户',
   'play.listFewer': '收起到店客户列表',
+  'replay.world': '所选这一周的门店：本周到店的客户走进走出一遍；点击带标记的人物可查看其当时的档案',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
