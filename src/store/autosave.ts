@@ -27,12 +27,17 @@ const Playback = z.object({
 });
 export type Playback = z.output<typeof Playback>;
 
-export function saveGame(saved: Saved): void {
+/** Storage full or disabled: the game goes on (export still works; a reload returns to the last good save). */
+function put(key: string, value: unknown): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(saved));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    // Storage full or disabled: the game goes on; export still works.
+    /* nothing to do */
   }
+}
+
+export function saveGame(saved: Saved): void {
+  put(KEY, saved);
 }
 
 export function loadSaved(): Saved | null {
@@ -56,11 +61,7 @@ export function clearSaved(): void {
 }
 
 export function savePrefs(p: { lang: string; speed: number }): void {
-  try {
-    localStorage.setItem(PREFS_KEY, JSON.stringify(p));
-  } catch {
-    /* preferences are a convenience */
-  }
+  put(PREFS_KEY, p);
 }
 
 export function loadPrefs(): { lang?: string; speed?: number } {
@@ -72,11 +73,7 @@ export function loadPrefs(): { lang?: string; speed?: number } {
 }
 
 export function savePlayback(p: Playback): void {
-  try {
-    localStorage.setItem(PLAYBACK_KEY, JSON.stringify(p));
-  } catch {
-    /* a reload then returns to the season report instead */
-  }
+  put(PLAYBACK_KEY, p);
 }
 
 export function loadPlayback(): Playback | null {
