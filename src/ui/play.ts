@@ -94,7 +94,6 @@ export function renderPlay(root: HTMLElement): void {
     caption,
     h('h3', {}, t('play.visitorsLabel')),
     visitors,
-    ...(more ? [more] : []),
-    skip,
+    h('div', { class: 'row' }, ...(more ? [more] : []), skip),
   );
 }
