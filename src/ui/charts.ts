@@ -2,6 +2,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { FONT, mountChart } from './chart-mount';
 import type { SeasonReport } from '../sim/report';
 import { COST_KEYS } from '../sim/state';
 import { STAGE_ORDER, STAGE_STYLE } from './badges';
@@ -12,28 +13,11 @@ import { t, type MessageKey } from './i18n';
 
 echarts.use([BarChart, LineChart, SankeyChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
-const FONT = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', sans-serif";
-const base = { textStyle: { fontFamily: FONT }, aria: { enabled: true, decal: { show: true } }, animation: false };
-
-/** Draws into `el` if it is still on the page; the chart is disposed once the panel re-renders it away. */
-function mount(el: HTMLElement, option: echarts.EChartsCoreOption): void {
-  if (!el.isConnected) return;
-  const chart = echarts.init(el, undefined, { renderer: 'svg' });
-  chart.setOption({ ...base, ...option });
-  const ro = new ResizeObserver(() => {
-    if (!el.isConnected) {
-      ro.disconnect();
-      chart.dispose();
-    } else if (el.clientWidth > 0) chart.resize();
-  });
-  ro.observe(el);
-}
-
 const stageName = (s: string) => t(`stage.${s}` as MessageKey);
 
 export function stagesChart(el: HTMLElement, r: SeasonReport): void {
   const stages = STAGE_ORDER.filter((s) => s !== 'prospect');
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', inverse: true, data: stages.map((s) => `${STAGE_STYLE[s].shape} ${stageName(s)}`) },
@@ -58,7 +42,7 @@ export function flowsChart(el: HTMLElement, r: SeasonReport): void {
     names.add(l.target);
   }
   const colorOf = (n: string) => STAGE_STYLE[STAGE_ORDER.find((s) => n.includes(stageName(s))) ?? 'prospect'].color;
-  mount(el, {
+  mountChart(el, {
     tooltip: { trigger: 'item' },
     series: [
       {
@@ -78,7 +62,7 @@ export function flowsChart(el: HTMLElement, r: SeasonReport): void {
 export function trendChart(el: HTMLElement, reports: readonly SeasonReport[]): void {
   const seasons = reports.map((r) => t('final.seasonLine', { n: r.season }));
   const parts = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
@@ -100,7 +84,7 @@ export function trendChart(el: HTMLElement, reports: readonly SeasonReport[]): v
 
 export function churnChart(el: HTMLElement, r: SeasonReport): void {
   const entries = Object.entries(r.customers.churnByReason);
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: entries.map(([k]) => t(`churn.${k}` as MessageKey)) },
@@ -111,7 +95,7 @@ export function churnChart(el: HTMLElement, r: SeasonReport): void {
 
 export function costsChart(el: HTMLElement, r: SeasonReport): void {
   const keys = COST_KEYS.filter((k) => r.economics.costs[k] > 0);
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', inverse: true, data: keys.map((k) => t(`cost.${k}` as MessageKey)) },
@@ -124,7 +108,7 @@ export function costsChart(el: HTMLElement, r: SeasonReport): void {
 export function pyramidChart(el: HTMLElement, r: SeasonReport, tierName: (k: number) => string): void {
   const tiers = r.customers.byTier.map((n, k) => ({ name: tierName(k), n }));
   const max = Math.max(1, ...tiers.map((x) => x.n));
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', show: false, min: -max, max },
     yAxis: { type: 'category', data: tiers.map((x) => x.name), axisTick: { show: false } },
@@ -139,7 +123,7 @@ export function pyramidChart(el: HTMLElement, r: SeasonReport, tierName: (k: num
 /** The store's CLV estimate against what each customer really spent afterwards; the diagonal is a perfect guess. */
 export function clvScatter(el: HTMLElement, points: readonly { estimate: number; actual: number }[], xName: string, yName: string): void {
   const max = Math.max(1, ...points.map((p) => Math.max(p.estimate, p.actual)));
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, max },
     yAxis: { type: 'value', name: yName, max },
@@ -154,7 +138,7 @@ export function clvScatter(el: HTMLElement, points: readonly { estimate: number;
 /** Every ranked team's total score season by season. */
 export function trajectoriesChart(el: HTMLElement, teams: readonly { team: string; totals: number[] }[], seasons: number): void {
   const symbols = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis' },

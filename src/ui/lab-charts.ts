@@ -2,30 +2,16 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { mountChart } from './chart-mount';
 
 // The Analytics Lab's two charts (CLV distribution, ABC pyramid): tree-shaken ECharts on the SVG renderer,
 // loaded only once results are shown. Every bar carries its number as a label, so no value is told by colour.
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-const FONT = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', sans-serif";
-
-function mount(el: HTMLElement, option: echarts.EChartsCoreOption): void {
-  if (!el.isConnected) return;
-  const chart = echarts.init(el, undefined, { renderer: 'svg' });
-  chart.setOption({ textStyle: { fontFamily: FONT }, aria: { enabled: true, decal: { show: true } }, animation: false, ...option });
-  const ro = new ResizeObserver(() => {
-    if (!el.isConnected) {
-      ro.disconnect();
-      chart.dispose();
-    } else if (el.clientWidth > 0) chart.resize();
-  });
-  ro.observe(el);
-}
-
 /** Customers per CLV band, bands on the x axis. */
 export function clvChart(el: HTMLElement, labels: readonly string[], counts: readonly number[], xName: string, yName: string): void {
-  mount(el, {
+  mountChart(el, {
     grid: { left: 8, right: 16, top: 28, bottom: 28, containLabel: true },
     xAxis: { type: 'category', data: [...labels], name: xName, nameLocation: 'middle', nameGap: 40, axisLabel: { rotate: labels.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', name: yName, minInterval: 1 },
@@ -38,7 +24,7 @@ export function clvChart(el: HTMLElement, labels: readonly string[], counts: rea
 export function abcPyramidChart(el: HTMLElement, levels: readonly { name: string; customers: number; label: string }[]): void {
   const max = Math.max(1, ...levels.map((l) => l.customers));
   const colors = ['#0072B2', '#56B4E9', '#B8D9EE'];
-  mount(el, {
+  mountChart(el, {
     // The levels are named on the axis and labelled with their numbers, so no pattern is needed to tell them apart.
     aria: { enabled: true, decal: { show: false } },
     grid: { left: 8, right: 130, top: 8, bottom: 8, containLabel: true },
