@@ -1,4 +1,4 @@
-import { rfmSegment } from '../analytics/rfm';
+import { rfmGridTable } from './rfm-grid';
 import { AT_RISK_BIT } from '../sim/segments';
 import { getHost } from '../store/host-instance';
 import type { StoreAnalytics } from '../store/store-analytics';
@@ -26,30 +26,7 @@ function targetable(a: StoreAnalytics): HTMLElement {
 
 function content(a: StoreAnalytics): HTMLElement[] {
   if (!a.model) return [h('p', {}, t('analytics.tooFew'))];
-  const max = Math.max(1, ...a.rfmGrid.flat());
-  const grid = h(
-    'table',
-    { class: 'rfm', 'aria-label': t('analytics.rfm') },
-    h('caption', {}, t('analytics.rfm')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'R \\ F'), ...[1, 2, 3, 4, 5].map((f) => h('th', { scope: 'col' }, String(f))))),
-    h(
-      'tbody',
-      {},
-      ...a.rfmGrid.map((row, k) => {
-        const r = 5 - k;
-        return h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, String(r)),
-          ...row.map((n, j) => {
-            const seg = rfmSegment(r, j + 1);
-            const alpha = 0.08 + (0.8 * n) / max;
-            return h('td', { title: t(`rfm.${seg}` as MessageKey), style: `background: rgba(0, 114, 178, ${alpha.toFixed(2)}); color: ${alpha > 0.5 ? '#fff' : '#1b1b1b'}` }, String(n));
-          }),
-        );
-      }),
-    ),
-  );
+  const grid = rfmGridTable(a.rfmGrid, t('analytics.rfm'), { 'aria-label': t('analytics.rfm') });
   const groups = h(
     'ul',
     { class: 'groups' },

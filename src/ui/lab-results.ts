@@ -1,4 +1,4 @@
-import { rfmSegment } from '../analytics/rfm';
+import { rfmGridTable } from './rfm-grid';
 import type { LabResult, SortKey } from '../store/lab-core';
 import { sortCustomers } from '../store/lab-core';
 import { h } from './dom';
@@ -48,34 +48,7 @@ function paramsCard(r: LabResult): HTMLElement {
 }
 
 function rfmCard(r: LabResult): HTMLElement {
-  const max = Math.max(1, ...r.rfmGrid.flat());
-  const grid = h(
-    'table',
-    { class: 'rfm', 'data-testid': 'lab-rfm-grid' },
-    h('caption', {}, t('lab.rfm.grid')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'R \\ F'), ...[1, 2, 3, 4, 5].map((f) => h('th', { scope: 'col' }, String(f))))),
-    h(
-      'tbody',
-      {},
-      ...r.rfmGrid.map((row, k) => {
-        const rr = 5 - k;
-        return h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, String(rr)),
-          ...row.map((n, j) => {
-            const seg = t(`rfm.${rfmSegment(rr, j + 1)}` as MessageKey);
-            const alpha = 0.08 + (0.8 * n) / max;
-            return h(
-              'td',
-              { title: seg, 'aria-label': t('lab.rfm.cell', { r: rr, f: j + 1, n: num(n), segment: seg }), style: `background: rgba(0, 114, 178, ${alpha.toFixed(2)}); color: ${alpha > 0.5 ? '#fff' : '#1b1b1b'}` },
-              num(n),
-            );
-          }),
-        );
-      }),
-    ),
-  );
+  const grid = rfmGridTable(r.rfmGrid, t('lab.rfm.grid'), { 'data-testid': 'lab-rfm-grid' });
   const groups = h(
     'ul',
     { class: 'groups', 'data-testid': 'lab-groups' },
