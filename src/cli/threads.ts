@@ -79,7 +79,7 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
       };
       port1.postMessage(request);
       const out: BlockResult[] = [];
-      for (let b = 0; b < split; b++) out.push(passBlock(st, plan, ctx, b));
+      for (let b = 0; b < split; b++) out.push(passBlock(st, plan, ctx, b, true));
       return out.concat(awaitReply(flag, port1));
     },
     async fill(st) {
@@ -148,7 +148,7 @@ function answer(setup: Setup, work: () => BlockResult[]): void {
   const transfer: ArrayBuffer[] = [];
   try {
     const results = work();
-    for (const r of results) for (const a of Object.values(r.log)) if (ArrayBuffer.isView(a)) transfer.push(a.buffer as ArrayBuffer);
+    for (const r of results) for (const a of Object.values(r.log ?? {})) if (ArrayBuffer.isView(a)) transfer.push(a.buffer as ArrayBuffer);
     reply = { results };
   } catch (e) {
     reply = { error: e instanceof Error ? e.message : String(e) };

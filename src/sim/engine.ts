@@ -81,7 +81,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   let voice = 0;
   for (const r of blocks) {
     addTally(t, r.tally);
-    appendLog(s.log, r.log);
+    if (r.log) appendLog(s.log, r.log);
     for (let k = 0; k < byStage.length; k++) byStage[k] += r.byStage[k];
     for (const v of r.visitors) visitors.push(v);
     visits += r.visits;

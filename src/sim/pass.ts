@@ -8,6 +8,7 @@ import { collect, collecting } from './information';
 import { lifecycle } from './lifecycle';
 import type { Plan } from './plan';
 import { buysThisWeek, purchase } from './purchase';
+import { prefetch, PREFETCH_RUN } from './prefetch';
 import { uniform } from './random';
 import { isPromoter, moodOf, type Visitor } from './report';
 import type { SimState, Tally } from './state';
@@ -29,7 +30,8 @@ const VISITOR_SAMPLE = 48;
 /** What one block of the weekly pass produced. Plain data, so a block can run on another thread. */
 export interface BlockResult {
   tally: Tally;
-  log: EventLog;
+  /** The block's events, or null when they were written straight into the game's log (see passBlock). */
+  log: EventLog | null;
   visits: number;
   prospects: number;
   prospectWeight: number;
@@ -51,30 +53,36 @@ export function blockCount(n: number): number {
 export const sequentialRunner: WeekRunner = {
   run(s, plan, ctx, blocks) {
     const out: BlockResult[] = [];
-    for (let b = 0; b < blocks; b++) out.push(passBlock(s, plan, ctx, b));
+    for (let b = 0; b < blocks; b++) out.push(passBlock(s, plan, ctx, b, true));
     return out;
   },
 };
 
 const NO_STAGES = new Uint8Array(0);
 
-/** One block of the week: every customer with an id in [b·BLOCK_SIZE, (b+1)·BLOCK_SIZE), in id order. */
-export function passBlock(s: SimState, plan: Plan, ctx: WeekCtx, b: number): BlockResult {
+/**
+ * One block of the week: every customer with an id in [b·BLOCK_SIZE, (b+1)·BLOCK_SIZE), in id order.
+ * `inPlace`: the blocks before this one have been merged already, so its events can go straight into the game's
+ * log, in the order merging would give them; otherwise they are kept in a log of the block's own.
+ */
+export function passBlock(s: SimState, plan: Plan, ctx: WeekCtx, b: number, inPlace = false): BlockResult {
   const seasonTally = s.tally;
   const seasonLog = s.log;
   const out: BlockResult = {
     tally: newTally(0, NO_STAGES),
-    log: createLog(256),
+    log: inPlace ? null : createLog(256),
     visits: 0,
     prospects: 0,
-    prospectWeight: 0,
-    voice: 0,
+    // −0: double fields from the start (see week.ts); summed into the store's figures, which start at +0.
+    prospectWeight: -0,
+    voice: -0,
     byStage: [0, 0, 0, 0, 0, 0],
     visitors: [],
   };
-  // The customer systems write to s.tally and s.log; during the block those are the block's own.
+  // The customer systems write to s.tally and s.log. The tally is always the block's own: sums are taken per block,
+  // so the outcome does not depend on how blocks are shared out.
   s.tally = out.tally;
-  s.log = out.log;
+  if (out.log) s.log = out.log;
   try {
     customers(s, plan, ctx, b * BLOCK_SIZE, Math.min(s.n, (b + 1) * BLOCK_SIZE), out);
   } finally {
@@ -106,35 +114,39 @@ function customers(s: SimState, plan: Plan, ctx: WeekCtx, from: number, to: numb
   const campaignRate = ctx.campaignRate;
   const ambient = ctx.referralRate + ctx.walkInRate;
   let churned = 0;
-  for (let i = from; i < to; i++) {
-    const st = stage[i];
-    if (st === Stage.Churned) {
-      churned++;
-      continue;
-    }
-    if (st === Stage.Prospect) {
-      // Exposure below the threshold: still a prospect (the common case, kept free of calls).
-      const e = exposure[i] + exposureGain(campaignRate, weight[i], ambient, fit[i]);
-      if (e < threshold[i]) {
-        exposure[i] = e;
-        prospects++;
-        prospectWeight += weight[i];
+  for (let run = from; run < to; run += PREFETCH_RUN) {
+    const end = Math.min(to, run + PREFETCH_RUN);
+    prefetch(c, run, end);
+    for (let i = run; i < end; i++) {
+      const st = stage[i];
+      if (st === Stage.Churned) {
+        churned++;
         continue;
       }
-      acquire(s, plan, ctx, i, e);
-      visits++;
-      if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
-      byStage[stage[i]]++;
-      continue;
+      if (st === Stage.Prospect) {
+        // Exposure below the threshold: still a prospect (the common case, kept free of calls).
+        const e = exposure[i] + exposureGain(campaignRate, weight[i], ambient, fit[i]);
+        if (e < threshold[i]) {
+          exposure[i] = e;
+          prospects++;
+          prospectWeight += weight[i];
+          continue;
+        }
+        acquire(s, plan, ctx, i, e);
+        visits++;
+        if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
+        byStage[stage[i]]++;
+        continue;
+      }
+      weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek);
+      const now = stage[i];
+      byStage[now]++;
+      if (c.lastWeek[i] === s.week) {
+        visits++;
+        if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
+      }
+      if (now !== Stage.Churned && isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
     }
-    weekOfCustomer(s, plan, ctx, i, collect_, serveBase, giftWeek);
-    const now = stage[i];
-    byStage[now]++;
-    if (c.lastWeek[i] === s.week) {
-      visits++;
-      if (uniform(s.keys.store, i, s.week, 1) < sampleShare) visitors.push(visitor(s, i));
-    }
-    if (now !== Stage.Churned && isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
   }
   byStage[Stage.Prospect] += prospects;
   byStage[Stage.Churned] += churned;

@@ -65,7 +65,8 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     careReach: new Uint8Array(0),
     offerReach: new Uint8Array(0),
     winBackReach: new Uint8Array(0),
-    overload: 0,
+    // −0 so the engine keeps the field a double from the start (see week.ts).
+    overload: -0,
   };
 }
 

@@ -26,22 +26,29 @@ export interface WeekCtx {
   activeCount: number;
 }
 
+/**
+ * Zero written as −0: the engine then stores these fields as doubles from the first week on, instead of as small
+ * integers that the first fractional value would widen, discarding the optimised code of every system that reads
+ * the week's context. Arithmetic treats −0 as 0; nothing of it reaches the state (see `competitor` below).
+ */
+const NONE = -0;
+
 export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   const w = s.week;
   const ctx: WeekCtx = {
     w,
     k,
-    holiday: 0,
+    holiday: NONE,
     holidayStart: false,
-    downturn: 0,
-    supplyIncident: 0,
-    viral: 0,
-    competitorEntry: 0,
-    competitorPromo: 0,
-    wait: 0,
-    campaignRate: 0,
-    referralRate: 0,
-    walkInRate: 0,
+    downturn: NONE,
+    supplyIncident: NONE,
+    viral: NONE,
+    competitorEntry: NONE,
+    competitorPromo: NONE,
+    wait: NONE,
+    campaignRate: NONE,
+    referralRate: NONE,
+    walkInRate: NONE,
     activeCount: s.store.activeCount,
   };
   for (const e of s.scenario.events) {
@@ -58,7 +65,7 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     else if (e.kind === 'competitor-entry') ctx.competitorEntry = Math.max(ctx.competitorEntry, e.strength);
     else ctx.competitorPromo = Math.max(ctx.competitorPromo, e.strength);
   }
-  s.store.competitor = Math.max(ctx.competitorEntry, ctx.competitorPromo);
+  s.store.competitor = Math.max(0, ctx.competitorEntry, ctx.competitorPromo);
   // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
   // meets the same staff whatever order the customers are processed in).
   plan.overload = k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0;
