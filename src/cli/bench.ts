@@ -14,8 +14,9 @@ import { serveWeekPasses, startWeekThreads } from './threads';
 // system runs. `npm run bench` bundles it first (as the browser runs the engine), because a per-module loader
 // adds a call through a getter to every imported function in the hot loop. The last line is JSON for tools.
 
-// Loaded again as the worker that runs half of each week's customer pass (threads.ts); `--threads=1` keeps the
-// whole pass on this thread. The outcome is the same either way.
+// `--threads=2` loads this module again as a worker that takes blocks of each week's customer pass (threads.ts);
+// the outcome is the same either way. One thread is the default: on two cores the worker's engine compiles the
+// whole model a second time while the run is still warming up, which costs about what the shared pass saves.
 if (!(await serveWeekPasses())) runCli(bench);
 
 async function bench(): Promise<void> {
@@ -36,7 +37,7 @@ async function bench(): Promise<void> {
   if (!bot) fail(`no strategy named ${botName}`);
   const seasons: Decisions[] = [];
   for (let k = 0; k < scenario.seasons; k++) seasons.push(bot.decide(scenario, k, []));
-  const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.split('=')[1] ?? 2);
+  const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.split('=')[1] ?? 1);
   const t0 = performance.now();
   let state;
   let pool = null;

@@ -6,34 +6,45 @@ import { fillCustomers } from '../sim/population';
 import { type Customers, emptyState, type SimState, type StoreState } from '../sim/state';
 import type { WeekCtx } from '../sim/week';
 
-// The weekly pass on two threads for the command line: this thread runs the first half of the blocks while a
-// worker runs the second half on the same customer arrays (SharedArrayBuffers). The simulation stays
-// synchronous: the worker raises a shared flag when its results are posted, and this thread waits on it and
-// takes the message with receiveMessageOnPort. Blocks are summed in order either way, so the outcome is the
-// one the sequential runner gives (tests/cli/threads.test.ts).
+// The weekly pass on two threads for the command line: this thread and a worker take the week's blocks one at a
+// time from a shared counter and run them on the same customer arrays (SharedArrayBuffers), so whichever thread
+// is faster at the moment (the other may still be compiling, or busy elsewhere) does more of them. The worker
+// posts its blocks' results when no block is left; the simulation stays synchronous: this thread waits on a
+// shared flag and takes the message with receiveMessageOnPort. Blocks are summed in block order whoever ran
+// them, so the outcome is the one the sequential runner gives (tests/cli/threads.test.ts). The population is
+// drawn the same way, in chunks of ids, each customer from their own dice.
 
 const ROLE = 'customer-seasons-week-pass';
+
+/** Slots of the shared control array. */
+const NEXT = 0;
+const REPLIED = 1;
+const FILL_NEXT = 2;
+const FILL_DONE = 3;
+
+/** Customers per chunk of the population fill. */
+const FILL_CHUNK = 4096;
 
 interface Setup {
   role: typeof ROLE;
   port: MessagePort;
-  flag: Int32Array;
+  control: Int32Array;
   scenario: Scenario;
   seed: string;
   customers: Customers;
 }
 
 type Request =
-  | { kind: 'population'; from: number; to: number }
+  | { kind: 'population'; n: number }
   | { kind: 'season'; plan: Plan }
-  | { kind: 'week'; week: number; season: number; store: StoreState; overload: number; ctx: WeekCtx; from: number; to: number };
+  | { kind: 'week'; week: number; season: number; store: StoreState; overload: number; ctx: WeekCtx; blocks: number };
 
-type Reply = { results: BlockResult[] } | { error: string };
+type Reply = { results: [number, BlockResult][] } | { error: string };
 
 export interface WeekThreads extends WeekRunner {
   /** Settles when the worker serves passes; rejects if it could not start. */
   ready: Promise<void>;
-  /** Fills a new, empty population (see createPopulation), half the customers on each thread. */
+  /** Fills a new, empty population (see createPopulation), sharing the customers out between the threads. */
   fill(s: SimState): Promise<void>;
   close(): Promise<number>;
 }
@@ -44,12 +55,12 @@ export interface WeekThreads extends WeekRunner {
  */
 export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, customers: Customers): WeekThreads {
   if (!(customers.stage.buffer instanceof SharedArrayBuffer)) throw new Error('threads need customer arrays from allocCustomers(n, true)');
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const control = new Int32Array(new SharedArrayBuffer(4 * 4));
   const { port1, port2 } = new MessageChannel();
-  const setup: Setup = { role: ROLE, port: port2, flag, scenario, seed, customers };
+  const setup: Setup = { role: ROLE, port: port2, control, scenario, seed, customers };
   const worker = new Worker(entry, { workerData: setup, transferList: [port2] });
   worker.unref();
-  // Waiting for this thread's results blocks the event loop, so a worker that failed to start must be seen first.
+  // Waiting for the worker's results blocks the event loop, so a worker that failed to start must be seen first.
   const ready = new Promise<void>((resolve, reject) => {
     port1.once('message', () => resolve());
     worker.once('error', reject);
@@ -65,44 +76,55 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
         // The whole plan, with what was computed from the state at season start (campaign weights and the like).
         port1.postMessage({ kind: 'season', plan } satisfies Request);
       }
-      // The worker takes the larger half: this thread also merges the blocks and runs the season-level steps.
-      const split = Math.floor(blocks / 2);
-      const request: Request = {
-        kind: 'week',
-        week: st.week,
-        season: st.season,
-        store: st.store,
-        overload: plan.overload,
-        ctx,
-        from: split,
-        to: blocks,
-      };
+      Atomics.store(control, NEXT, 0);
+      const request: Request = { kind: 'week', week: st.week, season: st.season, store: st.store, overload: plan.overload, ctx, blocks };
       port1.postMessage(request);
-      const out: BlockResult[] = [];
-      for (let b = 0; b < split; b++) out.push(passBlock(st, plan, ctx, b, true));
-      return out.concat(awaitReply(flag, port1));
+      const out: BlockResult[] = new Array(blocks);
+      let done = 0;
+      for (let b = Atomics.add(control, NEXT, 1); b < blocks; b = Atomics.add(control, NEXT, 1)) {
+        // Claims only increase, so b === done means this thread ran every block before b: its events can go
+        // straight into the game's log.
+        out[b] = passBlock(st, plan, ctx, b, b === done);
+        done++;
+      }
+      for (const [b, r] of awaitReply(control, port1)) out[b] = r;
+      return out;
     },
     async fill(st) {
-      // Posted at once and served as soon as the worker has started, while this thread fills its own half.
-      const split = Math.floor(st.n / 2);
-      port1.postMessage({ kind: 'population', from: split, to: st.n } satisfies Request);
-      fillCustomers(st, 0, split);
+      // The worker joins as soon as it has started; this thread does not wait for it to begin.
+      Atomics.store(control, FILL_NEXT, 0);
+      Atomics.store(control, FILL_DONE, 0);
+      port1.postMessage({ kind: 'population', n: st.n } satisfies Request);
+      const chunks = fillChunks(st, control);
       await ready;
-      awaitReply(flag, port1);
+      for (let d = Atomics.load(control, FILL_DONE); d < chunks; d = Atomics.load(control, FILL_DONE)) {
+        if (Atomics.wait(control, FILL_DONE, d, 60000) === 'timed-out') throw new Error('the week-pass thread did not finish its customers within 60 s');
+      }
     },
     close: () => worker.terminate(),
   };
 }
 
-function awaitReply(flag: Int32Array, port: MessagePort): BlockResult[] {
+/** Draws chunks of the population until none is left; returns the number of chunks in all. */
+function fillChunks(s: SimState, control: Int32Array): number {
+  const chunks = Math.ceil(s.n / FILL_CHUNK);
+  for (let k = Atomics.add(control, FILL_NEXT, 1); k < chunks; k = Atomics.add(control, FILL_NEXT, 1)) {
+    fillCustomers(s, k * FILL_CHUNK, Math.min(s.n, (k + 1) * FILL_CHUNK));
+    Atomics.add(control, FILL_DONE, 1);
+    Atomics.notify(control, FILL_DONE);
+  }
+  return chunks;
+}
+
+function awaitReply(control: Int32Array, port: MessagePort): [number, BlockResult][] {
   for (;;) {
-    Atomics.wait(flag, 0, 0, 60000);
+    Atomics.wait(control, REPLIED, 0, 60000);
     const msg = receiveMessageOnPort(port);
     if (!msg) {
-      if (Atomics.load(flag, 0) === 0) throw new Error('the week-pass thread did not answer within 60 s');
+      if (Atomics.load(control, REPLIED) === 0) throw new Error('the week-pass thread did not answer within 60 s');
       continue;
     }
-    Atomics.store(flag, 0, 0);
+    Atomics.store(control, REPLIED, 0);
     const reply = msg.message as Reply;
     if ('error' in reply) throw new Error(`week-pass thread: ${reply.error}`);
     return reply.results;
@@ -114,46 +136,40 @@ export async function serveWeekPasses(): Promise<boolean> {
   const { isMainThread, workerData } = await import('node:worker_threads');
   const setup = workerData as Setup | undefined;
   if (isMainThread || setup?.role !== ROLE) return false;
+  const { control, port } = setup;
   const s = emptyState(setup.scenario, setup.seed, setup.customers);
   let plan: Plan | null = null;
-  setup.port.postMessage('ready');
-  setup.port.on('message', (req: Request) => {
+  port.postMessage('ready');
+  port.on('message', (req: Request) => {
     if (req.kind === 'population') {
-      answer(setup, () => {
-        fillCustomers(s, req.from, req.to);
-        return [];
-      });
+      fillChunks(s, control);
       return;
     }
     if (req.kind === 'season') {
       plan = req.plan;
       return;
     }
-    answer(setup, () => {
+    let reply: Reply;
+    const transfer: ArrayBuffer[] = [];
+    try {
       if (!plan) throw new Error('week before season');
       s.week = req.week;
       s.season = req.season;
       Object.assign(s.store, req.store);
       plan.overload = req.overload;
-      const results: BlockResult[] = [];
-      for (let b = req.from; b < req.to; b++) results.push(passBlock(s, plan, req.ctx, b));
-      return results;
-    });
+      const results: [number, BlockResult][] = [];
+      for (let b = Atomics.add(control, NEXT, 1); b < req.blocks; b = Atomics.add(control, NEXT, 1)) {
+        const r = passBlock(s, plan, req.ctx, b);
+        results.push([b, r]);
+        for (const a of Object.values(r.log ?? {})) if (ArrayBuffer.isView(a)) transfer.push(a.buffer as ArrayBuffer);
+      }
+      reply = { results };
+    } catch (e) {
+      reply = { error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(reply, transfer);
+    Atomics.store(control, REPLIED, 1);
+    Atomics.notify(control, REPLIED);
   });
   return true;
-}
-
-function answer(setup: Setup, work: () => BlockResult[]): void {
-  let reply: Reply;
-  const transfer: ArrayBuffer[] = [];
-  try {
-    const results = work();
-    for (const r of results) for (const a of Object.values(r.log ?? {})) if (ArrayBuffer.isView(a)) transfer.push(a.buffer as ArrayBuffer);
-    reply = { results };
-  } catch (e) {
-    reply = { error: e instanceof Error ? e.message : String(e) };
-  }
-  setup.port.postMessage(reply, transfer);
-  Atomics.store(setup.flag, 0, 1);
-  Atomics.notify(setup.flag, 0);
 }

@@ -27,7 +27,9 @@ export function care(s: SimState, plan: Plan, ctx: WeekCtx, i: number, boughtThi
   const reached = reaches(plan.careReach, i);
   if (cpm > 0 && c.tier[i] >= d.minTier && reached) {
     // A steady schedule with a per-customer phase (golden-ratio spread), so contacts spread over the weeks.
-    const phase = (i * 0.6180339887498949) % 1;
+    const spread = i * 0.6180339887498949;
+    // The fractional part (exactly what `% 1` gives for a non-negative number, without a call to fmod).
+    const phase = spread - Math.floor(spread);
     const perWeek = (cpm * 12) / 52;
     const due = Math.floor((w + 1) * perWeek + phase) - Math.floor(w * perWeek + phase);
     for (let k = 0; k < due; k++) routineContact(s, plan, i, k);

@@ -116,13 +116,32 @@ function npsOf(answers: number[]): number {
 
 const toAnswer = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
 
-export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): SeasonReport {
+/** What one walk over the customers at season end counts; a separate function, so the engine optimises a small loop. */
+interface Census {
+  stageCounts: number[];
+  flowCounts: Int32Array;
+  tierCount: number[];
+  tierSat: number[];
+  segCount: number[];
+  segSat: number[];
+  active: number;
+  satSum: number;
+  loySum: number;
+  trueLoyal: number;
+  inertia: number;
+  repeat: number;
+  activeAtStart: number;
+  truthAnswers: number[];
+  sampled: number[];
+}
+
+function census(s: SimState, plan: Plan): Census {
   const c = s.c;
   const t = s.tally;
   const stageCounts = [0, 0, 0, 0, 0, 0];
   const flowCounts = new Int32Array(36);
-  const tierCount = new Array(plan.thresholds.length).fill(0);
-  const tierSat = new Array(plan.thresholds.length).fill(0);
+  const tierCount = new Array<number>(plan.thresholds.length).fill(0);
+  const tierSat = new Array<number>(plan.thresholds.length).fill(0);
   const segCount = s.scenario.segments.map(() => 0);
   const segSat = s.scenario.segments.map(() => 0);
   let active = 0;
@@ -134,6 +153,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
   let activeAtStart = 0;
   const truthAnswers: number[] = [];
   const sampled: number[] = [];
+  const surveying = plan.d.survey.sample > 0;
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
     stageCounts[st]++;
@@ -153,8 +173,15 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
     else if (c.purchases[i] >= 2) inertia++;
     const answer = recommendScore(c.sat[i], c.loyalty[i]);
     truthAnswers.push(toAnswer(answer));
-    if (plan.d.survey.sample > 0) sampled.push(i);
+    if (surveying) sampled.push(i);
   }
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, truthAnswers, sampled };
+}
+
+export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): SeasonReport {
+  const t = s.tally;
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, truthAnswers, sampled } =
+    census(s, plan);
   let measured: SeasonReport['satisfaction']['measured'] = null;
   if (plan.d.survey.sample > 0 && sampled.length > 0) measured = survey(s, sampled, plan.d.survey.sample);
 

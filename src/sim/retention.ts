@@ -60,8 +60,12 @@ function winBack(s: SimState, plan: Plan): void {
     if (r.winBackTarget === 'value') return -c.spendTotal[i];
     return since;
   };
-  lost.sort((x, y) => priority(x) - priority(y) || x - y);
-  for (const i of lost) {
+  // Each priority computed once (a comparator calling it would compute it some thirty times per customer).
+  const key = new Float64Array(lost.length);
+  for (let k = 0; k < lost.length; k++) key[k] = priority(lost[k]);
+  const order = Array.from(lost, (_, k) => k).sort((x, y) => key[x] - key[y] || lost[x] - lost[y]);
+  for (const k of order) {
+    const i = lost[k];
     if (attempts-- <= 0) break;
     s.tally.winBackAttempts++;
     s.tally.winBackTriedBy[c.churnReason[i]]++;
