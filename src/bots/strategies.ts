@@ -44,6 +44,17 @@ export function averageSeasonSpend(scenario: Scenario): number {
   return (spend / shares) * scenario.weeksPerSeason;
 }
 
+/** What an average purchase costs: the Gamma-Gamma mean spend p·γ/(q−1), weighted by segment share. */
+export function averageBasket(scenario: Scenario): number {
+  let shares = 0;
+  let spend = 0;
+  for (const g of scenario.segments) {
+    shares += g.share;
+    spend += (g.share * g.spend.p * g.spend.gamma) / (g.spend.q - 1);
+  }
+  return spend / shares;
+}
+
 /** Parses the input, drops areas the scenario does not offer, and spends what budget is left on acquisition. */
 export function finish(scenario: Scenario, input: DecisionsInput, acquisitionShareOfRest = 1): Decisions {
   const d = Decisions.parse(input);
@@ -68,12 +79,16 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
 }
 
 // The textbook plan uses judgement about the store: member prices and points only where the margin can carry
-// them, fixed programmes sized against the budget, and information collected while the profiles are empty.
-const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
+// them, fixed programmes sized against the budget, and information collected with consent all along, since new
+// customers keep arriving with empty profiles.
+/** Points (one per 10 yuan) that five average baskets earn, at least 20. */
+const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
+
+const textbookInput = (scenario: Scenario): DecisionsInput => {
   const b = scenario.budgetPerSeason;
   const margin = scenario.store.margin;
-  const memberPrice = (d: number) => (margin >= 0.35 ? d : 0);
-  const collecting = season < 2;
+  const carries = margin >= 0.35;
+  const memberPrice = (d: number) => (carries ? d : 0);
   // Level thresholds on the growth value an average customer builds in a season: one season's spend for the first
   // level, three for the second, so the levels sort the base the same way whatever a purchase costs.
   const season1 = averageSeasonSpend(scenario);
@@ -88,12 +103,13 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
         { threshold: t2, discount: memberPrice(0.05), service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
       ],
     },
-    // A points rebate of half the margin's tenth: 3% of spend at a 60% margin, 1% at 20%.
-    points: { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * margin), redeemAt: 20 },
+    // A reward every five average baskets or so, so there is a goal to work towards (a reward at every visit
+    // would only add the dip after it); worth half the margin's tenth of that spend: 3% at a 60% margin.
+    points: carries ? { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * margin), redeemAt: rewardMark(scenario) } : {},
     care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: true, afterSale: true, recommendations: true },
     complaints: { responseDays: 2, empowerment: 0.8, compensation: 10, scriptTraining: true, aiAssistant: false },
     retention: { atRiskOffer: 8, winBackBudget: 0.05 * b, winBackTarget: 'service', letGoUnprofitable: true },
-    information: { birthdayRegistration: collecting, profileSurvey: collecting, consent: 'explicit', securitySpend: 0.02 * b },
+    information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.02 * b },
     staff: { training: 0.12 * b },
     survey: { sample: 100 },
   };
@@ -104,7 +120,7 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'textbook',
     about: 'the course applied with judgement: targeted acquisition, fair tiers, moderate care, fast empowered service',
-    decide: (sc, season) => finish(sc, textbookInput(sc, season), 0.6),
+    decide: (sc) => finish(sc, textbookInput(sc), 0.6),
   },
   {
     name: 'discount-all',
@@ -120,8 +136,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ignore-complaints',
     about: 'slow, powerless complaint handling',
-    decide: (sc, season) =>
-      finish(sc, { ...textbookInput(sc, season), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
+    decide: (sc) =>
+      finish(sc, { ...textbookInput(sc), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
   },
   {
     name: 'all-acquisition',
@@ -131,16 +147,16 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'overpromise',
     about: 'the textbook plan but advertising that promises too much',
-    decide: (sc, season) => {
-      const t = textbookInput(sc, season);
+    decide: (sc) => {
+      const t = textbookInput(sc);
       return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, 0.6);
     },
   },
   {
     name: 'aggressive-data',
     about: 'collects everything without consent and spends nothing on security',
-    decide: (sc, season) => {
-      const t = textbookInput(sc, season);
+    decide: (sc) => {
+      const t = textbookInput(sc);
       return finish(
         sc,
         { ...t, information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } },
@@ -151,8 +167,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'starve-base',
     about: 'lavish top tiers, ordinary customers below the fairness floor',
-    decide: (sc, season) => {
-      const t = textbookInput(sc, season);
+    decide: (sc) => {
+      const t = textbookInput(sc);
       return finish(
         sc,
         {
@@ -180,8 +196,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ai-service',
     about: 'the textbook plan with an AI assistant answering complaints',
-    decide: (sc, season) => {
-      const t = textbookInput(sc, season);
+    decide: (sc) => {
+      const t = textbookInput(sc);
       return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: true } }, 0.6);
     },
   },
@@ -194,7 +210,7 @@ const BASE_BOTS: readonly Bot[] = [
 const variant = (name: string, about: string, change: (t: DecisionsInput, sc: Scenario) => DecisionsInput): Bot => ({
   name,
   about,
-  decide: (sc, season) => finish(sc, change(textbookInput(sc, season), sc), 0.6),
+  decide: (sc) => finish(sc, change(textbookInput(sc), sc), 0.6),
 });
 
 export const VARIANTS: readonly Bot[] = [

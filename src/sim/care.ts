@@ -14,6 +14,9 @@ import type { WeekCtx } from './week';
 // go to the care audience when one is set; birthday greetings and after-sale follow-ups answer the customer's
 // own occasion and go to everyone who has one.
 
+/** Weeks a fitting recommendation stays on the customer's mind: the next basket in that time includes it. */
+const RECOMMENDATION_WEEKS = 4;
+
 /** Contacts in roughly the last four weeks decay by this factor a week. */
 const LOAD_DECAY = 0.75;
 
@@ -81,6 +84,8 @@ function routineContact(s: SimState, plan: Plan, i: number, k: number): void {
   if (uniform(s.keys.contact, i, s.week, 1 + k) < s.store.dataQuality) {
     changeLoyalty(s, i, 0.03 * match, Cause.recommendation);
     changeSat(s, i, 0.02, Cause.recommendation);
+    // Cross-selling: the suggested item joins the customer's next basket if they come within a month.
+    c.recommendUntil[i] = s.week + RECOMMENDATION_WEEKS;
   } else {
     changeSat(s, i, -0.005, Cause.recommendation);
   }

@@ -89,17 +89,31 @@ export function buysThisWeek(s: SimState, plan: Plan, ctx: WeekCtx, i: number): 
 
 const spendDice = new Dice(0, 0, 0, 0);
 
+/**
+ * Share a recommended item adds to the basket it joins. Field studies of recommender systems find that
+ * recommendations on known preferences raise what customers buy; a tenth of a basket is a deliberately modest
+ * figure (a model assumption, docs/model.md).
+ */
+const CROSS_SELL = 0.1;
+
 export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first: boolean, events = 1): void {
   const c = s.c;
   const t = s.tally;
   const seg = s.scenario.segments[c.segment[i]];
-  const list = gamma(spendDice.at(s.keys.spend, i, s.week, 0), seg.spend.p, c.spendNu[i]);
+  let list = gamma(spendDice.at(s.keys.spend, i, s.week, 0), seg.spend.p, c.spendNu[i]);
+  // A fitting recommendation (care.ts) adds the suggested item to the basket: cross-selling on known preferences.
+  const recommended = c.recommendUntil[i] >= s.week;
+  if (recommended) {
+    list *= 1 + CROSS_SELL;
+    c.recommendUntil[i] = -1;
+  }
   const tierDisc = plan.levelDiscount[c.tier[i]];
   const disc = 1 - (1 - plan.d.pricing.discount) * (1 - tierDisc);
   const paid = list * (1 - disc);
   const margin = paid - list * (1 - s.scenario.store.margin);
   // The till's record: the store's transaction ledger (amount paid, discount given) lives in the event log.
-  record(s.log, s.week, i, EventKind.Purchase, first ? Cause['first-purchase'] : Cause['repeat-purchase'], paid, list - paid);
+  const cause = first ? Cause['first-purchase'] : recommended ? Cause.recommendation : Cause['repeat-purchase'];
+  record(s.log, s.week, i, EventKind.Purchase, cause, paid, list - paid);
   t.revenue += paid;
   t.grossMargin += margin;
   t.costs.discounts += list - paid;

@@ -207,7 +207,8 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
   s.store.cumulativeProfit += profit;
   const meanSat = active > 0 ? satSum / active : 0;
   const letGo = t.churnByReason[1];
-  const exposed = activeAtStart + t.acquired;
+  // Everyone the store could lose this season: those it had, those it gained and those it won back.
+  const exposed = activeAtStart + t.acquired + t.wonBack;
   const score = seasonScore(s, {
     meanSat,
     meanLoyalty: active > 0 ? loySum / active : 0,

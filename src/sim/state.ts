@@ -57,6 +57,8 @@ export interface Customers {
   contribution: Float64Array;
   /** Margin earned after the last decision point, for the debrief's "what they really brought". */
   valueAfter: Float64Array;
+  /** Last week in which a fitting recommendation still adds its item to the next basket (-1: none). */
+  recommendUntil: Int32Array;
 }
 
 export const Flag = {
@@ -231,6 +233,7 @@ export function allocCustomers(n: number, shared = false): Customers {
     couponUntil: i32(-1),
     contribution: f(),
     valueAfter: f(),
+    recommendUntil: i32(-1),
   };
 }
 

@@ -342,7 +342,7 @@ export const en: Record<MessageKey, string> = {
   'report.cost': '{name}: ¥{v}',
   'report.drivers': 'What drove this season',
   'report.driver': '{cause}: satisfaction {sat}, loyalty {loy} ({count}×)',
-  'report.acquired': '{n} new customers (campaign {campaign}, referral {referral}, walk-in {walkIn}, won back {winBack})',
+  'report.acquired': '{n} new customers (campaign {campaign}, referral {referral}, walk-in {walkIn}); {winBack} won back',
   'report.tiers': 'Members: {up} promoted, {down} demoted, {rewards} point rewards',
   'report.care': '{contacts} contacts, {fatigued} too many, {optOuts} opted out',
   'report.reading.stages': '{active} active customers at the end of the season, {stability} of them in stability.',

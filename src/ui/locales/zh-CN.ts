@@ -340,7 +340,7 @@ export const zhCN = {
   'report.cost': '{name}：¥{v}',
   'report.drivers': '本季主要原因',
   'report.driver': '{cause}：满意度 {sat}，忠诚度 {loy}（{count} 次）',
-  'report.acquired': '新增客户 {n} 人（推广 {campaign}，推荐 {referral}，自然到店 {walkIn}，挽回 {winBack}）',
+  'report.acquired': '新增客户 {n} 人（推广 {campaign}，推荐 {referral}，自然到店 {walkIn}）；挽回 {winBack} 人',
   'report.tiers': '会员：升级 {up}，降级 {down}，积分兑换 {rewards}',
   'report.care': '联系 {contacts} 次，过度打扰 {fatigued} 次，退订 {optOuts} 人',
   'report.reading.stages': '本季末有 {active} 位活跃客户，其中 {stability} 位处于稳定期。',
