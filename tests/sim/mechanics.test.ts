@@ -10,7 +10,9 @@ import { switchingCost } from '../../src/sim/points';
 import { recoveryChance, responseDays } from '../../src/sim/complaints';
 import { buildReport, recommendScore, type SeasonReport } from '../../src/sim/report';
 import { finalScore, seasonScore, weightedTotal, type Score } from '../../src/sim/scoring';
-import type { SimState } from '../../src/sim/state';
+import { purchase } from '../../src/sim/purchase';
+import { cloneState, type SimState } from '../../src/sim/state';
+import { weekContext } from '../../src/sim/week';
 import { CAUSE_IDS, Cause, CHURN_IDS, EventKind, Stage } from '../../src/sim/types';
 import { decisions, smallBubbleTea, tiny, tinyInput } from './helpers';
 
@@ -429,6 +431,50 @@ describe('levers move outcomes (same seed, one lever changed)', () => {
     expect(contested[0].customers.churnByReason.lured).toBeGreaterThan(0);
     expect(contested[0].customers.churnByReason.bought).toBe(0);
     expect(contested[1].customers.churnByReason.bought).toBeGreaterThan(0);
+  });
+});
+
+describe('cross-selling on known preferences', () => {
+  it('a recommendation that landed adds a tenth to the next basket within its four weeks, and the till names it', () => {
+    const sc = tiny();
+    const base = newGame(sc, 'cross');
+    const plan = resolvePlan(sc, decisions());
+    const ctx = weekContext(base, plan, 0);
+    const i = base.c.stage.findIndex((st) => st === Stage.Formation || st === Stage.Stability);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const basket = (until: number) => {
+      const s = cloneState(base);
+      s.c.recommendUntil[i] = until;
+      purchase(s, plan, ctx, i, false);
+      return { spent: s.c.spendTotal[i] - base.c.spendTotal[i], cause: s.log.cause[s.log.length - 1], kind: s.log.kind[s.log.length - 1], left: s.c.recommendUntil[i], s };
+    };
+    const plain = basket(-1);
+    const recommended = basket(base.week + 3);
+    const expired = basket(base.week - 1);
+    expect(recommended.spent).toBeCloseTo(1.1 * plain.spent, 9);
+    expect(expired.spent).toBe(plain.spent);
+    expect(recommended.left).toBe(-1);
+    const purchaseEvent = (r: typeof plain) => {
+      for (let k = r.s.log.length - 1; k >= 0; k--) if (r.s.log.kind[k] === EventKind.Purchase) return r.s.log.cause[k];
+      return -1;
+    };
+    expect(purchaseEvent(recommended)).toBe(Cause.recommendation);
+    expect(purchaseEvent(plain)).toBe(Cause['repeat-purchase']);
+  });
+
+  it('recommendations reach baskets only with known preferences: collecting with consent is what makes them sell', () => {
+    const sc = smallBubbleTea(600);
+    const care = { contactsPerMonth: 2, recommendations: true };
+    const play = (profileSurvey: boolean) =>
+      playGame(sc, 'cross-2', [0, 1, 2].map(() => decisions({ care, information: { profileSurvey, consent: 'explicit' } })));
+    const soldBy = (g: ReturnType<typeof play>) => {
+      const log = g.state.log;
+      let n = 0;
+      for (let k = 0; k < log.length; k++) if (log.kind[k] === EventKind.Purchase && log.cause[k] === Cause.recommendation) n++;
+      return n;
+    };
+    expect(soldBy(play(false))).toBe(0);
+    expect(soldBy(play(true))).toBeGreaterThan(20);
   });
 });
 
