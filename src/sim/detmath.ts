@@ -7,12 +7,35 @@ const SQRT2 = 1.4142135623730951;
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
-/** Natural logarithm for x > 0 (returns -Infinity for 0, NaN for negatives). */
+// The polynomials of fdlibm's e_log.c and e_exp.c (Sun Microsystems, freely distributable): within one ulp of
+// the true value, with one division each.
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 /** Index of the high word of a double in u32 (the platform's byte order). */
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
+/**
+ * UNSCALE[b] = 2^(1023 − b): a normal double with biased exponent b times UNSCALE[b] is its mantissa, in [1, 2),
+ * exactly (a product with a power of two). Built by exact doubling and halving; 2^−1023 is subnormal but exact.
+ */
+const UNSCALE = new Float64Array(2047);
+for (let b = 1023, v = 1; b >= 1; b--, v *= 2) UNSCALE[b] = v;
+for (let b = 1023, v = 1; b <= 2046; b++, v /= 2) UNSCALE[b] = v;
+
+/** Natural logarithm for x > 0 (returns -Infinity for 0, NaN for negatives). */
 export function ln(x: number): number {
   if (!(x > 0)) return x === 0 ? -Infinity : NaN;
   if (x === Infinity) return Infinity;
@@ -22,25 +45,23 @@ export function ln(x: number): number {
     m *= 18014398509481984; // 2^54: bring subnormals into the normal range, exactly
     e = -54;
   }
-  // Split x = m·2^e by reading and rewriting the exponent bits: exact, so identical on every engine.
+  // x = m·2^e: the exponent read from the bits (exact), the mantissa by an exact power-of-two product.
   f64[0] = m;
-  e += ((u32[HI] >>> 20) & 0x7ff) - 1023;
-  u32[HI] = (u32[HI] & 0x800fffff) | 0x3ff00000;
-  m = f64[0];
+  const biased = (u32[HI] >>> 20) & 0x7ff;
+  e += biased - 1023;
+  m *= UNSCALE[biased];
   if (m >= SQRT2) {
     m *= 0.5;
     e++;
   }
-  // ln m = 2·atanh(s), s = (m−1)/(m+1), |s| ≤ 0.1716: the series converges to double precision by s^23.
-  const s = (m - 1) / (m + 1);
-  const s2 = s * s;
-  let term = s;
-  let sum = s;
-  for (let k = 3; k <= 23; k += 2) {
-    term *= s2;
-    sum += term / k;
-  }
-  return 2 * sum + e * LN2;
+  // f = m − 1 in [√2/2 − 1, √2 − 1); with s = f/(2 + f), ln m = f − f²/2 + s·(f²/2 + R(s²)).
+  const f = m - 1;
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  const hfsq = 0.5 * f * f;
+  return e * LN2_HI - (hfsq - (s * (hfsq + r) + e * LN2_LO) - f);
 }
 
 /** e^x, exact-operation implementation; underflows to 0 below −745 and overflows to Infinity above 709.78. */
@@ -50,15 +71,13 @@ export function exp(x: number): number {
   if (x < -745.1332191019412) return 0;
   const k = Math.round(x / LN2);
   // Cody–Waite reduction: LN2 split so k·LN2_HI is exact, keeping r accurate for large |x|.
-  const r = x - k * LN2_HI - k * LN2_LO;
-  // Taylor series on |r| ≤ 0.347 reaches double precision by the 18th term.
-  let term = 1;
-  let sum = 1;
-  for (let i = 1; i <= 18; i++) {
-    term = (term * r) / i;
-    sum += term;
-  }
-  return scale2(sum, k);
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  // e^r = 1 + r + r·c/(2 − c), c = r − r²·P(r²) (fdlibm's rational form).
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  return scale2(1 - (lo - (r * c) / (2 - c) - hi), k);
 }
 
 /** x · 2^k by repeated exact doubling/halving. */

@@ -77,6 +77,8 @@ describe('ln', () => {
     expect(bits(ln(0.1))).toBe('c0026bb1bbb55515');
     expect(bits(ln(1e-310))).toBe('c0864e69394d9508');
     expect(bits(ln(0.5))).toBe(bits(-0.6931471805599453));
+    expect(bits(ln(10))).toBe('40026bb1bbb55516');
+    expect(bits(ln(2.5))).toBe('3fed5240f0e0e078');
   });
 });
 
@@ -125,9 +127,9 @@ describe('exp', () => {
   });
 
   it('gives exactly these bits (algorithm pinned)', () => {
-    expect(bits(exp(1))).toBe('4005bf0a8b145768');
+    expect(bits(exp(1))).toBe('4005bf0a8b14576a');
     expect(bits(exp(-2.5))).toBe('3fb50385c094f425');
-    expect(bits(exp(100))).toBe('48f3494a9b171bf3');
+    expect(bits(exp(100))).toBe('48f3494a9b171bf5');
   });
 });
 
@@ -188,8 +190,8 @@ describe('pow', () => {
   });
 
   it('gives exactly these bits (algorithm pinned)', () => {
-    expect(bits(pow(1.5, 2.5))).toBe('40060b9fd68a4554');
-    expect(bits(pow(0.3, 7.1))).toBe('3f2969f38095a04b');
+    expect(bits(pow(1.5, 2.5))).toBe('40060b9fd68a4555');
+    expect(bits(pow(0.3, 7.1))).toBe('3f2969f38095a041');
   });
 });
 

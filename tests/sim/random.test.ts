@@ -158,7 +158,7 @@ describe('Dice', () => {
   it('pins the samplers on fixed dice', () => {
     const k = streamKeys('seed-1');
     expect(gamma(new Dice(k.spend, 5, 0, 0), 2.5, 1.5)).toBe(1.8230411467346235);
-    expect(normal(new Dice(k.spend, 5, 0, 1))).toBe(-0.9036014954462436);
+    expect(normal(new Dice(k.spend, 5, 0, 1))).toBe(-0.9036014954462438);
     expect(beta(new Dice(k.spend, 5, 0, 2), 2, 3)).toBe(0.5485662933848535);
   });
 });
