@@ -57,7 +57,7 @@ export const en: Record<MessageKey, string> = {
   'lever.acquisition.claim': 'Advertising claims',
   'lever.acquisition.claim.help': 'Bolder claims bring more people but raise expectations the store must meet',
   'lever.acquisition.screening': 'MAN screening',
-  'lever.acquisition.screening.help': 'Money, Authority, Need: fewer newcomers, better fitting',
+  'lever.acquisition.screening.help': 'MAN rule (Money, Authority, Need): a shopper pays and decides alone, so Need is what to check; the campaign passes over most leads the store does not suit: fewer newcomers, better fitting',
   'lever.acquisition.referralReward': 'Referral reward (¥ per new customer)',
   'lever.acquisition.referralReward.help': 'Paid to a customer who brings a friend (老带新)',
   'lever.pricing.discount': 'Discount for everyone',

@@ -55,7 +55,7 @@ export const zhCN = {
   'lever.acquisition.claim': '广告承诺力度',
   'lever.acquisition.claim.help': '承诺越大来的人越多，但期望被抬高，做不到就不满意',
   'lever.acquisition.screening': 'MAN 筛选',
-  'lever.acquisition.screening.help': '按购买力、决策权、需求筛选：新客少一些但更合适',
+  'lever.acquisition.screening.help': 'MAN 法则（购买力、决策权、需求）：零售顾客自己付钱、自己做主，关键看需求是否相符；推广时大多略过与本店不相符的人，新客少一些但更合适',
   'lever.acquisition.referralReward': '老带新奖励（元/人）',
   'lever.acquisition.referralReward.help': '推荐者带来新客户时给予的奖励',
   'lever.pricing.discount': '全场折扣',
