@@ -33,26 +33,30 @@ export function worstFitSegment(scenario: Scenario): string {
   return worst.id;
 }
 
-/** What an average customer spends in one season: Σ share · E[λ] · E[spend] · weeks (BG/NBD and Gamma-Gamma means). */
-export function averageSeasonSpend(scenario: Scenario): number {
+type Segment = Scenario['segments'][number];
+
+/** A segment's mean spend per purchase: the Gamma-Gamma mean p·γ/(q−1). */
+const basketOf = (g: Segment): number => (g.spend.p * g.spend.gamma) / (g.spend.q - 1);
+
+/** The market's mean of a segment figure, weighted by segment share. */
+function shareWeighted(scenario: Scenario, figure: (g: Segment) => number): number {
   let shares = 0;
-  let spend = 0;
+  let sum = 0;
   for (const g of scenario.segments) {
     shares += g.share;
-    spend += g.share * (g.purchase.r / g.purchase.alpha) * ((g.spend.p * g.spend.gamma) / (g.spend.q - 1));
+    sum += g.share * figure(g);
   }
-  return (spend / shares) * scenario.weeksPerSeason;
+  return sum / shares;
 }
 
-/** What an average purchase costs: the Gamma-Gamma mean spend p·γ/(q−1), weighted by segment share. */
+/** What an average customer spends in one season: Σ share · E[λ] · E[spend] · weeks (BG/NBD and Gamma-Gamma means). */
+export function averageSeasonSpend(scenario: Scenario): number {
+  return shareWeighted(scenario, (g) => (g.purchase.r / g.purchase.alpha) * basketOf(g)) * scenario.weeksPerSeason;
+}
+
+/** What an average purchase costs. */
 export function averageBasket(scenario: Scenario): number {
-  let shares = 0;
-  let spend = 0;
-  for (const g of scenario.segments) {
-    shares += g.share;
-    spend += (g.share * g.spend.p * g.spend.gamma) / (g.spend.q - 1);
-  }
-  return spend / shares;
+  return shareWeighted(scenario, basketOf);
 }
 
 /** Parses the input, drops areas the scenario does not offer, and spends what budget is left on acquisition. */
@@ -78,12 +82,12 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
   return d;
 }
 
-// The textbook plan uses judgement about the store: member prices and points only where the margin can carry
-// them, fixed programmes sized against the budget, and information collected with consent all along, since new
-// customers keep arriving with empty profiles.
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
+// The textbook plan uses judgement about the store: member prices and points only where the margin can carry
+// them, fixed programmes sized against the budget, and information collected with consent all along, since new
+// customers keep arriving with empty profiles.
 const textbookInput = (scenario: Scenario): DecisionsInput => {
   const b = scenario.budgetPerSeason;
   const margin = scenario.store.margin;

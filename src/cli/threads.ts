@@ -81,12 +81,12 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
       port1.postMessage(request);
       const out: BlockResult[] = new Array(blocks);
       let done = 0;
-      for (let b = Atomics.add(control, NEXT, 1); b < blocks; b = Atomics.add(control, NEXT, 1)) {
+      claim(control, NEXT, blocks, (b) => {
         // Claims only increase, so b === done means this thread ran every block before b: its events can go
         // straight into the game's log.
         out[b] = passBlock(st, plan, ctx, b, b === done);
         done++;
-      }
+      });
       for (const [b, r] of awaitReply(control, port1)) out[b] = r;
       return out;
     },
@@ -105,14 +105,19 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
   };
 }
 
+/** Takes items 0…count−1 from the shared counter in `slot`, one at a time, until none is left for this thread. */
+function claim(control: Int32Array, slot: number, count: number, work: (k: number) => void): void {
+  for (let k = Atomics.add(control, slot, 1); k < count; k = Atomics.add(control, slot, 1)) work(k);
+}
+
 /** Draws chunks of the population until none is left; returns the number of chunks in all. */
 function fillChunks(s: SimState, control: Int32Array): number {
   const chunks = Math.ceil(s.n / FILL_CHUNK);
-  for (let k = Atomics.add(control, FILL_NEXT, 1); k < chunks; k = Atomics.add(control, FILL_NEXT, 1)) {
+  claim(control, FILL_NEXT, chunks, (k) => {
     fillCustomers(s, k * FILL_CHUNK, Math.min(s.n, (k + 1) * FILL_CHUNK));
     Atomics.add(control, FILL_DONE, 1);
     Atomics.notify(control, FILL_DONE);
-  }
+  });
   return chunks;
 }
 
@@ -158,11 +163,12 @@ export async function serveWeekPasses(): Promise<boolean> {
       Object.assign(s.store, req.store);
       plan.overload = req.overload;
       const results: [number, BlockResult][] = [];
-      for (let b = Atomics.add(control, NEXT, 1); b < req.blocks; b = Atomics.add(control, NEXT, 1)) {
-        const r = passBlock(s, plan, req.ctx, b);
+      const weekPlan = plan;
+      claim(control, NEXT, req.blocks, (b) => {
+        const r = passBlock(s, weekPlan, req.ctx, b);
         results.push([b, r]);
         for (const a of Object.values(r.log ?? {})) if (ArrayBuffer.isView(a)) transfer.push(a.buffer as ArrayBuffer);
-      }
+      });
       reply = { results };
     } catch (e) {
       reply = { error: e instanceof Error ? e.message : String(e) };
