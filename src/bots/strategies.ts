@@ -82,6 +82,11 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
   return d;
 }
 
+/** The acquisition channel that reaches a segment: where a targeted campaign for it should run. */
+export function channelTo(scenario: Scenario, segment: string): Scenario['segments'][number]['acquisitionChannel'] {
+  return (scenario.segments.find((g) => g.id === segment) ?? scenario.segments[0]).acquisitionChannel;
+}
+
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
@@ -97,8 +102,9 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
   // level, three for the second, so the levels sort the base the same way whatever a purchase costs.
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
+  const target = bestFitSegment(scenario);
   return {
-    acquisition: { channel: 'social', target: bestFitSegment(scenario), claim: 0, screening: true, referralReward: 5 },
+    acquisition: { channel: channelTo(scenario, target), target, claim: 0, screening: true, referralReward: 5 },
     tiers: {
       baseService: 0.55,
       yearlyDecay: 100,
@@ -232,10 +238,10 @@ export const VARIANTS: readonly Bot[] = [
     care: { ...t.care, contactsPerMonth: 10 },
   })),
   variant('no-tiers', 'the textbook plan without member levels', (t) => ({ ...t, tiers: {} })),
-  variant('ill-fit', 'the textbook plan, acquisition aimed at the worst-fitting segment without screening', (t, sc) => ({
-    ...t,
-    acquisition: { ...t.acquisition, target: worstFitSegment(sc), screening: false },
-  })),
+  variant('ill-fit', 'the textbook plan, acquisition aimed at the worst-fitting segment without screening', (t, sc) => {
+    const target = worstFitSegment(sc);
+    return { ...t, acquisition: { ...t.acquisition, target, channel: channelTo(sc, target), screening: false } };
+  }),
   variant('win-back', 'the textbook plan with a larger win-back campaign approaching the most recently lost first', (t, sc) => ({
     ...t,
     retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent' },

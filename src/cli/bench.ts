@@ -44,11 +44,19 @@ async function bench(): Promise<void> {
   if (threads > 1) {
     const shared = allocCustomers(customers, true);
     pool = startWeekThreads(new URL(import.meta.url), scenario, 'bench', shared);
-    state = createPopulation(scenario, 'bench', shared, () => {});
-    await pool.fill(state);
+    let order: Int32Array = new Int32Array(0);
+    state = createPopulation(scenario, 'bench', shared, (_, o) => (order = o));
+    await pool.fill(state, order);
   } else state = createPopulation(scenario, 'bench');
   useWeekRunner(pool);
-  const reports = seasons.map((d) => step(state, d));
+  // Milliseconds of each phase: drawing the market, then each season (the first includes the engine's warm-up).
+  const laps = [performance.now() - t0];
+  const reports = seasons.map((d) => {
+    const start = performance.now();
+    const r = step(state, d);
+    laps.push(performance.now() - start);
+    return r;
+  });
   const final = finalScore(
     reports.map((r) => r.score),
     scenario.scoring,
@@ -57,6 +65,8 @@ async function bench(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const weeks = scenario.seasons * scenario.weeksPerSeason;
   await pool?.close();
+  const [market, ...rest] = laps.map((ms) => Math.round(ms));
+  console.log(`market ${market} ms, seasons ${rest.join(' ')} ms`);
   console.log(`final score ${final.total}, ${state.log.length} events logged, ${threads} thread(s), last hash ${reports.at(-1)?.hash}`);
   console.log(
     JSON.stringify({ customers, weeks, seconds: Math.round(seconds * 1000) / 1000, customerWeeksPerSecond: Math.round((customers * weeks) / seconds) }),

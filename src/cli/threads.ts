@@ -35,7 +35,7 @@ interface Setup {
 }
 
 type Request =
-  | { kind: 'population'; n: number }
+  | { kind: 'population'; order: Int32Array }
   | { kind: 'season'; plan: Plan }
   | { kind: 'week'; week: number; season: number; store: StoreState; overload: number; ctx: WeekCtx; blocks: number };
 
@@ -45,7 +45,7 @@ export interface WeekThreads extends WeekRunner {
   /** Settles when the worker serves passes; rejects if it could not start. */
   ready: Promise<void>;
   /** Fills a new, empty population (see createPopulation), sharing the customers out between the threads. */
-  fill(s: SimState): Promise<void>;
+  fill(s: SimState, order: Int32Array): Promise<void>;
   close(): Promise<number>;
 }
 
@@ -90,12 +90,12 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
       for (const [b, r] of awaitReply(control, port1)) out[b] = r;
       return out;
     },
-    async fill(st) {
+    async fill(st, order) {
       // The worker joins as soon as it has started; this thread does not wait for it to begin.
       Atomics.store(control, FILL_NEXT, 0);
       Atomics.store(control, FILL_DONE, 0);
-      port1.postMessage({ kind: 'population', n: st.n } satisfies Request);
-      const chunks = fillChunks(st, control);
+      port1.postMessage({ kind: 'population', order } satisfies Request);
+      const chunks = fillChunks(st, order, control);
       await ready;
       for (let d = Atomics.load(control, FILL_DONE); d < chunks; d = Atomics.load(control, FILL_DONE)) {
         if (Atomics.wait(control, FILL_DONE, d, 60000) === 'timed-out') throw new Error('the week-pass thread did not finish its customers within 60 s');
@@ -111,10 +111,10 @@ function claim(control: Int32Array, slot: number, count: number, work: (k: numbe
 }
 
 /** Draws chunks of the population until none is left; returns the number of chunks in all. */
-function fillChunks(s: SimState, control: Int32Array): number {
+function fillChunks(s: SimState, order: Int32Array, control: Int32Array): number {
   const chunks = Math.ceil(s.n / FILL_CHUNK);
   claim(control, FILL_NEXT, chunks, (k) => {
-    fillCustomers(s, k * FILL_CHUNK, Math.min(s.n, (k + 1) * FILL_CHUNK));
+    fillCustomers(s, order, k * FILL_CHUNK, Math.min(s.n, (k + 1) * FILL_CHUNK));
     Atomics.add(control, FILL_DONE, 1);
     Atomics.notify(control, FILL_DONE);
   });
@@ -147,7 +147,7 @@ export async function serveWeekPasses(): Promise<boolean> {
   port.postMessage('ready');
   port.on('message', (req: Request) => {
     if (req.kind === 'population') {
-      fillChunks(s, control);
+      fillChunks(s, req.order, control);
       return;
     }
     if (req.kind === 'season') {

@@ -20,7 +20,8 @@ export interface Perception {
 }
 
 /** Reused scratch result: experience runs for every purchase, and allocation there is measurable. */
-const scratch: Perception = { quality: 0, wait: 0, incident: 0, disrespect: 0 };
+// −0: double fields from the start (see week.ts).
+const scratch: Perception = { quality: -0, wait: -0, incident: -0, disrespect: -0 };
 
 export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: Perception = scratch): Perception {
   const c = s.c;

@@ -44,30 +44,29 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   const base = d.tiers.baseService;
   const ch = d.acquisition.channel;
   const target = d.acquisition.target === 'all' ? -1 : scenario.segments.findIndex((g) => g.id === d.acquisition.target);
-  return {
-    d,
-    weeks: scenario.weeksPerSeason,
-    thresholds: Float64Array.from([0, ...levels.map((l) => l.threshold)]),
-    levelService: Float64Array.from([base, ...levels.map((l) => l.service)]),
-    levelDiscount: Float64Array.from([0, ...levels.map((l) => l.discount)]),
-    levelBirthdayGift: [false, ...levels.map((l) => l.birthdayGift)],
-    levelGiftPack: Float64Array.from([0, ...levels.map((l) => l.giftPack)]),
-    levelPriority: [false, ...levels.map((l) => l.priority)],
-    levelManager: [false, ...levels.map((l) => l.manager)],
-    acqChannel: ACQ_CHANNELS.indexOf(ch),
-    acqTarget: target,
-    acqCpa: scenario.costs.acquisition[ch],
-    contactChannel: CONTACT_CHANNELS.indexOf(d.care.channel),
-    contactCost: scenario.costs.contact[d.care.channel],
-    capacity: scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff),
-    serveCost: scenario.store.serveCost,
-    acqWeight: new Float64Array(0),
-    careReach: new Uint8Array(0),
-    offerReach: new Uint8Array(0),
-    winBackReach: new Uint8Array(0),
-    // −0 so the engine keeps the field a double from the start (see week.ts).
-    overload: -0,
-  };
+  const plan = {} as Plan;
+  plan.d = d;
+  plan.weeks = scenario.weeksPerSeason;
+  plan.thresholds = Float64Array.from([0, ...levels.map((l) => l.threshold)]);
+  plan.levelService = Float64Array.from([base, ...levels.map((l) => l.service)]);
+  plan.levelDiscount = Float64Array.from([0, ...levels.map((l) => l.discount)]);
+  plan.levelBirthdayGift = [false, ...levels.map((l) => l.birthdayGift)];
+  plan.levelGiftPack = Float64Array.from([0, ...levels.map((l) => l.giftPack)]);
+  plan.levelPriority = [false, ...levels.map((l) => l.priority)];
+  plan.levelManager = [false, ...levels.map((l) => l.manager)];
+  plan.acqChannel = ACQ_CHANNELS.indexOf(ch);
+  plan.acqTarget = target;
+  plan.acqCpa = scenario.costs.acquisition[ch];
+  plan.contactChannel = CONTACT_CHANNELS.indexOf(d.care.channel);
+  plan.contactCost = scenario.costs.contact[d.care.channel];
+  plan.capacity = scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff);
+  plan.serveCost = scenario.store.serveCost;
+  plan.acqWeight = new Float64Array(0);
+  plan.careReach = new Uint8Array(0);
+  plan.offerReach = new Uint8Array(0);
+  plan.winBackReach = new Uint8Array(0);
+  plan.overload = -0;
+  return plan;
 }
 
 /** Tier index (0 = ordinary) for a growth value. */

@@ -42,7 +42,7 @@ export function meanSpend(s: SimState, i: number): number {
 }
 
 /** The clock left after the last `purchaseEvents` call. */
-export const clockOut = { clock: 0 };
+export const clockOut = { clock: -0 };
 
 /**
  * One week of a Poisson purchase process kept as an Exp(1) clock: `clock` is the hazard still to accumulate before

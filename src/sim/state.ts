@@ -241,22 +241,22 @@ export function allocCustomers(n: number, shared = false): Customers {
 export const CUSTOMER_FIELDS = Object.keys(allocCustomers(0)) as (keyof Customers)[];
 
 export function newTally(n: number, stageNow: Uint8Array): Tally {
-  return {
-    revenue: 0,
-    grossMargin: 0,
+  const t: Tally = {
+    revenue: -0,
+    grossMargin: -0,
     costs: {
-      acquisition: 0,
-      referral: 0,
-      discounts: 0,
-      service: 0,
-      tierBenefits: 0,
-      points: 0,
-      care: 0,
-      complaints: 0,
-      retention: 0,
-      information: 0,
-      staff: 0,
-      survey: 0,
+      acquisition: -0,
+      referral: -0,
+      discounts: -0,
+      service: -0,
+      tierBenefits: -0,
+      points: -0,
+      care: -0,
+      complaints: -0,
+      retention: -0,
+      information: -0,
+      staff: -0,
+      survey: -0,
     },
     purchases: 0,
     visitsByTier: [0, 0, 0, 0, 0, 0],
@@ -278,15 +278,19 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     winBackAttempts: 0,
     winBackTriedBy: [0, 0, 0, 0, 0, 0, 0],
     winBackWonBy: [0, 0, 0, 0, 0, 0, 0],
-    qualitySum: 0,
+    qualitySum: -0,
     qualityCount: 0,
-    positiveWom: 0,
-    negativeWom: 0,
+    positiveWom: -0,
+    negativeWom: -0,
     satByCause: new Float64Array(CAUSE_IDS.length),
     loyaltyByCause: new Float64Array(CAUSE_IDS.length),
     countByCause: new Int32Array(CAUSE_IDS.length),
     stageAtStart: n === stageNow.length ? stageNow.slice() : new Uint8Array(n),
   };
+  // The fractional figures are declared as doubles (−0, see newStore) and start at +0.
+  t.revenue = t.grossMargin = t.qualitySum = t.positiveWom = t.negativeWom = 0;
+  for (const k of COST_KEYS) t.costs[k] = 0;
+  return t;
 }
 
 /**
@@ -314,6 +318,41 @@ function addFigures(into: Figures, part: Figures): void {
   }
 }
 
+/**
+ * The store at week 0. The figures that take fractional values are made doubles (−0) before they get their
+ * starting value: a figure that started as a small integer would be widened by its first fraction, and the engine
+ * would discard the optimised code of every system that reads the store.
+ */
+function newStore(scenario: Scenario): StoreState {
+  const store: StoreState = {
+    reputation: -0,
+    trust: -0,
+    staffSkill: -0,
+    staffSat: -0,
+    dataQuality: -0,
+    competitor: -0,
+    incidents: 0,
+    cumulativeProfit: -0,
+    baseResidual: -0,
+    visitsLastWeek: 0,
+    prospects: 0,
+    prospectWeight: -0,
+    promoterVoice: -0,
+    activeCount: 0,
+  };
+  store.reputation = scenario.store.reputation;
+  store.trust = 0.7;
+  store.staffSkill = scenario.store.staffSkill;
+  store.staffSat = 0.6;
+  store.dataQuality = 0.3;
+  store.competitor = 0;
+  store.cumulativeProfit = 0;
+  store.baseResidual = 0;
+  store.prospectWeight = 0;
+  store.promoterVoice = 0;
+  return store;
+}
+
 export function emptyState(scenario: Scenario, seed: string, customers?: Customers): SimState {
   const n = scenario.population.size;
   const c = customers ?? allocCustomers(n);
@@ -325,22 +364,7 @@ export function emptyState(scenario: Scenario, seed: string, customers?: Custome
     week: 0,
     season: 0,
     c,
-    store: {
-      reputation: scenario.store.reputation,
-      trust: 0.7,
-      staffSkill: scenario.store.staffSkill,
-      staffSat: 0.6,
-      dataQuality: 0.3,
-      competitor: 0,
-      incidents: 0,
-      cumulativeProfit: 0,
-      baseResidual: 0,
-      visitsLastWeek: 0,
-      prospects: 0,
-      prospectWeight: 0,
-      promoterVoice: 0,
-      activeCount: 0,
-    },
+    store: newStore(scenario),
     featured: [],
     log: createLog(),
     tally: newTally(n, c.stage),

@@ -35,44 +35,51 @@ const NONE = -0;
 
 export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   const w = s.week;
-  const ctx: WeekCtx = {
-    w,
-    k,
-    holiday: NONE,
-    holidayStart: false,
-    downturn: NONE,
-    supplyIncident: NONE,
-    viral: NONE,
-    competitorEntry: NONE,
-    competitorPromo: NONE,
-    wait: NONE,
-    campaignRate: NONE,
-    referralRate: NONE,
-    walkInRate: NONE,
-    activeCount: s.store.activeCount,
-  };
+  let holiday = NONE;
+  let holidayStart = false;
+  let downturn = NONE;
+  let supplyIncident = NONE;
+  let viral = NONE;
+  let competitorEntry = NONE;
+  let competitorPromo = NONE;
   for (const e of s.scenario.events) {
     const start = e.week - 1;
     // A competitor that entered stays; other events last their stated weeks.
     const on = e.kind === 'competitor-entry' ? w >= start : w >= start && w < start + e.weeks;
     if (!on) continue;
     if (e.kind === 'holiday') {
-      ctx.holiday = Math.max(ctx.holiday, e.strength);
-      if (w === start) ctx.holidayStart = true;
-    } else if (e.kind === 'downturn') ctx.downturn = Math.max(ctx.downturn, e.strength);
-    else if (e.kind === 'supply-incident') ctx.supplyIncident = Math.max(ctx.supplyIncident, e.strength);
-    else if (e.kind === 'viral-review') ctx.viral = Math.max(ctx.viral, e.strength);
-    else if (e.kind === 'competitor-entry') ctx.competitorEntry = Math.max(ctx.competitorEntry, e.strength);
-    else ctx.competitorPromo = Math.max(ctx.competitorPromo, e.strength);
+      holiday = Math.max(holiday, e.strength);
+      if (w === start) holidayStart = true;
+    } else if (e.kind === 'downturn') downturn = Math.max(downturn, e.strength);
+    else if (e.kind === 'supply-incident') supplyIncident = Math.max(supplyIncident, e.strength);
+    else if (e.kind === 'viral-review') viral = Math.max(viral, e.strength);
+    else if (e.kind === 'competitor-entry') competitorEntry = Math.max(competitorEntry, e.strength);
+    else competitorPromo = Math.max(competitorPromo, e.strength);
   }
-  s.store.competitor = Math.max(0, ctx.competitorEntry, ctx.competitorPromo);
+  s.store.competitor = Math.max(0, competitorEntry, competitorPromo);
   // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
   // meets the same staff whatever order the customers are processed in).
   plan.overload = k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0;
   const load = s.store.visitsLastWeek / plan.capacity;
-  ctx.wait = load > 1 ? Math.min(0.3, 0.3 * (load - 1)) : 0;
-  acquisitionRates(s, plan, ctx);
-  return ctx;
+  const rates = acquisitionRates(s, plan, viral, downturn);
+  // Built in one piece, every field final: a field written again after the object is made would no longer count
+  // as fixed for the engine, which then discards the optimised code that relied on it.
+  return {
+    w,
+    k,
+    holiday,
+    holidayStart,
+    downturn,
+    supplyIncident,
+    viral,
+    competitorEntry,
+    competitorPromo,
+    wait: load > 1 ? Math.min(0.3, 0.3 * (load - 1)) : NONE,
+    campaignRate: rates.campaign,
+    referralRate: rates.referral,
+    walkInRate: rates.walkIn,
+    activeCount: s.store.activeCount,
+  };
 }
 
 /** Prospect weight for the campaign: reach through the channel, targeting, price and screening. */
@@ -111,10 +118,14 @@ export function prepareSeason(s: SimState, plan: Plan): void {
   s.store.activeCount = active;
 }
 
-function acquisitionRates(s: SimState, plan: Plan, ctx: WeekCtx): void {
+/** Arrival rates per prospect weight, reused: computed once a week. */
+const rates = { campaign: NONE, referral: NONE, walkIn: NONE };
+
+function acquisitionRates(s: SimState, plan: Plan, viral: number, downturn: number): typeof rates {
   const d = plan.d;
   const st = s.store;
   const rep = 0.5 + st.reputation;
+  rates.campaign = NONE;
   if (d.acquisition.budget > 0 && st.prospectWeight > 0) {
     // Diminishing returns: a channel saturates as it approaches 2% of the targeted prospects a week.
     const bought = d.acquisition.budget / plan.weeks / plan.acqCpa;
@@ -122,9 +133,10 @@ function acquisitionRates(s: SimState, plan: Plan, ctx: WeekCtx): void {
     // Bolder claims make more of the people reached respond, saturated channel or not (and raise what they
     // expect, acquisition.ts).
     const expected = ((bought * ceiling) / (bought + ceiling)) * (1 + 0.8 * d.acquisition.claim);
-    ctx.campaignRate = (expected * rep) / st.prospectWeight;
+    rates.campaign = (expected * rep) / st.prospectWeight;
   }
-  const referralPull = 0.01 * (1 + d.acquisition.referralReward / 20) * (1 + ctx.viral);
-  ctx.referralRate = st.prospects > 0 ? (st.promoterVoice * referralPull) / st.prospects : 0;
-  ctx.walkInRate = s.scenario.population.walkInRate * rep * (1 + ctx.viral) * (1 - 0.5 * ctx.downturn);
+  const referralPull = 0.01 * (1 + d.acquisition.referralReward / 20) * (1 + viral);
+  rates.referral = st.prospects > 0 ? (st.promoterVoice * referralPull) / st.prospects : NONE;
+  rates.walkIn = s.scenario.population.walkInRate * rep * (1 + viral) * (1 - 0.5 * downturn);
+  return rates;
 }

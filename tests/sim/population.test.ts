@@ -1,7 +1,7 @@
 // The market a seed deals: the same people for every team whatever they decide, different people on another
 // seed, segment shares and the initial customer base as the scenario says.
 import { describe, expect, it } from 'vitest';
-import { createPopulation } from '../../src/sim/population';
+import { arrivalOrder, createPopulation } from '../../src/sim/population';
 import { newGame, step } from '../../src/sim/game';
 import type { Customers } from '../../src/sim/state';
 import { Stage } from '../../src/sim/types';
@@ -65,10 +65,29 @@ describe('population', () => {
     });
   });
 
-  it('does not depend on the population size for the customers both sizes share', () => {
+  it('holds the smaller market\'s people in a larger one: the same traits under their draw index', () => {
     const small = createPopulation(smallBubbleTea(300), 'pop-4');
     const large = createPopulation(smallBubbleTea(900), 'pop-4');
-    for (const f of TRAITS) expect(Array.from(large.c[f].slice(0, 300)), f).toEqual(Array.from(small.c[f]));
+    const smallOrder = arrivalOrder(small);
+    const idInLarge = new Map(Array.from(arrivalOrder(large), (j, i) => [j, i]));
+    for (let i = 0; i < small.n; i++) {
+      const k = idInLarge.get(smallOrder[i])!;
+      for (const f of TRAITS) expect(large.c[f][k], `${f} of person ${smallOrder[i]}`).toBe(small.c[f][i]);
+    }
+  });
+
+  it('gives ids in arrival order: the store\'s customers first, then prospects by acquisition threshold', () => {
+    const s = createPopulation(sc, 'order');
+    const order = arrivalOrder(s);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: s.n }, (_, j) => j));
+    const present = Array.from(s.c.stage).filter((st) => st !== Stage.Prospect).length;
+    expect(present).toBeGreaterThan(0);
+    for (let i = 0; i < s.n; i++) expect(s.c.stage[i] !== Stage.Prospect, `id ${i}`).toBe(i < present);
+    // Prospects are sorted up to the order's buckets (one per person): a threshold is never below one that comes
+    // more than a few ids earlier.
+    let worst = 0;
+    for (let i = present + 8; i < s.n; i++) worst = Math.max(worst, s.c.acqThreshold[i - 8] - s.c.acqThreshold[i]);
+    expect(worst).toBe(0);
   });
 
   it('splits the market by segment shares', () => {
