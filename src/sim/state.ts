@@ -356,19 +356,22 @@ function newStore(scenario: Scenario): StoreState {
 export function emptyState(scenario: Scenario, seed: string, customers?: Customers): SimState {
   const n = scenario.population.size;
   const c = customers ?? allocCustomers(n);
-  return {
-    scenario,
-    seed,
-    keys: streamKeys(seed),
-    n,
-    week: 0,
-    season: 0,
-    c,
-    store: newStore(scenario),
-    featured: [],
-    log: createLog(),
-    tally: newTally(n, c.stage),
-  };
+  // Field by field rather than one literal: a literal run a second time (the next game in this process) takes
+  // a prototype copy whose fields the engine treats as of any type, and throws away the optimised code of every
+  // system that relied on the first game's state having its own shape.
+  const s = {} as SimState;
+  s.scenario = scenario;
+  s.seed = seed;
+  s.keys = streamKeys(seed);
+  s.n = n;
+  s.week = 0;
+  s.season = 0;
+  s.c = c;
+  s.store = newStore(scenario);
+  s.featured = [];
+  s.log = createLog();
+  s.tally = newTally(n, c.stage);
+  return s;
 }
 
 /** A deep copy for forks and snapshots; the scenario is immutable and shared. */
