@@ -15,8 +15,9 @@ import { serveWeekPasses, startWeekThreads } from './threads';
 // adds a call through a getter to every imported function in the hot loop. The last line is JSON for tools.
 
 // `--threads=2` loads this module again as a worker that takes blocks of each week's customer pass (threads.ts);
-// the outcome is the same either way. One thread is the default: on two cores the worker's engine compiles the
-// whole model a second time while the run is still warming up, which costs about what the shared pass saves.
+// the outcome is the same either way. One thread is the default: on the two-core machines this runs on, two busy
+// threads each run about 40% slower, and the worker's engine compiles the whole model a second time while the run
+// is still warming up, which costs about what the shared pass saves.
 if (!(await serveWeekPasses())) runCli(bench);
 
 async function bench(): Promise<void> {

@@ -127,7 +127,13 @@ export function normalQuantile(p: number): number {
 
 /** Gamma(shape, rate) by Marsaglia–Tsang, boosted for shape < 1. */
 export function gamma(d: Dice, shape: number, rate: number): number {
-  if (shape < 1) return gamma(d, shape + 1, rate) * pow(d.next(), 1 / shape);
+  // The boost draws Gamma(shape + 1) first and then one more uniform: u^(1/shape) scales it down to Gamma(shape).
+  const g = marsagliaTsang(d, shape < 1 ? shape + 1 : shape) / rate;
+  return shape < 1 ? g * pow(d.next(), 1 / shape) : g;
+}
+
+/** Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000). */
+function marsagliaTsang(d: Dice, shape: number): number {
   const dd = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * dd);
   for (;;) {
@@ -139,8 +145,8 @@ export function gamma(d: Dice, shape: number, rate: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = d.next();
-    if (u < 1 - 0.0331 * x * x * x * x) return (dd * v) / rate;
-    if (ln(u) < 0.5 * x * x + dd * (1 - v + ln(v))) return (dd * v) / rate;
+    if (u < 1 - 0.0331 * x * x * x * x) return dd * v;
+    if (ln(u) < 0.5 * x * x + dd * (1 - v + ln(v))) return dd * v;
   }
 }
 
