@@ -44,6 +44,8 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   const base = d.tiers.baseService;
   const ch = d.acquisition.channel;
   const target = d.acquisition.target === 'all' ? -1 : scenario.segments.findIndex((g) => g.id === d.acquisition.target);
+  // Field by field, as the game's state is (state.ts): a literal made once a season would take a prototype copy
+  // from the second season on, and the engine would discard the optimised code that read the first season's plan.
   const plan = {} as Plan;
   plan.d = d;
   plan.weeks = scenario.weeksPerSeason;
@@ -65,6 +67,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.careReach = new Uint8Array(0);
   plan.offerReach = new Uint8Array(0);
   plan.winBackReach = new Uint8Array(0);
+  // −0 so the engine keeps the field a double from the start (see week.ts).
   plan.overload = -0;
   return plan;
 }
