@@ -18,7 +18,7 @@ export function competition(s: SimState, plan: Plan, ctx: WeekCtx, i: number): v
   }
   const pull = ctx.competitorEntry + ctx.competitorPromo;
   if (pull <= 0) return;
-  const ownDiscount = 1 - (1 - plan.d.pricing.discount) * (1 - plan.levelDiscount[c.tier[i]]);
+  const ownDiscount = plan.levelPriceCut[c.tier[i]];
   // Deal-won customers (Lewis 2006: customers acquired with deep promotions repurchase less and are worth less)
   // came for a price, not for the store. Their reference price has adapted to the discounted one (Kalyanaram &
   // Winer 1995), so the discount no longer counts in the store's favour, and a rival's offer is news to them:

@@ -13,7 +13,6 @@ import { uniform } from './random';
 import { isPromoter, moodOf, type Visitor } from './report';
 import type { SimState, Tally } from './state';
 import { newTally } from './state';
-import { tierWeekCost } from './tiers';
 import { Cause, Stage } from './types';
 import type { WeekCtx } from './week';
 
@@ -181,7 +180,7 @@ function weekOfCustomer(
   care(s, plan, ctx, i, bought);
   resolveDue(s, plan, i);
   if (!isActive(c.stage[i])) return;
-  const serve = serveBase * (1 + 2 * Math.max(0, 0.6 - c.fit[i])) + tierWeekCost(s, plan, i);
+  const serve = serveBase * (1 + 2 * Math.max(0, 0.6 - c.fit[i])) + plan.levelWeekCost[c.tier[i]];
   s.tally.costs.service += serve;
   c.contribution[i] -= serve;
   if (giftWeek && plan.levelGiftPack[c.tier[i]] > 0) giftPack(s, plan, i);

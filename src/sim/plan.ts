@@ -1,6 +1,7 @@
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
+import { levelWeekCost } from './tiers';
 
 // A season's decisions resolved against the scenario into the plain numbers the weekly tick reads.
 
@@ -11,10 +12,14 @@ export interface Plan {
   thresholds: Float64Array;
   levelService: Float64Array;
   levelDiscount: Float64Array;
+  /** Share off the list price a member of each level pays: the blanket discount and the member price combined. */
+  levelPriceCut: Float64Array;
   levelBirthdayGift: boolean[];
   levelGiftPack: Float64Array;
   levelPriority: boolean[];
   levelManager: boolean[];
+  /** Weekly cost of each level's service resources and benefits per member (tiers.ts). */
+  levelWeekCost: Float64Array;
   acqChannel: number;
   acqTarget: number;
   acqCpa: number;
@@ -56,6 +61,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.levelGiftPack = Float64Array.from([0, ...levels.map((l) => l.giftPack)]);
   plan.levelPriority = [false, ...levels.map((l) => l.priority)];
   plan.levelManager = [false, ...levels.map((l) => l.manager)];
+  plan.levelPriceCut = plan.levelDiscount.map((m) => 1 - (1 - d.pricing.discount) * (1 - m));
   plan.acqChannel = ACQ_CHANNELS.indexOf(ch);
   plan.acqTarget = target;
   plan.acqCpa = scenario.costs.acquisition[ch];
@@ -63,6 +69,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.contactCost = scenario.costs.contact[d.care.channel];
   plan.capacity = scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff);
   plan.serveCost = scenario.store.serveCost;
+  plan.levelWeekCost = plan.levelService.map((_, t) => levelWeekCost(scenario, plan, t));
   plan.acqWeight = new Float64Array(0);
   plan.careReach = new Uint8Array(0);
   plan.offerReach = new Uint8Array(0);

@@ -21,8 +21,7 @@ import type { WeekCtx } from './week';
 export function buyMultiplier(s: SimState, plan: Plan, ctx: WeekCtx, i: number): number {
   const c = s.c;
   let m = 0.56 + 0.8 * c.sat[i];
-  const disc = 1 - (1 - plan.d.pricing.discount) * (1 - plan.levelDiscount[c.tier[i]]);
-  m *= 1 + 2 * disc * c.priceSens[i];
+  m *= 1 + 2 * plan.levelPriceCut[c.tier[i]] * c.priceSens[i];
   if (ctx.holiday > 0) m *= 1 + ctx.holiday;
   if (ctx.downturn > 0) m *= 1 - 0.5 * ctx.downturn * c.priceSens[i];
   if (c.couponUntil[i] >= s.week) m *= 1 + (0.5 + c.priceSens[i]) * Math.min(1, plan.d.retention.atRiskOffer / meanSpend(s, i));
@@ -107,8 +106,7 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
     list *= 1 + CROSS_SELL;
     c.recommendUntil[i] = -1;
   }
-  const tierDisc = plan.levelDiscount[c.tier[i]];
-  const disc = 1 - (1 - plan.d.pricing.discount) * (1 - tierDisc);
+  const disc = plan.levelPriceCut[c.tier[i]];
   const paid = list * (1 - disc);
   const margin = paid - list * (1 - s.scenario.store.margin);
   // The till's record: the store's transaction ledger (amount paid, discount given) lives in the event log.

@@ -1,3 +1,4 @@
+import type { Scenario } from '../scenario/schema';
 import { record } from './events';
 import { changeLoyalty, changeSat, isActive } from './effects';
 import type { Plan } from './plan';
@@ -45,10 +46,9 @@ export function retierAll(s: SimState, plan: Plan, decay: boolean): void {
   }
 }
 
-/** Weekly cost of the level's service resources and benefits for one member. */
-export function tierWeekCost(s: SimState, plan: Plan, i: number): number {
-  const t = s.c.tier[i];
-  const costs = s.scenario.costs;
+/** Weekly cost of level t's service resources and benefits for one member (kept in the plan, Plan.levelWeekCost). */
+export function levelWeekCost(scenario: Scenario, plan: Plan, t: number): number {
+  const costs = scenario.costs;
   let cost = plan.serveCost * 2 * (plan.levelService[t] - 0.5);
   if (plan.levelPriority[t]) cost += costs.priorityWeek;
   if (plan.levelManager[t]) cost += costs.managerWeek;
