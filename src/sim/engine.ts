@@ -11,7 +11,7 @@ import { residualValue } from './scoring';
 import { staffSeason } from './staff';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
-import { addTally, newTally } from './state';
+import { addTally, newTally } from './tally';
 import { retierAll } from './tiers';
 import { plannedSpend } from './economics';
 import { prepareSeason, weekContext, type WeekCtx } from './week';

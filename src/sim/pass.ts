@@ -11,8 +11,8 @@ import { buysThisWeek, purchase } from './purchase';
 import { prefetch, PREFETCH_RUN } from './prefetch';
 import { uniform } from './random';
 import { isPromoter, moodOf, type Visitor } from './report';
-import type { SimState, Tally } from './state';
-import { newTally } from './state';
+import type { SimState } from './state';
+import { newTally, type Tally } from './tally';
 import { Cause, Stage } from './types';
 import type { WeekCtx } from './week';
 

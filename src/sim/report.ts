@@ -3,8 +3,8 @@ import type { Plan } from './plan';
 import { Dice, normal } from './random';
 import { residualValue, round2, seasonScore, type Score } from './scoring';
 import { hashState } from './hash';
-import type { CostKey, SimState } from './state';
-import { COST_KEYS } from './state';
+import type { SimState } from './state';
+import { COST_KEYS, type CostKey } from './tally';
 import { CAUSE_IDS, CHURN_IDS, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
 
 // The season report: what a student needs to answer the course's questions about the season, as plain data.

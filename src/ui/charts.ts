@@ -4,7 +4,7 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import { SVGRenderer } from 'echarts/renderers';
 import { FONT, mountChart } from './chart-mount';
 import type { SeasonReport } from '../sim/report';
-import { COST_KEYS } from '../sim/state';
+import { COST_KEYS } from '../sim/tally';
 import { STAGE_ORDER, STAGE_STYLE } from './badges';
 import { t, type MessageKey } from './i18n';
 

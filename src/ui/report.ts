@@ -1,5 +1,5 @@
 import type { SeasonReport } from '../sim/report';
-import { COST_KEYS } from '../sim/state';
+import { COST_KEYS } from '../sim/tally';
 import { continueAfterReport } from '../store/actions';
 import { session } from '../store/session';
 import { getHost } from '../store/host-instance';

@@ -5,7 +5,7 @@ import { en } from '../../src/ui/locales/en';
 import { zhCN } from '../../src/ui/locales/zh-CN';
 import { LEVERS, TABS } from '../../src/ui/levers';
 import { CAUSE_IDS, CHURN_IDS, STAGE_IDS } from '../../src/sim/types';
-import { COST_KEYS } from '../../src/sim/state';
+import { COST_KEYS } from '../../src/sim/tally';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../../src/scenario/schema';
 import { RFM_GROUPS, RFM_SEGMENTS } from '../../src/analytics/rfm';
 import { WARNING_REASONS } from '../../src/analytics/warning';
