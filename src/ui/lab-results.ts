@@ -1,6 +1,6 @@
 import { rfmGridTable } from './rfm-grid';
-import type { LabResult, SortKey } from '../store/lab-core';
-import { sortCustomers } from '../store/lab-core';
+import type { LabResult } from '../store/lab-core';
+import { sortCustomers, type SortKey } from '../store/lab-table';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 

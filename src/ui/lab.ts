@@ -1,5 +1,7 @@
 import { writeCsv } from '../analytics/csv';
-import { cdnowToCsv, detectColumns, MAX_ERRORS, readHeader, resultRows, type LabColumns, type LabError, type LabProgress, type LabResult } from '../store/lab-core';
+import { cdnowToCsv, detectColumns, readHeader } from '../store/lab-columns';
+import { MAX_ERRORS, type LabColumns, type LabError, type LabProgress, type LabResult } from '../store/lab-core';
+import { resultRows } from '../store/lab-table';
 import { startLab, type LabRun } from '../store/lab-host';
 import { download, h, nextId } from './dom';
 import { num, t, type MessageKey } from './i18n';

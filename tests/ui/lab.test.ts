@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTransactions, parseCsv, parseDay, writeCsv } from '../../src/analytics/index';
-import { cdnowToCsv, clvBins, detectColumns, EXPORT_HEADER, readHeader, resultRows, runLab, sortCustomers, type LabProgress } from '../../src/store/lab-core';
+import { cdnowToCsv, detectColumns, readHeader } from '../../src/store/lab-columns';
+import { clvBins, runLab, type LabProgress } from '../../src/store/lab-core';
+import { EXPORT_HEADER, resultRows, sortCustomers } from '../../src/store/lab-table';
 
 // The Analytics Lab's pure core: column detection, CSV checks with located errors, the progress sequence, and
 // results equal to what `npm run analyze` computes on the same file.
