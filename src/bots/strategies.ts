@@ -15,25 +15,25 @@ export interface Bot {
   decide(scenario: Scenario, season: number, history: readonly SeasonReport[]): Decisions;
 }
 
+type Segment = Scenario['segments'][number];
+
 /** Segment whose wants best match the store's positioning: the 门当户对 target. */
-export function bestFitSegment(scenario: Scenario): string {
+export function bestFitSegment(scenario: Scenario): Segment {
   let best = scenario.segments[0];
   for (const g of scenario.segments) {
     if (Math.abs(g.positioning - scenario.store.positioning) < Math.abs(best.positioning - scenario.store.positioning)) best = g;
   }
-  return best.id;
+  return best;
 }
 
 /** Segment whose wants lie furthest from the store's positioning: the ill-fitting target. */
-export function worstFitSegment(scenario: Scenario): string {
+export function worstFitSegment(scenario: Scenario): Segment {
   let worst = scenario.segments[0];
   for (const g of scenario.segments) {
     if (Math.abs(g.positioning - scenario.store.positioning) > Math.abs(worst.positioning - scenario.store.positioning)) worst = g;
   }
-  return worst.id;
+  return worst;
 }
-
-type Segment = Scenario['segments'][number];
 
 /** A segment's mean spend per purchase: the Gamma-Gamma mean p·γ/(q−1). */
 const basketOf = (g: Segment): number => (g.spend.p * g.spend.gamma) / (g.spend.q - 1);
@@ -82,11 +82,6 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
   return d;
 }
 
-/** The acquisition channel that reaches a segment: where a targeted campaign for it should run. */
-export function channelTo(scenario: Scenario, segment: string): Scenario['segments'][number]['acquisitionChannel'] {
-  return (scenario.segments.find((g) => g.id === segment) ?? scenario.segments[0]).acquisitionChannel;
-}
-
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
@@ -102,9 +97,10 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
   // level, three for the second, so the levels sort the base the same way whatever a purchase costs.
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
+  // A targeted campaign runs on the channel that reaches its segment.
   const target = bestFitSegment(scenario);
   return {
-    acquisition: { channel: channelTo(scenario, target), target, claim: 0, screening: true, referralReward: 5 },
+    acquisition: { channel: target.acquisitionChannel, target: target.id, claim: 0, screening: true, referralReward: 5 },
     tiers: {
       baseService: 0.55,
       yearlyDecay: 100,
@@ -240,7 +236,7 @@ export const VARIANTS: readonly Bot[] = [
   variant('no-tiers', 'the textbook plan without member levels', (t) => ({ ...t, tiers: {} })),
   variant('ill-fit', 'the textbook plan, acquisition aimed at the worst-fitting segment without screening', (t, sc) => {
     const target = worstFitSegment(sc);
-    return { ...t, acquisition: { ...t.acquisition, target, channel: channelTo(sc, target), screening: false } };
+    return { ...t, acquisition: { ...t.acquisition, target: target.id, channel: target.acquisitionChannel, screening: false } };
   }),
   variant('win-back', 'the textbook plan with a larger win-back campaign approaching the most recently lost first', (t, sc) => ({
     ...t,
