@@ -56,6 +56,8 @@ runCli(() => {
       hash: r.hash,
       score: { total: r.score.total, satisfaction: r.score.satisfaction, loyalty: r.score.loyalty, churn: r.score.churn },
       customers: { byStage: r.customers.byStage },
+      // Customers lost this season by the report's churn reason ids (the reasons the report's chart shows).
+      churn: { byReason: r.customers.churnByReason },
     })),
     final: { score: replayed.final },
   };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRun } from '../../src/run/replay';
 import { RunFile } from '../../src/run/runfile';
 import { playGame } from '../../src/sim/game';
-import { STAGE_IDS } from '../../src/sim/types';
+import { CHURN_IDS, STAGE_IDS } from '../../src/sim/types';
 import { bubbleTea, botSeasons, ROOT } from '../sim/helpers';
 
 interface Result {
@@ -92,13 +92,17 @@ describe('sim command output', () => {
     expect(out.seed).toBe('cli-seed');
     expect(out.seasons).toHaveLength(4);
     out.seasons.forEach((s: Record<string, any>, k: number) => {
-      expect(Object.keys(s)).toEqual(['season', 'hash', 'score', 'customers']);
+      expect(Object.keys(s)).toEqual(['season', 'hash', 'score', 'customers', 'churn']);
       expect(s.season).toBe(k + 1);
       expect(s.hash).toMatch(/^[0-9a-f]{8}$/);
       expect(Object.keys(s.score)).toEqual(['total', 'satisfaction', 'loyalty', 'churn']);
       expect(Object.keys(s.customers)).toEqual(['byStage']);
       expect(Object.keys(s.customers.byStage)).toEqual([...STAGE_IDS]);
       expect(Object.values(s.customers.byStage as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4000);
+      // Churn this season by the report's reason ids, every id present, counts whole and ≥ 0.
+      expect(Object.keys(s.churn)).toEqual(['byReason']);
+      expect(Object.keys(s.churn.byReason)).toEqual(CHURN_IDS.filter((id) => id !== 'none'));
+      for (const n of Object.values(s.churn.byReason as Record<string, number>)) expect(Number.isInteger(n) && n >= 0).toBe(true);
     });
     expect(Object.keys(out.final)).toEqual(['score']);
     expect(Object.keys(out.final.score)).toEqual(['total', 'satisfaction', 'loyalty', 'churn', 'profit', 'residual']);
@@ -111,6 +115,10 @@ describe('sim command output', () => {
     expect(out.seasons.map((s: { hash: string }) => s.hash)).toEqual(g.reports.map((r) => r.hash));
     expect(out.seasons.map((s: { score: { total: number } }) => s.score.total)).toEqual(g.reports.map((r) => r.score.total));
     expect(out.final.score).toEqual(g.final);
+    expect(out.seasons.map((s: { churn: { byReason: unknown } }) => s.churn.byReason)).toEqual(g.reports.map((r) => r.customers.churnByReason));
+    // Not vacuous: the textbook store loses some customers over four seasons.
+    const lost = out.seasons.reduce((a: number, s: { churn: { byReason: Record<string, number> } }) => a + Object.values(s.churn.byReason).reduce((x, y) => x + y, 0), 0);
+    expect(lost).toBeGreaterThan(0);
   });
 
   it('--list-bots prints the bot names one per line, passive among them', () => {
