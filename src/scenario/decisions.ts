@@ -135,11 +135,36 @@ export const Decisions = z.strictObject({
       extraStaff: z.number().int().min(0).max(50).default(0),
     })
     .prefault({}),
-  survey: z.strictObject({ sample: z.number().int().min(0).max(5000).default(0) }).prefault({}),
+  survey: z
+    .strictObject({
+      /** Customers asked at the season's end (NPS and satisfaction questions); 0 = no survey. */
+      sample: z.number().int().min(0).max(5000).default(0),
+      /** Call back the last survey's detractors at the season's start, turning what went wrong into a complaint. */
+      followUp: z.boolean().default(false),
+    })
+    .prefault({}),
   featured: z.array(FeaturedAnswer).max(10).default([]),
 });
 
-export const DecisionsFile = z.strictObject({ seasons: z.array(Decisions).max(20) });
+/**
+ * Format version of a decisions file. Version 1 (engine 1–4) had no `version` field; version 2 (engine 5) adds
+ * it and `survey.followUp`. Every version-1 field kept its name and meaning, so a version-1 file reads as version
+ * 2 with the new fields at their defaults: the migration is the upgrade of `version` below. A newer version is
+ * refused with the version this game reads.
+ */
+export const DECISIONS_VERSION = 2;
+
+export const DecisionsFile = z
+  .strictObject({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(DECISIONS_VERSION, { message: `expected decisions format version ${DECISIONS_VERSION} or older; open the file in a newer version of Customer Seasons (客户四季)` })
+      .optional(),
+    seasons: z.array(Decisions).max(20),
+  })
+  .transform(({ seasons }) => ({ version: DECISIONS_VERSION, seasons }));
 
 export type DecisionsInput = z.input<typeof Decisions>;
 export type Decisions = z.output<typeof Decisions>;

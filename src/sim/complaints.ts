@@ -51,6 +51,20 @@ export function recoveryChance(s: SimState, plan: Plan, i: number, days: number)
   return clamp(p, 0.02, 0.95);
 }
 
+/**
+ * Staff time a complaint takes, in yuan: a quarter of an hour to log and answer it, plus the time a quick answer
+ * needs — keeping a desk ready to answer within the target — 1.5 hours over the target in days (3 h for a one-day
+ * target, 6 minutes for two weeks). The assistant answers for a tenth of the time. An hour is a fortieth of a
+ * staff-week's wage.
+ */
+export function handlingCost(s: SimState, plan: Plan, i: number): number {
+  const d = plan.d.complaints;
+  const hour = s.scenario.costs.staffWeek / 40;
+  const human = !d.aiAssistant || escalated(plan, s.c.tier[i]);
+  const hours = 0.25 + 1.5 / d.responseDays;
+  return (human ? hours : 0.1 * hours) * hour;
+}
+
 /** Resolves this customer's complaint if it is due this week. */
 export function resolveDue(s: SimState, plan: Plan, i: number): void {
   const c = s.c;
@@ -67,8 +81,11 @@ export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, d
   const d = plan.d.complaints;
   c.complaintDue[i] = -1;
   t.complaintDays += days;
-  t.costs.complaints += d.compensation;
-  c.contribution[i] -= d.compensation;
+  let cost = d.compensation + handlingCost(s, plan, i);
+  // Frontline authority is used: staff who may fix things on the spot give something to do it.
+  if (recovered) cost += 0.3 * d.empowerment * meanSpend(s, i);
+  t.costs.complaints += cost;
+  c.contribution[i] -= cost;
   if (recovered) {
     t.complaintsRecovered++;
     const lift = c.satBeforeFailure[i] + 0.03 - c.sat[i];

@@ -31,7 +31,8 @@ export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
     staff: d.staff.training + d.staff.extraStaff * c.staffWeek * weeks,
     retention: d.retention.winBackBudget,
     survey: d.survey.sample * c.surveyResponse,
-    complaints: d.complaints.aiAssistant ? c.aiAssistantWeek * weeks : 0,
+    // Frontline authority needs training in using it: two staff-weeks of wages a season at full authority.
+    complaints: (d.complaints.aiAssistant ? c.aiAssistantWeek * weeks : 0) + d.complaints.empowerment * 2 * c.staffWeek,
     total: 0,
   };
   p.total = p.acquisition + p.information + p.staff + p.retention + p.survey + p.complaints;
@@ -77,7 +78,7 @@ const NEUTRAL_CHECK: Record<LeverArea, (d: Decisions) => boolean> = {
     d.retention.offerAudience === undefined &&
     d.retention.winBackAudience === undefined,
   staff: (d) => d.staff.training === 0 && d.staff.extraStaff === 0,
-  survey: (d) => d.survey.sample === 0,
+  survey: (d) => d.survey.sample === 0 && !d.survey.followUp,
 };
 
 /** Everything wrong with a plan, each with the place and the numbers; an empty list means it can be played. */

@@ -41,6 +41,13 @@ export function churn(s: SimState, i: number, reason: ChurnReason, cause: number
   c.churnWeek[i] = s.week;
   c.complaintDue[i] = -1;
   c.couponUntil[i] = -1;
+  // The balance of a leaving customer lapses (breakage): what was booked for it as a liability is released.
+  if (c.points[i] > 0) {
+    const released = c.points[i] * s.store.pointValue;
+    s.tally.costs.points -= released;
+    c.contribution[i] += released;
+    c.points[i] = 0;
+  }
   s.tally.churnByReason[reason]++;
   record(s.log, s.week, i, EventKind.Churn, cause, reason, 0);
   setStage(s, i, Stage.Churned, cause);

@@ -7,8 +7,10 @@ import { resolvePlan, type Plan } from './plan';
 import { buildReport, type SeasonReport, type Visitor, type WeekStats } from './report';
 import { reputationWeek } from './reputation';
 import { seasonRetention } from './retention';
-import { residualValue } from './scoring';
+import { residualValue, seasonEarnings } from './scoring';
 import { staffSeason } from './staff';
+import { followUpDetractors, runSurvey } from './survey';
+import { bookPointValue } from './points';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
 import { addTally, newTally } from './tally';
@@ -22,15 +24,20 @@ import { prepareSeason, weekContext, type WeekCtx } from './week';
 
 export function step(s: SimState, decisions: Decisions): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
-  if (s.season === 0 && s.week === 0) s.store.baseResidual = residualValue(s, null);
+  if (s.season === 0 && s.week === 0) {
+    s.store.baseResidual = residualValue(s, null);
+    s.store.baseEarnings = seasonEarnings(s);
+  }
   resolveAudiences(s, plan);
   s.tally = newTally(s.n, s.c.stage);
   featuredSeason(s, plan);
   // Retention first: customers won back must be sorted into this season's levels like everyone else.
   seasonRetention(s, plan);
   retierAll(s, plan, false);
+  bookPointValue(s, plan);
   staffSeason(s, plan, s.store.visitsLastWeek);
   chargePlanned(s, plan);
+  followUpDetractors(s, plan);
   prepareSeason(s, plan);
 
   const weeks: WeekStats[] = [];
@@ -41,7 +48,7 @@ export function step(s: SimState, decisions: Decisions): SeasonReport {
   }
   s.season++;
   pickFeatured(s);
-  return buildReport(s, plan, weeks);
+  return buildReport(s, plan, weeks, runSurvey(s, plan));
 }
 
 function chargePlanned(s: SimState, plan: Plan): void {

@@ -8,7 +8,7 @@ import { step } from './engine';
 
 // A game is a fold of `step` over the seasons' decisions, starting from the seed's population.
 
-export const ENGINE_VERSION = '4.0.0';
+export const ENGINE_VERSION = '5.0.0';
 
 export function newGame(scenario: Scenario, seed: string): SimState {
   return createPopulation(scenario, seed);

@@ -1,7 +1,7 @@
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
-import { levelWeekCost } from './tiers';
+import { basicVisitCost, levelGives, levelWeekCost, visitServiceCost } from './tiers';
 
 // A season's decisions resolved against the scenario into the plain numbers the weekly tick reads.
 
@@ -18,6 +18,10 @@ export interface Plan {
   levelGiftPack: Float64Array;
   levelPriority: boolean[];
   levelManager: boolean[];
+  /** Whether a level gives its members anything the ordinary customer does not get (price, service, gifts, care). */
+  levelPerks: boolean[];
+  /** Cost of serving one visit at each level's service level, above the basic service (tiers.ts). */
+  levelVisitCost: Float64Array;
   /** Weekly cost of each level's service resources and benefits per member (tiers.ts). */
   levelWeekCost: Float64Array;
   acqChannel: number;
@@ -69,6 +73,9 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.contactCost = scenario.costs.contact[d.care.channel];
   plan.capacity = scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff);
   plan.serveCost = scenario.store.serveCost;
+  plan.levelPerks = Array.from(plan.levelService, (_, t) => t > 0 && levelGives(plan, t));
+  const visit = basicVisitCost(scenario);
+  plan.levelVisitCost = plan.levelService.map((service) => visitServiceCost(visit, service));
   plan.levelWeekCost = plan.levelService.map((_, t) => levelWeekCost(scenario, plan, t));
   plan.acqWeight = new Float64Array(0);
   plan.careReach = new Uint8Array(0);

@@ -112,6 +112,10 @@ export function purchase(s: SimState, plan: Plan, ctx: WeekCtx, i: number, first
   // The till's record: the store's transaction ledger (amount paid, discount given) lives in the event log.
   const cause = first ? Cause['first-purchase'] : recommended ? Cause.recommendation : Cause['repeat-purchase'];
   record(s.log, s.week, i, EventKind.Purchase, cause, paid, list - paid);
+  // Serving the visit at the customer's level: dearer the higher the level (tiers.ts).
+  const service = plan.levelVisitCost[c.tier[i]];
+  t.costs.service += service;
+  c.contribution[i] -= service;
   t.revenue += paid;
   t.grossMargin += margin;
   t.costs.discounts += list - paid;

@@ -1,11 +1,11 @@
 import { isActive } from './effects';
 import type { Plan } from './plan';
-import { Dice, normal } from './random';
 import { residualValue, round2, seasonScore, type Score } from './scoring';
 import { hashState } from './hash';
 import type { SimState } from './state';
+import { npsCounts, npsOf, recommendScore, toAnswer, type SurveyResult } from './survey';
 import { COST_KEYS, type CostKey } from './tally';
-import { CAUSE_IDS, CHURN_IDS, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
+import { CAUSE_IDS, CHURN_IDS, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
 
 // The season report: what a student needs to answer the course's questions about the season, as plain data.
 // Fields under `truth` are hidden from the player during the game and revealed in the debrief.
@@ -58,17 +58,30 @@ export interface SeasonReport {
     bySegment: { segment: string; active: number; satisfaction: number }[];
   };
   satisfaction: {
-    measured: { sample: number; nps: number; index: number } | null;
+    /** The survey the team paid for (survey.ts); null without one. The only satisfaction figure seen in play. */
+    measured: SurveyResult | null;
     truth: {
+      /** Mean satisfaction, 0–100, of every customer served this season (those who left during it included). */
       mean: number;
       nps: number;
+      promoters: number;
+      passives: number;
+      detractors: number;
       byTier: number[];
       /** Mean perceived quality of this season's visits, 0–100 (the ACSI driver of satisfaction). */
       perceivedQuality: number;
     };
   };
   loyalty: { trueLoyal: number; inertia: number; none: number; meanAttitudinal: number; repeatRate: number };
-  complaints: { filed: number; recovered: number; unresolved: number; avgDays: number; silentFailures: number };
+  complaints: {
+    filed: number;
+    recovered: number;
+    unresolved: number;
+    avgDays: number;
+    silentFailures: number;
+    /** Detractors of the last survey called back at the season's start (survey.followUp); each call files a complaint. */
+    followUps: number;
+  };
   care: { contacts: number; fatigued: number; optOuts: number };
   tiers: { promotions: number; demotions: number; rewards: number };
   retention: {
@@ -91,31 +104,6 @@ export interface SeasonReport {
   weekly: WeekStats[];
 }
 
-/** 0–10 likelihood-to-recommend a customer would answer, before survey noise. */
-export function recommendScore(sat: number, loyalty: number): number {
-  // Calibrated so a content customer with some attachment (satisfaction 0.6, loyalty 0.35) answers 7, a passive,
-  // and a delighted, attached one (0.75, 0.6) answers 9, a promoter (Reichheld 2003's 0–10 question).
-  return 10 * sat + 3 * loyalty - 0.2;
-}
-
-/** Promoters (who would answer 9–10) are the ones who talk about the store and bring friends (Reichheld 2003). */
-export function isPromoter(sat: number, loyalty: number): boolean {
-  return recommendScore(sat, loyalty) >= 8.5;
-}
-
-function npsOf(answers: number[]): number {
-  if (answers.length === 0) return 0;
-  let pro = 0;
-  let det = 0;
-  for (const a of answers) {
-    if (a >= 9) pro++;
-    else if (a <= 6) det++;
-  }
-  return round2((100 * (pro - det)) / answers.length);
-}
-
-const toAnswer = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
-
 /** What one walk over the customers at season end counts; a separate function, so the engine optimises a small loop. */
 interface Census {
   stageCounts: number[];
@@ -131,11 +119,12 @@ interface Census {
   inertia: number;
   repeat: number;
   activeAtStart: number;
+  /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
+  left: number;
   truthAnswers: number[];
-  sampled: number[];
 }
 
-function census(s: SimState, plan: Plan): Census {
+function census(s: SimState, plan: Plan, firstWeek: number): Census {
   const c = s.c;
   const t = s.tally;
   const stageCounts = [0, 0, 0, 0, 0, 0];
@@ -151,16 +140,23 @@ function census(s: SimState, plan: Plan): Census {
   let inertia = 0;
   let repeat = 0;
   let activeAtStart = 0;
+  let left = 0;
   const truthAnswers: number[] = [];
-  const sampled: number[] = [];
-  const surveying = plan.d.survey.sample > 0;
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
     stageCounts[st]++;
     const from = t.stageAtStart[i];
     flowCounts[from * 6 + st]++;
     if (isActive(from)) activeAtStart++;
-    if (!isActive(st)) continue;
+    if (!isActive(st)) {
+      // Served this season and gone: losing an unhappy customer must not lift the season's means.
+      if (st === Stage.Churned && c.churnWeek[i] >= firstWeek) {
+        left++;
+        satSum += c.sat[i];
+        loySum += c.loyalty[i];
+      }
+      continue;
+    }
     active++;
     satSum += c.sat[i];
     loySum += c.loyalty[i];
@@ -171,19 +167,16 @@ function census(s: SimState, plan: Plan): Census {
     if (c.purchases[i] >= 2) repeat++;
     if (c.loyalty[i] >= 0.5 && c.sat[i] >= 0.6) trueLoyal++;
     else if (c.purchases[i] >= 2) inertia++;
-    const answer = recommendScore(c.sat[i], c.loyalty[i]);
-    truthAnswers.push(toAnswer(answer));
-    if (surveying) sampled.push(i);
+    truthAnswers.push(toAnswer(recommendScore(c.sat[i], c.loyalty[i])));
   }
-  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, truthAnswers, sampled };
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, truthAnswers };
 }
 
-export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): SeasonReport {
+export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measured: SurveyResult | null): SeasonReport {
   const t = s.tally;
-  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, truthAnswers, sampled } =
-    census(s, plan);
-  let measured: SeasonReport['satisfaction']['measured'] = null;
-  if (plan.d.survey.sample > 0 && sampled.length > 0) measured = survey(s, sampled, plan.d.survey.sample);
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, truthAnswers } =
+    census(s, plan, s.week - plan.weeks);
+  const served = active + left;
 
   const byStage = Object.fromEntries(STAGE_IDS.map((id, k) => [id, stageCounts[k]])) as Record<StageId, number>;
   const flows: SeasonReport['customers']['flows'] = [];
@@ -205,15 +198,15 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
   // Discounts are already netted out of revenue and margin; the cost line shows them for reading, not twice.
   const profit = t.grossMargin - (totalCosts - t.costs.discounts);
   s.store.cumulativeProfit += profit;
-  const meanSat = active > 0 ? satSum / active : 0;
+  const meanSat = served > 0 ? satSum / served : 0;
   const letGo = t.churnByReason[1];
   // Everyone the store could lose this season: those it had, those it gained and those it won back.
   const exposed = activeAtStart + t.acquired + t.wonBack;
   const score = seasonScore(s, {
     meanSat,
-    meanLoyalty: active > 0 ? loySum / active : 0,
-    trueShare: active > 0 ? trueLoyal / active : 0,
-    inertiaShare: active > 0 ? inertia / active : 0,
+    meanLoyalty: served > 0 ? loySum / served : 0,
+    trueShare: served > 0 ? trueLoyal / served : 0,
+    inertiaShare: served > 0 ? inertia / served : 0,
     churnRate: exposed > 0 ? (churned - 0.5 * letGo) / exposed : 0,
     profit,
     revenue: t.revenue,
@@ -258,6 +251,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
       truth: {
         mean: round2(100 * meanSat),
         nps: npsOf(truthAnswers),
+        ...npsCounts(truthAnswers),
         byTier: tierCount.map((n, k) => round2(n > 0 ? (100 * tierSat[k]) / n : 0)),
         perceivedQuality: round2(t.qualityCount > 0 ? (100 * t.qualitySum) / t.qualityCount : 0),
       },
@@ -266,7 +260,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
       trueLoyal,
       inertia,
       none: active - trueLoyal - inertia,
-      meanAttitudinal: round2(active > 0 ? (100 * loySum) / active : 0),
+      meanAttitudinal: round2(served > 0 ? (100 * loySum) / served : 0),
       repeatRate: round2(active > 0 ? (100 * repeat) / active : 0),
     },
     complaints: {
@@ -275,6 +269,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[]): Seaso
       unresolved: t.complaintsUnresolved,
       avgDays: round2(resolved > 0 ? t.complaintDays / resolved : 0),
       silentFailures: t.silentFailures,
+      followUps: t.followUps,
     },
     care: { contacts: t.contacts, fatigued: t.fatigued, optOuts: t.optOuts },
     tiers: { promotions: t.promotions, demotions: t.demotions, rewards: t.rewards },
@@ -305,17 +300,4 @@ function winBackByReason(tried: number[], won: number[]): SeasonReport['retentio
   const out = {} as SeasonReport['retention']['byReason'];
   for (let r = 1; r < CHURN_IDS.length; r++) out[CHURN_IDS[r] as Exclude<ChurnId, 'none'>] = { attempts: tried[r], won: won[r] };
   return out;
-}
-
-/** A survey of about `sample` active customers: answers carry noise, and the truth stays hidden. */
-function survey(s: SimState, active: number[], sample: number): { sample: number; nps: number; index: number } {
-  const answers: number[] = [];
-  const share = Math.min(1, sample / active.length);
-  for (const i of active) {
-    const d = new Dice(s.keys.survey, i, s.week, 0);
-    if (d.next() >= share) continue;
-    answers.push(toAnswer(recommendScore(s.c.sat[i], s.c.loyalty[i]) + normal(d)));
-  }
-  const mean = answers.length > 0 ? answers.reduce((a, b) => a + b, 0) / answers.length : 0;
-  return { sample: answers.length, nps: npsOf(answers), index: round2(mean * 10) };
 }

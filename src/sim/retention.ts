@@ -35,8 +35,12 @@ export function seasonRetention(s: SimState, plan: Plan): void {
     // Untargeted, the coupon goes to customers in decline; targeted, to the offer audience instead.
     const offered = plan.offerReach.length === 0 ? c.stage[i] === Stage.Decline : plan.offerReach[i] === 1;
     if (r.atRiskOffer > 0 && offered) {
+      // A coupon acts through its value: the gesture pleases in proportion to what it is worth against the
+      // customer's usual basket, and sending it costs a message whether or not it is redeemed.
       c.couponUntil[i] = s.week + 6;
-      changeSat(s, i, 0.02, Cause['retention-offer']);
+      s.tally.costs.retention += plan.contactCost;
+      c.contribution[i] -= plan.contactCost;
+      changeSat(s, i, 0.02 * Math.min(1, r.atRiskOffer / c.meanSpend[i]), Cause['retention-offer']);
     }
   }
   if (r.winBackBudget > 0) winBack(s, plan);

@@ -59,6 +59,8 @@ export interface Customers {
   valueAfter: Float64Array;
   /** Last week in which a fitting recommendation still adds its item to the next basket (-1: none). */
   recommendUntil: Int32Array;
+  /** Week of the store's last survey in which this customer answered as a detractor (0–6), −1: never. */
+  detractorWeek: Int32Array;
 }
 
 export const Flag = {
@@ -84,8 +86,15 @@ export interface StoreState {
   competitor: number;
   incidents: number;
   cumulativeProfit: number;
+  /**
+   * Yuan value of one point at which the customers' balances are booked as a liability (points.ts): the plan's
+   * value while a points programme runs, so a change of value re-books every balance.
+   */
+  pointValue: number;
   /** Expected one-year margin of the customer base at the start, the yardstick of residual value. */
   baseResidual: number;
+  /** What the store earned per season when the team took over (π₀, scoring.ts's seasonEarnings). */
+  baseEarnings: number;
   visitsLastWeek: number;
   /** Counts taken during the last weekly pass, read by the next week's rates. */
   prospects: number;
@@ -103,7 +112,9 @@ export const STORE_KEYS: readonly (keyof StoreState)[] = [
   'competitor',
   'incidents',
   'cumulativeProfit',
+  'pointValue',
   'baseResidual',
+  'baseEarnings',
   'visitsLastWeek',
   'prospects',
   'prospectWeight',
@@ -180,6 +191,7 @@ export function allocCustomers(n: number, shared = false): Customers {
     contribution: f(),
     valueAfter: f(),
     recommendUntil: i32(-1),
+    detractorWeek: i32(-1),
   };
 }
 
@@ -201,7 +213,9 @@ function newStore(scenario: Scenario): StoreState {
     competitor: -0,
     incidents: 0,
     cumulativeProfit: -0,
+    pointValue: -0,
     baseResidual: -0,
+    baseEarnings: -0,
     visitsLastWeek: 0,
     prospects: 0,
     prospectWeight: -0,
@@ -215,7 +229,9 @@ function newStore(scenario: Scenario): StoreState {
   store.dataQuality = 0.3;
   store.competitor = 0;
   store.cumulativeProfit = 0;
+  store.pointValue = 0;
   store.baseResidual = 0;
+  store.baseEarnings = 0;
   store.prospectWeight = 0;
   store.promoterVoice = 0;
   return store;

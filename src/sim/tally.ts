@@ -34,6 +34,7 @@ export interface Tally {
   complaintsUnresolved: number;
   complaintDays: number;
   silentFailures: number;
+  followUps: number;
   contacts: number;
   fatigued: number;
   optOuts: number;
@@ -85,6 +86,7 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     complaintsUnresolved: 0,
     complaintDays: 0,
     silentFailures: 0,
+    followUps: 0,
     contacts: 0,
     fatigued: 0,
     optOuts: 0,

@@ -22,7 +22,8 @@ export function retier(s: SimState, plan: Plan, i: number): void {
   c.tier[i] = now;
   if (now > old) {
     s.tally.promotions++;
-    changeLoyalty(s, i, 0.02, Cause['tier-promotion']);
+    // Only a promotion that gives something builds attachment: a level without benefits is a label.
+    if (plan.levelPerks[now]) changeLoyalty(s, i, 0.02, Cause['tier-promotion']);
     // The promise of a better level raises what the customer expects of every visit — by less than the level
     // delivers, so a level that keeps its promise still pleases.
     c.expect[i] += 0.1 * Math.max(0, plan.levelService[now] - plan.levelService[old]);
@@ -46,11 +47,50 @@ export function retierAll(s: SimState, plan: Plan, decay: boolean): void {
   }
 }
 
-/** Weekly cost of level t's service resources and benefits for one member (kept in the plan, Plan.levelWeekCost). */
+/**
+ * Weekly cost of level t's fixed benefits for one member (priority lane, personal manager), kept in the plan
+ * (Plan.levelWeekCost). Service itself is paid per visit (visitServiceCost).
+ */
 export function levelWeekCost(scenario: Scenario, plan: Plan, t: number): number {
   const costs = scenario.costs;
-  let cost = plan.serveCost * 2 * (plan.levelService[t] - 0.5);
+  let cost = 0;
   if (plan.levelPriority[t]) cost += costs.priorityWeek;
   if (plan.levelManager[t]) cost += costs.managerWeek;
   return cost;
+}
+
+/**
+ * Extra cost of serving one visit at service level `service` (0–1) over the basic 0.5. `visitCost` is what the
+ * basic service of one visit costs: the weekly serve cost over the market's mean visits a week. Staff time per
+ * visit grows steeply with the level ((2·service)⁴, the way attention per customer multiplies), so each step up
+ * costs more than the one before and top service for everyone is the dearest way to please: +12% of the basic
+ * visit at 0.55, +50% at 0.65, +150% at 0.8, +400% at 1.0; below 0.5 the store saves a little. Tiering
+ * concentrates the dear levels where the value is.
+ */
+export function visitServiceCost(visitCost: number, service: number): number {
+  const x = 2 * service;
+  return ((4 * visitCost) / 15) * (x * x * x * x - 1);
+}
+
+/** What the basic service of one visit costs: the weekly serve cost over the market's mean purchase rate. */
+export function basicVisitCost(scenario: Scenario): number {
+  let shares = 0;
+  let rate = 0;
+  for (const g of scenario.segments) {
+    shares += g.share;
+    rate += (g.share * g.purchase.r) / g.purchase.alpha;
+  }
+  return rate > 0 ? (scenario.store.serveCost * shares) / rate : 0;
+}
+
+/** Whether level t gives its members anything beyond what ordinary customers get. */
+export function levelGives(plan: Plan, t: number): boolean {
+  return (
+    plan.levelDiscount[t] > 0 ||
+    plan.levelService[t] > plan.levelService[0] ||
+    plan.levelBirthdayGift[t] ||
+    plan.levelGiftPack[t] > 0 ||
+    plan.levelPriority[t] ||
+    plan.levelManager[t]
+  );
 }

@@ -8,7 +8,8 @@ import { absenceLimit, lifecycle } from '../../src/sim/lifecycle';
 import { resolvePlan, tierFor } from '../../src/sim/plan';
 import { switchingCost } from '../../src/sim/points';
 import { recoveryChance, responseDays } from '../../src/sim/complaints';
-import { buildReport, recommendScore, type SeasonReport } from '../../src/sim/report';
+import { buildReport, type SeasonReport } from '../../src/sim/report';
+import { recommendScore } from '../../src/sim/survey';
 import { finalScore, seasonScore, weightedTotal, type Score } from '../../src/sim/scoring';
 import { purchase } from '../../src/sim/purchase';
 import { cloneState, type SimState } from '../../src/sim/state';
@@ -359,19 +360,19 @@ describe('scores', () => {
       s.c.sat[i] = sat;
       s.c.loyalty[i] = loyalty;
     });
-    const report = buildReport(s, resolvePlan(sc, decisions()), []);
+    const report = buildReport(s, resolvePlan(sc, decisions()), [], null);
     expect(report.customers.active).toBe(8);
     expect(report.satisfaction.truth.nps).toBe((100 * (3 - 3)) / 8);
     s.c.sat[5] = 0.9; // a detractor becomes a promoter: 4 promoters, 2 detractors of 8
-    const again = buildReport(s, resolvePlan(sc, decisions()), []);
+    const again = buildReport(s, resolvePlan(sc, decisions()), [], null);
     expect(again.satisfaction.truth.nps).toBe(25);
     // Customer 3 (loyalty 0.1) stays a passive at 8.1 and 8.4 (both answer 8) and turns promoter at 8.6 (9).
     s.c.sat[3] = 0.8;
-    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
+    expect(buildReport(s, resolvePlan(sc, decisions()), [], null).satisfaction.truth.nps).toBe(25);
     s.c.sat[3] = 0.83;
-    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(25);
+    expect(buildReport(s, resolvePlan(sc, decisions()), [], null).satisfaction.truth.nps).toBe(25);
     s.c.sat[3] = 0.85;
-    expect(buildReport(s, resolvePlan(sc, decisions()), []).satisfaction.truth.nps).toBe(37.5);
+    expect(buildReport(s, resolvePlan(sc, decisions()), [], null).satisfaction.truth.nps).toBe(37.5);
     expect(again.satisfaction.measured).toBeNull();
   });
 });

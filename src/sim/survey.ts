@@ -1,0 +1,144 @@
+import { fileComplaint } from './complaints';
+import { isActive } from './effects';
+import type { Plan } from './plan';
+import { Dice, normal } from './random';
+import type { SimState } from './state';
+
+// 满意度调查: the only way a team sees how its customers feel before the debrief. At the end of a season about
+// `sample` active customers answer two questions — the NPS question (0–10, "how likely are you to recommend us",
+// Reichheld 2003) and an overall satisfaction item (1–10, in the ACSI/CCSI sense: performance against what they
+// expected) — each with answer noise. The report gets the counts a student can recompute NPS from, the
+// satisfaction index with its sampling error, the index by segment (which group is falling), and the store learns
+// who answered as a detractor: next season it may call them back (`survey.followUp`), which turns their silent
+// dissatisfaction into a complaint the complaint policy can recover (TARP: complaints are an opportunity; a store
+// that asks and cannot fix makes it worse).
+
+export interface SurveyResult {
+  /** Customers who answered. */
+  sample: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** %promoters − %detractors, −100…100. */
+  nps: number;
+  /** Half-width of the 95% interval of the NPS, in points. */
+  npsMargin: number;
+  /** Mean satisfaction answer ×10: 10–100. */
+  satisfaction: number;
+  /** Half-width of the 95% interval of the satisfaction index. */
+  satisfactionMargin: number;
+  bySegment: { segment: string; answers: number; satisfaction: number }[];
+}
+
+/** 0–10 likelihood-to-recommend a customer would answer, before survey noise. */
+export function recommendScore(sat: number, loyalty: number): number {
+  // Calibrated so a content customer with some attachment (satisfaction 0.6, loyalty 0.35) answers 7, a passive,
+  // and a delighted, attached one (0.75, 0.6) answers 9, a promoter (Reichheld 2003's 0–10 question).
+  return 10 * sat + 3 * loyalty - 0.2;
+}
+
+/** Promoters (who would answer 9–10) are the ones who talk about the store and bring friends (Reichheld 2003). */
+export function isPromoter(sat: number, loyalty: number): boolean {
+  return recommendScore(sat, loyalty) >= 8.5;
+}
+
+export const toAnswer = (x: number): number => Math.max(0, Math.min(10, Math.round(x)));
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Promoters (9–10), passives (7–8) and detractors (0–6) among 0–10 answers. */
+export function npsCounts(answers: readonly number[]): { promoters: number; passives: number; detractors: number } {
+  let promoters = 0;
+  let detractors = 0;
+  for (const a of answers) {
+    if (a >= 9) promoters++;
+    else if (a <= 6) detractors++;
+  }
+  return { promoters, passives: answers.length - promoters - detractors, detractors };
+}
+
+/** NPS of a list of 0–10 answers: %9–10 − %0–6. */
+export function npsOf(answers: readonly number[]): number {
+  if (answers.length === 0) return 0;
+  const k = npsCounts(answers);
+  return round2((100 * (k.promoters - k.detractors)) / answers.length);
+}
+
+/**
+ * Season end: a survey of about `plan.d.survey.sample` active customers. Marks the detractors who answered
+ * (Customers.detractorWeek = this week), so the next season's follow-up can reach them. Null when nobody answers.
+ */
+export function runSurvey(s: SimState, plan: Plan): SurveyResult | null {
+  const sample = plan.d.survey.sample;
+  if (sample <= 0) return null;
+  const c = s.c;
+  let active = 0;
+  for (let i = 0; i < s.n; i++) if (isActive(c.stage[i])) active++;
+  if (active === 0) return null;
+  const share = Math.min(1, sample / active);
+  const segs = s.scenario.segments.map(() => ({ n: 0, sum: 0 }));
+  let n = 0;
+  let pro = 0;
+  let det = 0;
+  let satSum = 0;
+  let satSq = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!isActive(c.stage[i])) continue;
+    const d = new Dice(s.keys.survey, i, s.week, 0);
+    if (d.next() >= share) continue;
+    const nps = toAnswer(recommendScore(c.sat[i], c.loyalty[i]) + normal(d));
+    const sat = Math.max(1, toAnswer(10 * c.sat[i] + normal(d)));
+    n++;
+    if (nps >= 9) pro++;
+    else if (nps <= 6) {
+      det++;
+      c.detractorWeek[i] = s.week;
+    }
+    satSum += sat;
+    satSq += sat * sat;
+    const g = segs[c.segment[i]];
+    g.n++;
+    g.sum += sat;
+  }
+  if (n === 0) return null;
+  const pPro = pro / n;
+  const pDet = det / n;
+  // Variance of the NPS as a difference of two shares of one multinomial sample.
+  const npsVar = (pPro + pDet - (pPro - pDet) * (pPro - pDet)) / n;
+  const mean = satSum / n;
+  const satVar = n > 1 ? (satSq - n * mean * mean) / (n - 1) / n : 0;
+  return {
+    sample: n,
+    promoters: pro,
+    passives: n - pro - det,
+    detractors: det,
+    nps: round2(100 * (pPro - pDet)),
+    npsMargin: round2(100 * 1.96 * Math.sqrt(Math.max(0, npsVar))),
+    satisfaction: round2(10 * mean),
+    satisfactionMargin: round2(10 * 1.96 * Math.sqrt(Math.max(0, satVar))),
+    bySegment: s.scenario.segments.map((g, k) => ({
+      segment: g.id,
+      answers: segs[k].n,
+      satisfaction: round2(segs[k].n > 0 ? (10 * segs[k].sum) / segs[k].n : 0),
+    })),
+  };
+}
+
+/**
+ * Season start: with `survey.followUp`, the store calls back every active customer who answered the last survey
+ * as a detractor. The call costs a phone contact and brings out what went wrong as a complaint, which the season's
+ * complaint policy then answers; a detractor with a complaint still open is not called twice.
+ */
+export function followUpDetractors(s: SimState, plan: Plan): void {
+  if (!plan.d.survey.followUp) return;
+  const c = s.c;
+  const call = s.scenario.costs.contact.phone;
+  for (let i = 0; i < s.n; i++) {
+    if (c.detractorWeek[i] !== s.week || !isActive(c.stage[i]) || c.complaintDue[i] >= 0) continue;
+    s.tally.costs.survey += call;
+    c.contribution[i] -= call;
+    s.tally.followUps++;
+    // The problem named and heard: if the complaint is recovered the customer ends above where they stand now.
+    fileComplaint(s, plan, i, Math.min(1, c.sat[i] + 0.1));
+  }
+}

@@ -1,0 +1,177 @@
+// Loopholes a black-box search of the decisions space once found in the scoring (engine 4), each kept as a
+// regression test: the plan that exploited it must now score as what it is. Comparisons are on the same seed
+// (common random numbers), on the bundled scenario at a smaller size so the file runs in a few seconds.
+import { describe, expect, it } from 'vitest';
+import { plannedSpend } from '../../src/sim/economics';
+import { playGame, type GameResult } from '../../src/sim/game';
+import { newGame, step } from '../../src/sim/game';
+import { resolvePlan } from '../../src/sim/plan';
+import { switchingCost } from '../../src/sim/points';
+import { finalScore, profitPart, residualValue } from '../../src/sim/scoring';
+import { handlingCost } from '../../src/sim/complaints';
+import type { DecisionsInput } from '../../src/scenario/decisions';
+import { isActive } from '../../src/sim/effects';
+import { botSeasons, decisions, smallBubbleTea } from './helpers';
+
+const sc = smallBubbleTea(1500);
+const SEED = 'loophole-1';
+
+function play(input: DecisionsInput | DecisionsInput[]): GameResult {
+  const list = Array.isArray(input) ? input : Array.from({ length: sc.seasons }, () => input);
+  return playGame(sc, SEED, list.map((d) => decisions(d)));
+}
+
+const cumulativeProfit = (g: GameResult): number => g.reports.reduce((a, r) => a + r.economics.profit, 0);
+const passive = play({});
+
+describe('losses are not hidden by a floor', () => {
+  // Everyone a member at half price, top service, a personal manager, a gift pack every four weeks and points
+  // worth ¥100 per ¥5 spent: a giveaway.
+  const giveaway: DecisionsInput = {
+    tiers: {
+      baseService: 1,
+      levels: [{ threshold: 0, discount: 0.5, service: 1, manager: true, giftPack: 50, birthdayGift: true }],
+    },
+    points: { earnPer10: 20, pointValue: 10, redeemAt: 1 },
+    retention: { letGoUnprofitable: false },
+  };
+
+  it('a store that loses money scores below doing nothing, and below zero', () => {
+    const g = play(giveaway);
+    expect(cumulativeProfit(g)).toBeLessThan(0);
+    expect(g.final.total).toBeLessThan(passive.final.total);
+    expect(g.final.total).toBeLessThan(0);
+    expect(g.final.total).toBeLessThanOrEqual(g.final.profit);
+  });
+
+  it('the profit part has no floor and is zero at no profit', () => {
+    expect(profitPart(0, 1000, 5000)).toBe(0);
+    expect(profitPart(3500, 1000, 5000)).toBe(50);
+    expect(profitPart(-7_500_000, 1000, 5000)).toBeLessThan(-10_000);
+    expect(profitPart(7000, 1000, 5000)).toBe(100);
+    expect(profitPart(70_000, 1000, 5000)).toBe(100);
+  });
+
+  it('a season lost in an otherwise profitable game only weighs as its money does', () => {
+    const parts = [profitPart(-500, 1000, 5000), profitPart(3000, 1000, 5000)];
+    const seasons = parts.map((p) => ({ total: 0, satisfaction: 60, loyalty: 60, churn: 60, profit: p, residual: 60 }));
+    const w = { satisfaction: 1, loyalty: 1, churn: 1, profit: 1, residual: 1 };
+    expect(finalScore(seasons, w).total).toBeGreaterThan(0);
+  });
+});
+
+describe('points are a liability from the day they are issued', () => {
+  const phantom: DecisionsInput = { points: { earnPer10: 10, pointValue: 10, redeemAt: 1_000_000 } };
+
+  it('points out of reach cost their face value and bind nobody', () => {
+    const g = play(phantom);
+    // ¥10 a point, 10 points per ¥10: every yuan of revenue books ¥10 of liability (less what lapsed).
+    const r = g.reports[0];
+    expect(r.economics.costs.points).toBeGreaterThan(5 * r.economics.revenue);
+    expect(g.final.total).toBeLessThan(passive.final.total);
+
+    const s = newGame(sc, SEED);
+    const plan = resolvePlan(sc, decisions(phantom));
+    for (let i = 0; i < s.n; i++) if (isActive(s.c.stage[i])) s.c.points[i] = 500_000;
+    const someone = s.c.stage.findIndex((st) => isActive(st));
+    expect(switchingCost(s, plan, someone)).toBe(0);
+  });
+
+  it('points within reach bind', () => {
+    const s = newGame(sc, SEED);
+    const plan = resolvePlan(sc, decisions({ points: { earnPer10: 1, pointValue: 0.3, redeemAt: 20 } }));
+    const i = s.c.stage.findIndex((st) => isActive(st));
+    s.c.points[i] = 15;
+    expect(switchingCost(s, plan, i)).toBeGreaterThan(0);
+  });
+
+  it("a leaving customer's balance is released", () => {
+    const g = play({ points: { earnPer10: 1, pointValue: 0.3, redeemAt: 1000 } });
+    const booked = g.reports.reduce((a, r) => a + r.economics.costs.points, 0);
+    // Nobody reaches 1,000 points: everything booked is either still owed or released when its owner left.
+    const owed = g.state.c.points.reduce((a, p, i) => a + (isActive(g.state.c.stage[i]) ? p * 0.3 : 0), 0);
+    expect(booked).toBeCloseTo(owed, 1);
+  });
+});
+
+describe('service, membership, coupons and complaint handling are paid for', () => {
+  it('top service for everyone costs more than it returns', () => {
+    const top = play({ tiers: { baseService: 1 } });
+    expect(top.reports[0].economics.costs.service).toBeGreaterThan(2 * passive.reports[0].economics.costs.service);
+    expect(top.final.total).toBeLessThan(passive.final.total);
+  });
+
+  it('a level that gives nothing changes no score part', () => {
+    const label = play({ tiers: { levels: [{ threshold: 0 }] } });
+    const { total: _a, ...parts } = label.final;
+    const { total: _b, ...none } = passive.final;
+    expect(parts).toEqual(none);
+  });
+
+  it('a penny coupon pleases nobody and its message costs', () => {
+    const audience = { groups: ['high-value', 'developing', 'keep', 'win-back'] as const };
+    const penny = play({ retention: { atRiskOffer: 0.01, offerAudience: { groups: [...audience.groups] } } });
+    expect(penny.final.satisfaction).toBeLessThanOrEqual(passive.final.satisfaction + 0.05);
+    expect(penny.final.total).toBeLessThanOrEqual(passive.final.total + 1e-9);
+    expect(penny.reports[1].economics.costs.retention).toBeGreaterThan(0);
+  });
+
+  it('a one-day target and full authority cost staff time and training', () => {
+    const fast = decisions({ complaints: { responseDays: 1, empowerment: 1 } });
+    const slow = decisions({});
+    expect(plannedSpend(sc, fast).complaints).toBe(2 * sc.costs.staffWeek);
+    expect(plannedSpend(sc, slow).complaints).toBe(0);
+    const s = newGame(sc, SEED);
+    expect(handlingCost(s, resolvePlan(sc, fast), 0)).toBeGreaterThan(4 * handlingCost(s, resolvePlan(sc, slow), 0));
+  });
+});
+
+describe('residual value counts what is promised to the customers', () => {
+  it('member prices, service and gift packs lower the residual of the same base', () => {
+    const s = newGame(sc, SEED);
+    step(s, decisions({}));
+    const plain = residualValue(s, resolvePlan(sc, decisions({})));
+    const promised = decisions({ tiers: { levels: [{ threshold: 0, discount: 0.3, service: 0.9, giftPack: 20 }] } });
+    const plan = resolvePlan(sc, promised);
+    // Sort everyone into the level, as the season start would.
+    for (let i = 0; i < s.n; i++) if (isActive(s.c.stage[i])) s.c.tier[i] = 1;
+    expect(residualValue(s, plan)).toBeLessThan(plain);
+  });
+});
+
+describe('measuring pays and is the only window on satisfaction', () => {
+  it('a survey reports sampled answers with their error; without one nothing is measured', () => {
+    const surveyed = play({ survey: { sample: 200 } });
+    const m = surveyed.reports[0].satisfaction.measured;
+    expect(m).not.toBeNull();
+    expect(m!.promoters + m!.passives + m!.detractors).toBe(m!.sample);
+    expect(m!.npsMargin).toBeGreaterThan(0);
+    expect(m!.satisfactionMargin).toBeGreaterThan(0);
+    expect(passive.reports[0].satisfaction.measured).toBeNull();
+  });
+
+  it("calling back the survey's detractors turns their dissatisfaction into complaints the policy answers", () => {
+    const policy = { complaints: { responseDays: 3, empowerment: 0.8, compensation: 10, scriptTraining: true } };
+    const ask = play({ ...policy, survey: { sample: 300, followUp: true } });
+    expect(ask.reports[0].complaints.followUps).toBe(0);
+    expect(ask.reports[1].complaints.followUps).toBeGreaterThan(0);
+    expect(ask.reports[1].complaints.followUps).toBeLessThanOrEqual(ask.reports[0].satisfaction.measured!.detractors);
+  });
+});
+
+describe('faster complaint handling never lowers a customer part of the score', () => {
+  it('1-day answers against 60-day answers, all else equal', () => {
+    const base = botSeasons('textbook', sc);
+    const at = (days: number) =>
+      playGame(
+        sc,
+        SEED,
+        base.map((d) => ({ ...d, complaints: { ...d.complaints, responseDays: days } })),
+      ).final;
+    const fast = at(1);
+    const slow = at(60);
+    for (const part of ['satisfaction', 'loyalty', 'churn', 'residual'] as const) {
+      expect(fast[part], part).toBeGreaterThanOrEqual(slow[part]);
+    }
+  });
+});
