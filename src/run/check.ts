@@ -1,5 +1,6 @@
 import { contentHash } from '../scenario/canonical';
-import { formatIssues, loadText, MAX_FILE_CHARS } from '../scenario/load';
+import { formatIssue } from '../scenario/issues';
+import { formatIssues, loadText, precheck } from '../scenario/load';
 import { cloneLog } from '../sim/events';
 import { newGame, step } from '../sim/game';
 import { CUSTOMER_FIELDS, emptyState, type SimState } from '../sim/state';
@@ -18,18 +19,19 @@ export type ParsedRun = { ok: true; run: RunFile } | { ok: false; message: strin
  * exactly the same files and locates the problem (line, column, field) for the message.
  */
 export function parseRunText(text: string, file: string): ParsedRun {
-  if (text.length <= MAX_FILE_CHARS && !text.includes('\u0000')) {
-    let data: unknown;
-    let json = true;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      json = false;
-    }
-    if (json && !hasDuplicateKeys(text)) {
-      const r = RunFile.safeParse(data);
-      if (r.success) return { ok: true, run: r.data };
-    }
+  // Size, binary content, nesting and the number of keys first: one linear scan, before any parser runs.
+  const pre = precheck(text, file);
+  if (pre) return { ok: false, message: formatIssue(pre) };
+  let data: unknown;
+  let json = true;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    json = false;
+  }
+  if (json && !hasDuplicateKeys(text)) {
+    const r = RunFile.safeParse(data);
+    if (r.success) return { ok: true, run: r.data };
   }
   const r = loadText(text, file, RunFile);
   if (r.ok) return { ok: true, run: r.value };

@@ -61,6 +61,9 @@ export function nearest(name: string, options: readonly string[]): string | unde
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
+/** Unknown field names listed in one message; the rest are counted. */
+export const MAX_UNKNOWN_NAMED = 5;
+
 /** Expected-vs-found message for one zod issue. `known` lists the valid keys of the object at the issue. */
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown, known: readonly string[]): string {
   const found = describeFound(getAt(input, issue.path));
@@ -77,13 +80,15 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, known: rea
         : `expected a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, found ${found}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${found}`;
-    case 'unrecognized_keys':
-      return issue.keys
-        .map((k) => {
-          const near = nearest(k, known);
-          return `unknown field ${JSON.stringify(k)}${near ? ` (did you mean "${near}"?)` : ''}`;
-        })
-        .join('; ');
+    case 'unrecognized_keys': {
+      // A few names say what is wrong; a flood of them is summed up.
+      const named = issue.keys.slice(0, MAX_UNKNOWN_NAMED).map((k) => {
+        const near = nearest(k.slice(0, 200), known);
+        return `unknown field ${JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}...` : k)}${near ? ` (did you mean "${near}"?)` : ''}`;
+      });
+      const more = issue.keys.length - named.length;
+      return [...named, ...(more > 0 ? [`${more} more unknown fields`] : [])].join('; ');
+    }
     case 'invalid_format':
       return `expected ${issue.message ?? issue.format}, found ${found}`;
     case 'not_multiple_of':

@@ -68,12 +68,14 @@ const RULES: Rule[] = [
   [/^expected one of (.*), found (.*)$/s, (m) => `应为以下之一：${m[1]}，实际为 ${foundZh(m[2])}`],
   [/^unknown field "([^"]*)" \(did you mean "([^"]*)"\?\)$/s, (m) => `未知字段 "${m[1]}"（是不是想写 "${m[2]}"？）`],
   [/^unknown field "([^"]*)"$/s, (m) => `未知字段 "${m[1]}"`],
+  [/^(\d+) more unknown fields$/s, (m) => `另有 ${m[1]} 个未知字段`],
   [/^file too large: (\d+) characters, the limit is (\d+)$/s, (m) => `文件太大：${m[1]} 个字符，上限是 ${m[2]} 个字符`],
   [/^expected a text file \(YAML or JSON\), found binary data$/s, () => '应为文本文件（YAML 或 JSON），实际为二进制数据'],
   [/^expected YAML or JSON content, found an empty file$/s, () => '应有 YAML 或 JSON 内容，实际为空文件'],
   [/^expected YAML or JSON[:,] (.*)$/s, (m) => `YAML/JSON 格式错误：${yamlErrorZh(m[1])}`],
   [/^refused: (.*)$/s, (m) => `拒绝读取：${m[1]}`],
   [/^nesting deeper than (\d+) levels is refused$/s, (m) => `嵌套超过 ${m[1]} 层，拒绝读取`],
+  [/^too many keys and list items: more than (\d+) is refused$/s, (m) => `字段和列表项太多：超过 ${m[1]} 个，拒绝读取`],
   // migrate.ts
   [
     /^expected a format version \("version: (\d+)" as the first field\), found nothing; this game reads version \d+: .*$/s,
