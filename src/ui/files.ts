@@ -1,10 +1,9 @@
 import type { Verdict } from '../run/replay';
-import { RunFile } from '../run/runfile';
 import { formatIssue, type LoadIssue } from '../scenario/issues';
-import { loadText } from '../scenario/load';
 import { messageZh } from '../scenario/messages-zh';
 import { prefs } from '../store/session';
-import { loadScenario, type LoadedScenario } from '../scenario/scenario';
+import type { LoadedScenario } from '../scenario/scenario';
+import { parseRunOffThread, parseScenarioOffThread } from '../store/parse-host';
 import { openRun, verifyImported } from '../store/actions';
 import { session } from '../store/session';
 import { confirmDialog } from './dialog';
@@ -46,7 +45,7 @@ export async function importRun(): Promise<void> {
 }
 
 export async function importRunText(name: string, text: string): Promise<boolean> {
-  const loaded = loadText(text, name, RunFile);
+  const loaded = await parseRunOffThread(name, text);
   if (!loaded.ok) {
     notify('notice.importFailed', describe(loaded.issues, 1));
     return false;
@@ -65,7 +64,7 @@ export async function importRunText(name: string, text: string): Promise<boolean
 export async function importScenario(): Promise<LoadedScenario | null> {
   const file = await pickFile('.yaml,.yml,.json');
   if (!file) return null;
-  const r = loadScenario(file.text, file.name);
+  const r = await parseScenarioOffThread(file.name, file.text);
   if (!r.ok) {
     notify('notice.scenarioInvalid', describe(r.issues, 5));
     return null;

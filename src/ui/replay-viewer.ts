@@ -1,8 +1,7 @@
-import { parseRunText } from '../run/check';
-import { RunFile } from '../run/runfile';
-import { loadText } from '../scenario/load';
 import type { CustomerProfile } from '../sim/profile';
 import type { SeasonReport } from '../sim/report';
+import type { RunFile } from '../run/runfile';
+import { parseRunOffThread } from '../store/parse-host';
 import { createReplaySession, type ReplaySession } from '../store/replay-session';
 import { createWorkerHost } from '../store/worker-host';
 import { pointFeed, type PointFeed } from '../store/world-feed';
@@ -64,11 +63,16 @@ export async function studyRun(name: string, text: string): Promise<void> {
   study = null;
   if (!onPage()) location.hash = '#/replay';
   else if (mounted) renderReplay(mounted);
-  const parsed = parseRunText(text, name);
-  if (!parsed.ok) {
-    // The slow path again for the located issues, worded in the player's language.
-    const loaded = loadText(text, name, RunFile);
-    problem = t('notice.importFailed', { reason: loaded.ok ? parsed.message : describe(loaded.issues, 1) });
+  // Read in a worker: a large or hostile file never holds up the page.
+  let loaded: Awaited<ReturnType<typeof parseRunOffThread>>;
+  try {
+    loaded = await parseRunOffThread(name, text);
+  } catch (err) {
+    loaded = { ok: false, issues: [{ file: name, path: '', message: (err as Error).message }] };
+  }
+  const parsed = loaded.ok ? { ok: true as const, run: loaded.value } : null;
+  if (!parsed) {
+    problem = t('notice.importFailed', { reason: describe(loaded.ok ? [] : loaded.issues, 1) });
   } else {
     try {
       const opened = await session().open(parsed.run);
