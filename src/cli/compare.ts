@@ -1,5 +1,6 @@
 import { parseRunText } from '../run/check';
 import { compareRuns, formatComparison } from '../run/compare';
+import { terminalJson, terminalText } from '../run/terminal';
 import { fail, runCli } from './fail';
 import { args, readText } from './io';
 
@@ -17,7 +18,8 @@ runCli(() => {
     return parsed.ok ? parsed.run : fail(parsed.message);
   });
   const result = compareRuns(a, b, { top });
-  if (values.json) console.log(JSON.stringify(result, null, 1));
-  else process.stdout.write(formatComparison(result, { a: positionals[0], b: positionals[1] }));
+  // Team names and decision values come from the files: nothing in them may act on the terminal.
+  if (values.json) console.log(terminalJson(JSON.stringify(result, null, 1)));
+  else process.stdout.write(terminalText(formatComparison(result, { a: positionals[0], b: positionals[1] })));
   return result.ok ? 0 : 1;
 });

@@ -1,5 +1,7 @@
 // Command-line error convention shared by every tool: bad input is one line on stderr and exit code 2,
 // never a stack trace.
+import { terminalText } from '../run/terminal';
+
 export class InputError extends Error {}
 
 export function fail(message: string): never {
@@ -15,7 +17,8 @@ export function runCli(main: () => Promise<number | void> | number | void): void
     })
     .catch((err: unknown) => {
       const msg = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`error: ${msg.split('\n')[0]}\n`);
+      // The message can quote a file (a zip entry's name): nothing in it may act on the terminal.
+      process.stderr.write(`error: ${terminalText(msg.split('\n')[0])}\n`);
       process.exitCode = err instanceof InputError ? 2 : 1;
     });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedEntry, RunEntry } from '../run/check';
 import { isZipName, unzipRuns, ZIP_LIMITS, type Submission } from '../run/zip';
+import { terminalJson } from '../run/terminal';
 import { fail, runCli } from './fail';
 import { args, readText, writeText } from './io';
 
@@ -59,7 +60,7 @@ runCli(async () => {
 
   if (values.csv) writeText(values.csv, gradebookCsv(board));
   if (values.md) writeText(values.md, gradebookMarkdown(board));
-  if (values.json) console.log(JSON.stringify(board, null, 1));
+  if (values.json) console.log(terminalJson(JSON.stringify(board, null, 1)));
   else {
     process.stdout.write(formatLeaderboard(board));
     console.log('');

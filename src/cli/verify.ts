@@ -1,6 +1,6 @@
-import { RunFile } from '../run/runfile';
+import { parseRunText } from '../run/check';
 import { verifyRun } from '../run/replay';
-import { formatIssues, loadText } from '../scenario/load';
+import { terminalText } from '../run/terminal';
 import { InputError, runCli, fail } from './fail';
 import { args, readText } from './io';
 
@@ -9,6 +9,8 @@ import { args, readText } from './io';
 runCli(() => {
   const { positionals } = args({}, true);
   if (positionals.length === 0) fail('expected one or more run files, found none');
+  // Reasons can quote the file (a team name, a segment id): nothing in it may act on the terminal.
+  const say = (line: string) => console.log(terminalText(line));
   let invalid = 0;
   let unreadable = 0;
   for (const file of positionals) {
@@ -17,23 +19,23 @@ runCli(() => {
       text = readText(file);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      console.log(`${file}: unreadable: ${err.message}`);
+      say(`${file}: unreadable: ${err.message}`);
       unreadable++;
       continue;
     }
-    const loaded = loadText(text, file, RunFile);
-    if (!loaded.ok) {
-      console.log(`${file}: unreadable: ${formatIssues(loaded.issues.slice(0, 1))}`);
+    const parsed = parseRunText(text, file);
+    if (!parsed.ok) {
+      say(`${file}: unreadable: ${parsed.message}`);
       unreadable++;
       continue;
     }
-    const v = verifyRun(loaded.value);
+    const v = verifyRun(parsed.run);
     if (v.valid) {
       const total = v.final ? `, final score ${v.final.total}` : ' (unfinished)';
-      console.log(`${file}: valid, ${v.seasons} season${v.seasons === 1 ? '' : 's'}${total}`);
+      say(`${file}: valid, ${v.seasons} season${v.seasons === 1 ? '' : 's'}${total}`);
     } else {
       invalid++;
-      console.log(`${file}: invalid${v.season ? ` at season ${v.season}` : ''}: ${v.reason}`);
+      say(`${file}: invalid${v.season ? ` at season ${v.season}` : ''}: ${v.reason}`);
     }
   }
   return unreadable > 0 ? 2 : invalid > 0 ? 1 : 0;

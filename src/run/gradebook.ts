@@ -1,5 +1,6 @@
 import { writeCsv } from '../analytics/csv';
 import { FLAG_TEXT, TIE_BREAK_RULE, type BoardRow, type Leaderboard } from './leaderboard';
+import { terminalLine } from './terminal';
 
 // The leaderboard as a teacher takes it away: a gradebook CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting, opens in
 // Excel and WPS), a printable Markdown report, and a plain-text table for the terminal. Pure.
@@ -100,8 +101,8 @@ export function displayWidth(s: string): number {
 
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
-/** Control characters from a file never reach the terminal. */
-const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+/** Control and reordering characters from a file never reach the terminal. */
+const plain = (s: string) => terminalLine(s);
 
 /** The ranking and the flagged files as aligned plain text. */
 export function formatLeaderboard(board: Leaderboard): string {
