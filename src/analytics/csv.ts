@@ -151,13 +151,30 @@ export function formatCsvError(file: string, e: CsvError): string {
   return typeof e.column === 'string' ? `${file}:${e.line}: column "${e.column}": ${e.message}` : `${file}:${e.line} column ${e.column}: ${e.message}`;
 }
 
+/** A number as text ("-12.5", "3e5"): a spreadsheet reads it as the number, never as a formula. */
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * The one guard against formula injection, applied to every text cell writeCsv writes: text that starts with
+ * "=", "+", "-" or "@" (or their full-width forms, which Chinese input methods type), possibly after spaces,
+ * tabs or line breaks, would run as a formula in Excel, WPS or LibreOffice (=HYPERLINK(…), @SUM(…), +1+2,
+ * "\t=5"). It is written with a leading apostrophe, which the spreadsheet shows as text. Plain numbers are not
+ * formulas and stay as they are.
+ */
+export function spreadsheetText(s: string): string {
+  return /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 function quote(value: string | number | null | undefined, delimiter: string): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : spreadsheetText(value);
   return /["\r\n]/.test(s) || s.includes(delimiter) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV text with a UTF-8 BOM and CRLF line ends, which Excel and WPS open as UTF-8 without asking. */
+/**
+ * CSV text with a UTF-8 BOM and CRLF line ends, which Excel and WPS open as UTF-8 without asking. Every text cell
+ * goes through spreadsheetText, so no CSV the project writes can carry a formula.
+ */
 export function writeCsv(rows: readonly (readonly (string | number | null | undefined)[])[], delimiter = ','): string {
   return '\uFEFF' + rows.map((r) => r.map((v) => quote(v, delimiter)).join(delimiter) + '\r\n').join('');
 }

@@ -7,13 +7,9 @@ import { terminalLine } from './terminal';
 
 const PARTS = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
 
-/**
- * Text from a submitted file (team names, file names, reasons) can start with "=", "+", "-" or "@", which a
- * spreadsheet would run as a formula: such text is written with a leading apostrophe (shown as text).
- */
-export function spreadsheetText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+// Text from a submitted file (team names, file names, reasons) can start with "=", "+", "-" or "@", which a
+// spreadsheet would run as a formula: writeCsv writes such text with a leading apostrophe (shown as text).
+export { spreadsheetText } from '../analytics/csv';
 
 function seasonCount(board: Leaderboard): number {
   return Math.max(board.expected.seasons, ...board.rows.map((r) => r.seasonTotals.length));
@@ -35,14 +31,14 @@ export function gradebookCsv(board: Leaderboard): string {
   ];
   const rows = board.rows.map((r) => [
     r.rank,
-    spreadsheetText(r.team ?? ''),
-    spreadsheetText(r.name),
+    r.team ?? '',
+    r.name,
     r.final?.total,
     ...PARTS.map((p) => r.final?.[p]),
     ...Array.from({ length: n }, (_, k) => r.seasonTotals[k]),
     r.status,
-    spreadsheetText(r.reason ?? ''),
-    spreadsheetText(r.possibleCopyOf.join('; ')),
+    r.reason ?? '',
+    r.possibleCopyOf.join('; '),
   ]);
   return writeCsv([header, ...rows]);
 }
