@@ -194,6 +194,7 @@ const T = {
     sameId: (id: string, other: string) => `the id "${id}" is also used by ${other}; the game tells scenarios apart by id`,
     summary: (ok: number, bad: number, warn: number) =>
       `${ok} valid, ${bad} invalid, ${warn} warning${warn === 1 ? '' : 's'}`,
+    redteam: (f: string) => `next: look for loopholes in the scoring before a class does: npm run redteam -- --scenario ${f} --minutes 10`,
   },
   zh: {
     usage: '请给出一个或多个场景文件或目录，例如 npm run validate -- scenarios/',
@@ -203,6 +204,7 @@ const T = {
     warning: '警告',
     sameId: (id: string, other: string) => `id "${id}" 也被 ${other} 使用；游戏按 id 区分场景`,
     summary: (ok: number, bad: number, warn: number) => `${ok} 个有效，${bad} 个无效，${warn} 条警告`,
+    redteam: (f: string) => `下一步：上课前先找出评分的漏洞：npm run redteam -- --scenario ${f} --minutes 10`,
   },
 } as const;
 
@@ -252,6 +254,7 @@ function main(): number {
     }
   }
   if (files.length + missing.length > 1) console.log(t.summary(good, bad, warnings));
+  if (bad === 0 && good > 0 && !values.quiet) console.log(t.redteam(good > 1 ? 'FILE' : /\s/.test(files[0]) ? JSON.stringify(files[0]) : files[0]));
   return bad > 0 ? 2 : 0;
 }
 
