@@ -59,26 +59,58 @@ export function flowsChart(el: HTMLElement, r: SeasonReport): void {
   });
 }
 
-export function trendChart(el: HTMLElement, reports: readonly SeasonReport[]): void {
+/**
+ * A score axis from 0 (or below the lowest negative score) to 100, in round steps: losses stay in view, never
+ * clamped at zero.
+ */
+export function scoreAxis(values: readonly (number | null)[]): { type: 'value'; min: number; max: number; interval: number } {
+  const xs = values.filter((x): x is number => x !== null && Number.isFinite(x));
+  const low = Math.min(0, ...xs);
+  const high = Math.max(100, ...xs);
+  const step = [10, 20, 25, 50, 100, 200, 250, 500].find((k) => Math.ceil(high / k) - Math.floor(low / k) <= 8) ?? 10 ** Math.ceil(Math.log10((high - low) / 5));
+  return { type: 'value', min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, interval: step };
+}
+
+/**
+ * Scores season by season. `reveal` (the debrief) draws the total and every part; during play only the profit
+ * part, which comes from the books, and the survey's satisfaction index in the seasons the team surveyed (gaps
+ * where it did not): the other parts are computed from hidden truth.
+ */
+export function trendChart(el: HTMLElement, reports: readonly SeasonReport[], reveal: boolean): void {
   const seasons = reports.map((r) => t('final.seasonLine', { n: r.season }));
   const parts = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
+  const series = reveal
+    ? [
+        { type: 'line', name: t('report.total'), data: reports.map((r) => r.score.total), lineStyle: { width: 4 }, symbol: 'circle', symbolSize: 9 },
+        ...parts.map((p, k) => ({
+          type: 'line',
+          name: t(`report.part.${p}` as MessageKey),
+          data: reports.map((r) => r.score[p]),
+          symbol: ['rect', 'triangle', 'diamond', 'pin', 'arrow'][k],
+          symbolSize: 8,
+          lineStyle: { type: k % 2 ? 'dashed' : 'solid' },
+        })),
+      ]
+    : [
+        { type: 'line', name: t('report.part.profit'), data: reports.map((r) => r.score.profit), lineStyle: { width: 3 }, symbol: 'pin', symbolSize: 9, color: '#009E73' },
+        {
+          type: 'line',
+          name: t('report.series.surveyIndex'),
+          data: reports.map((r) => r.satisfaction.measured?.satisfaction ?? null),
+          connectNulls: false,
+          symbol: 'rect',
+          symbolSize: 8,
+          lineStyle: { type: 'dashed' },
+          color: '#0072B2',
+        },
+      ];
   mountChart(el, {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: seasons },
-    yAxis: { type: 'value', min: 0, max: 100 },
-    series: [
-      { type: 'line', name: t('report.total'), data: reports.map((r) => r.score.total), lineStyle: { width: 4 }, symbol: 'circle', symbolSize: 9 },
-      ...parts.map((p, k) => ({
-        type: 'line',
-        name: t(`report.part.${p}` as MessageKey),
-        data: reports.map((r) => r.score[p]),
-        symbol: ['rect', 'triangle', 'diamond', 'pin', 'arrow'][k],
-        symbolSize: 8,
-        lineStyle: { type: k % 2 ? 'dashed' : 'solid' },
-      })),
-    ],
+    yAxis: scoreAxis(series.flatMap((x) => x.data)),
+    series,
   });
 }
 
@@ -93,14 +125,24 @@ export function churnChart(el: HTMLElement, r: SeasonReport): void {
   });
 }
 
+/** The season's costs; one can be below zero (points released when customers leave), drawn left of zero. */
 export function costsChart(el: HTMLElement, r: SeasonReport): void {
-  const keys = COST_KEYS.filter((k) => r.economics.costs[k] > 0);
+  const keys = COST_KEYS.filter((k) => Math.round(r.economics.costs[k]) !== 0);
   mountChart(el, {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', inverse: true, data: keys.map((k) => t(`cost.${k}` as MessageKey)) },
     tooltip: { trigger: 'axis' },
-    series: [{ type: 'bar', data: keys.map((k) => Math.round(r.economics.costs[k])), itemStyle: { color: '#E69F00' }, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        type: 'bar',
+        data: keys.map((k) => {
+          const v = Math.round(r.economics.costs[k]);
+          return { value: v, itemStyle: { color: v < 0 ? '#56B4E9' : '#E69F00' }, label: { position: v < 0 ? 'left' : 'right' } };
+        }),
+        label: { show: true, position: 'right' },
+      },
+    ],
   });
 }
 
@@ -143,7 +185,7 @@ export function trajectoriesChart(el: HTMLElement, teams: readonly { team: strin
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: Array.from({ length: seasons }, (_, k) => t('final.seasonLine', { n: k + 1 })) },
-    yAxis: { type: 'value', min: 0, max: 100 },
+    yAxis: scoreAxis(teams.flatMap((x) => x.totals)),
     series: teams.map((x, k) => ({ type: 'line', name: x.team, data: x.totals, symbol: symbols[k % symbols.length], symbolSize: 8 })),
   });
 }

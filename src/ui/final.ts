@@ -3,7 +3,7 @@ import { getHost } from '../store/host-instance';
 import { session } from '../store/session';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { chartCard, reportView, scoreBlock, signed } from './report';
+import { chartCard, reportView, scoreBlock, scoreText, signed, surveysCard } from './report';
 import { confirmDialog } from './dialog';
 import type { SeasonReport } from '../sim/report';
 import { profileCard } from './profile';
@@ -58,7 +58,8 @@ function seasonViewer(reports: readonly SeasonReport[], run: RunFile): HTMLEleme
   const view = h('div', {});
   const show_ = () => {
     const k = Number(pick_.value);
-    view.replaceChildren(reportView(reports[k - 1], reports.slice(0, k)));
+    // After the game: every figure, the truth beside what the surveys said.
+    view.replaceChildren(reportView(reports[k - 1], reports.slice(0, k), true, run.scenario.data));
   };
   pick_.addEventListener('change', show_);
   const fork = h('button', { type: 'button', 'data-testid': 'fork' }, t('final.fork'));
@@ -89,15 +90,18 @@ export function renderFinal(root: HTMLElement): void {
   const drivers = [...totals.entries()].sort((a, b) => Math.abs(b[1].sat) + Math.abs(b[1].loy) - Math.abs(a[1].sat) - Math.abs(a[1].loy)).slice(0, 8);
   const stories = h('div', { class: 'stories', 'data-testid': 'stories' });
   const clv = h('section', { class: 'card', 'data-testid': 'clv-check' }, h('h3', {}, t('final.clv')));
+  const score = run.final.score;
   root.replaceChildren(
     h('h2', {}, t('final.heading')),
-    h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('final.score', { total: num(run.final.score.total, 1) })),
+    h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('final.score', { total: scoreText(score.total) })),
+    // A store that lost money over the game scores at most its (negative) profit part: say so where the total is.
+    score.profit < 0 ? h('p', { class: 'notice', role: 'note', 'data-testid': 'final-capped' }, t('final.capped', { profit: scoreText(score.profit) })) : '',
     h('p', {}, t('final.formula', weightsAsPercent(w))),
     h(
       'div',
       { class: 'grid' },
-      scoreBlock(run.final.score),
-      chartCard(t('final.seasons'), t('final.score', { total: num(run.final.score.total, 1) }), (c, el) => c.trendChart(el, s.reports)),
+      scoreBlock(score, true),
+      chartCard(t('final.seasons'), t('final.score', { total: scoreText(score.total) }), (c, el) => c.trendChart(el, s.reports, true)),
       h(
         'section',
         { class: 'card' },
@@ -105,6 +109,7 @@ export function renderFinal(root: HTMLElement): void {
         h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}` as MessageKey), sat: signed(v.sat), loy: signed(v.loy) })))),
       ),
     ),
+    surveysCard(s.reports),
     decisionsCard(run),
     seasonViewer(s.reports, run),
     clv,

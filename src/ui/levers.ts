@@ -1,5 +1,7 @@
-import type { LeverArea } from '../scenario/schema';
-import type { MessageKey } from './i18n';
+import type { Decisions } from '../scenario/decisions';
+import type { LeverArea, Scenario } from '../scenario/schema';
+import type { SeasonReport } from '../sim/report';
+import { t, type MessageKey } from './i18n';
 
 // The plan form, described as data: each lever's place in the decisions, its kind and range, and the course
 // area it belongs to. The form, its labels and one-line help all come from this list.
@@ -53,6 +55,7 @@ export const LEVERS: readonly Lever[] = [
   { path: 'information.consent', area: 'information', spec: select('explicit', 'implied', 'none') },
   { path: 'information.securitySpend', area: 'information', spec: num(0, 1e6, 100) },
   { path: 'survey.sample', area: 'survey', spec: num(0, 5000, 10) },
+  { path: 'survey.followUp', area: 'survey', spec: toggle },
   { path: 'tiers.baseService', area: 'tiers', spec: pct(1) },
   { path: 'tiers.yearlyDecay', area: 'tiers', spec: num(0, 1e5, 50) },
   { path: 'points.earnPer10', area: 'points', spec: num(0, 20, 0.5) },
@@ -88,6 +91,24 @@ export function labelKey(path: string): MessageKey {
 
 export function helpKey(path: string): MessageKey {
   return `lever.${path}.help` as MessageKey;
+}
+
+/**
+ * A lever's one-line help as the plan form shows it. The survey's levers also say what they cost with this plan:
+ * the sample times the scenario's price of an answer, and a phone call for each detractor of the last survey.
+ */
+export function leverHelp(lever: Lever, d: Decisions, sc: Scenario, last?: SeasonReport): string {
+  const phone = sc.costs.contact.phone;
+  if (lever.path === 'survey.sample') {
+    const per = sc.costs.surveyResponse;
+    return `${t(helpKey(lever.path))} ${t('lever.survey.sample.cost', { per, cost: d.survey.sample * per })}`;
+  }
+  if (lever.path === 'survey.followUp') {
+    const m = last?.satisfaction.measured;
+    const note = m ? t('lever.survey.followUp.last', { n: m.detractors, cost: m.detractors * phone }) : t('lever.survey.followUp.noSurvey');
+    return `${t(helpKey(lever.path), { phone })} ${note}`;
+  }
+  return t(helpKey(lever.path));
 }
 
 export function getPath(obj: unknown, path: string): unknown {

@@ -8,7 +8,7 @@ import { clear, h } from './dom';
 import { audienceRow } from './audience';
 import { openFeatured } from './featured';
 import { pick, t, type MessageKey } from './i18n';
-import { getPath, helpKey, labelKey, LEVERS, setPath, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
+import { getPath, labelKey, leverHelp, LEVERS, setPath, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
 
 // The plan screen: one tab per course area, each lever with its one-line explanation, the budget left, and the
 // plan's problems spelled out (never silently clamped).
@@ -165,7 +165,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
     { class: `lever ${enabled ? '' : 'muted'}` },
     h('label', { for: id }, t(labelKey(lever.path))),
     control,
-    h('p', { id: `${id}-help`, class: 'hint' }, enabled ? t(helpKey(lever.path)) : t('plan.unavailable')),
+    h('p', { id: `${id}-help`, class: 'hint' }, enabled ? leverHelp(lever, d, sc, session.getState().reports.at(-1)) : t('plan.unavailable')),
   );
 }
 

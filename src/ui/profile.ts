@@ -6,7 +6,12 @@ import { h } from './dom';
 import { num, pick, t, type MessageKey } from './i18n';
 import { stageBadge } from './badges';
 
-// The customer file card (客户档案): what the store knows and the recorded cause of every change.
+// The customer file card (客户档案): what the store knows and the recorded cause of every change. During the game
+// the file holds what the store recorded (purchases, level, points, complaints, contacts); how the customer feels —
+// mood, satisfaction and loyalty and their changes — is hidden truth, shown only with `revealTruth` (the debrief).
+
+/** History kinds that are changes in hidden feelings: satisfaction (1) and attitudinal loyalty (5). */
+const FEELINGS = new Set([1, 5]);
 
 export function tierName(tier: number): string {
   return tier === 0 ? t('tier.0') : t('tier.n', { n: tier });
@@ -17,13 +22,14 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
   const seg = sc?.segments.find((g) => g.id === p.segment);
   const known = [p.birthdayKnown && t('profile.known.birthday'), p.preferencesKnown && t('profile.known.prefs')].filter(Boolean).join('、');
   const list = h('ol', { class: 'history', 'aria-label': t('profile.history') });
-  for (const e of p.history.slice(-40)) {
+  const events = revealTruth ? p.history : p.history.filter((e) => !FEELINGS.has(e.kind));
+  for (const e of events.slice(-40)) {
     list.append(
       h(
         'li',
         {},
         t('profile.event', { week: e.week + 1, what: t(`profile.kind.${e.kind}` as MessageKey), cause: t(`cause.${e.cause}` as MessageKey) }),
-        e.kind === 1 || e.kind === 5 ? ` (${e.delta > 0 ? '+' : ''}${num(e.delta * 100)})` : '',
+        FEELINGS.has(e.kind) ? ` (${e.delta > 0 ? '+' : ''}${num(e.delta * 100)})` : '',
       ),
     );
   }
@@ -32,7 +38,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
     { class: 'profile', 'data-testid': 'profile-card' },
     h('div', { class: 'row' }, stageBadge(p.stage), h('strong', {}, t(`stage.${p.stage}` as MessageKey))),
     h('p', {}, t('profile.segment', { segment: seg ? pick(seg.name) : p.segment })),
-    h('p', {}, t('profile.mood', { mood: t(`mood.${p.mood}` as MessageKey) })),
+    revealTruth ? h('p', {}, t('profile.mood', { mood: t(`mood.${p.mood}` as MessageKey) })) : '',
     h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
     h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
     h('p', {}, t('profile.points', { points: p.points, growth: p.growth })),
@@ -42,6 +48,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
     p.churnReason !== 'none' ? h('p', {}, t('profile.churn', { reason: t(`churn.${p.churnReason}` as MessageKey), week: p.churnWeek + 1 })) : '',
     h('h3', {}, t('profile.history')),
     list,
+    revealTruth ? '' : h('p', { class: 'hint', 'data-testid': 'profile-feelings-hidden' }, t('profile.feelingsHidden')),
     revealTruth
       ? h(
           'p',

@@ -12,7 +12,7 @@ import { h, pickFile } from './dom';
 import { describe, verdictReason } from './files';
 import { num, pick, t, type MessageKey } from './i18n';
 import { profileCard } from './profile';
-import { reportView } from './report';
+import { reportView, scoreText } from './report';
 import { decisionsCard } from './replay-decisions';
 
 // The replay viewer (#/replay): open any run file, check it by re-simulation, then step or scrub through its
@@ -144,7 +144,7 @@ function studyView(st: Study): HTMLElement {
     { class: 'card', 'data-testid': 'replay-summary' },
     h('h3', {}, t('replay.summary', { team: run.team, scenario: pick(sc.title) })),
     h('p', {}, t('replay.summary.line', { seed: run.seed, played: run.seasons.length, seasons: sc.seasons })),
-    h('p', {}, run.final ? t('final.score', { total: num(run.final.score.total, 1) }) : t('replay.unfinished')),
+    h('p', {}, run.final ? t('final.score', { total: scoreText(run.final.score.total) }) : t('replay.unfinished')),
     h('p', { 'data-testid': 'replay-verified' }, `✓ ${t('replay.verified')}`),
   );
   const slider = h('input', { type: 'range', id: 'replay-point', min: 0, max: Math.max(0, total - 1), step: 1, value: point, 'data-testid': 'replay-slider' });
@@ -192,7 +192,8 @@ function studyView(st: Study): HTMLElement {
     if (s !== season) {
       season = s;
       decisions.replaceChildren(decisionsCard(run.seasons[s].decisions, s > 0 ? run.seasons[s - 1].decisions : null, sc, s + 1));
-      report.replaceChildren(h('h3', {}, t('report.heading', { n: s + 1 })), reportView(r, reports.slice(0, s + 1)));
+      // A finished game's replay is after the game: every figure shows. An unfinished run keeps the truth hidden.
+      report.replaceChildren(h('h3', {}, t('report.heading', { n: s + 1 })), reportView(r, reports.slice(0, s + 1), Boolean(run.final), sc));
     }
     week.replaceChildren(weekCard(st, s, w));
     customersCard(customers, st, s, gameWeek);
@@ -274,7 +275,7 @@ function card(st: Study, p: CustomerProfile, s: number, gameWeek: number): HTMLE
     'div',
     {},
     h('p', { class: 'hint' }, seasonEnd ? t('replay.asAtSeasonEnd', { season: s + 1 }) : t('replay.asAtWeek', { week: gameWeek + 1, season: s + 1 })),
-    profileCard(p, false, st.run.scenario.data),
+    profileCard(p, Boolean(st.run.final), st.run.scenario.data),
   );
 }
 

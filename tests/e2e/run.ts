@@ -26,6 +26,12 @@ async function confirm(page: Page): Promise<void> {
   await page.getByTestId('confirm-ok').click();
 }
 
+function bubbleTeaScenario() {
+  const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
+  if (!loaded.ok) throw new Error('bundled scenario');
+  return loaded.value.scenario;
+}
+
 /** The JavaScript a first visit downloads (gzip), against the 600 kB budget. */
 async function initialJavaScript(): Promise<void> {
   const { context, page } = await launch('zh-CN');
@@ -101,8 +107,16 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     check(!(await page.getByTestId('play-season').isDisabled()), 'undo restores a playable plan');
 
     const seasons = 4;
+    const zh = lang === 'zh-CN';
+    const surveyPrice = bubbleTeaScenario().costs.surveyResponse;
     for (let k = 1; k <= seasons; k++) {
       if (k === 2) {
+        // Measuring: a survey of 100 customers, its cost shown where the sample is set.
+        await page.getByTestId('tab-information').click();
+        await page.locator('#lever-survey-sample').fill('100');
+        await page.locator('#lever-survey-sample').press('Tab');
+        await page.locator('#lever-survey-sample-help').filter({ hasText: `¥${(100 * surveyPrice).toLocaleString('en')}` }).waitFor();
+        check(!(await page.locator('#lever-survey-followUp').isChecked()), 'calling back detractors is off until the team asks for it');
         // Targeting by segment: aim routine care at high-value customers from the keyboard; the chooser counts
         // the customers of each choice from the last report and says whom the plan reaches and at what cost.
         await page.getByTestId('tab-care').click();
@@ -126,6 +140,14 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await page.getByTestId('reach-offer').filter({ hasText: /\d/ }).waitFor();
         await shot(page, `${tag}-02c-targeting-retention`);
         await noOverflow(page, 'plan-targeting');
+      }
+      if (k === 3) {
+        // The last survey named its detractors: the plan offers to call them back, with what it costs.
+        await page.getByTestId('tab-information').click();
+        const help = await page.locator('#lever-survey-followUp-help').innerText();
+        check(/\d/.test(help) && help.includes('¥'), `the call-back lever says its cost: ${help}`);
+        await page.locator('#lever-survey-followUp').check();
+        await shot(page, `${tag}-02d-survey-plan`);
       }
       const featured = page.locator('[data-testid^="featured-"]').filter({ hasText: '#' });
       if ((await featured.count()) > 0) {
@@ -195,6 +217,17 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await page.getByTestId('to-report').click();
       }
       await page.getByTestId('season-report').waitFor();
+      // During the game the report shows only what the store could know: the survey, or a line saying there was
+      // none and what one costs; never the true satisfaction, and no score part but profit.
+      const surveyLine = await page.getByTestId('survey-line').innerText();
+      if (k === 1) {
+        check(surveyLine.includes(zh ? '没有做满意度调查' : 'No survey this season') && surveyLine.includes(`¥${(100 * surveyPrice).toLocaleString('en')}`), `no survey, and what one costs: ${surveyLine}`);
+      } else {
+        check(/NPS/.test(surveyLine) && surveyLine.includes('±') && (zh ? /推荐者 \d+ 人，中立者 \d+ 人，贬损者 \d+ 人/ : /\d+ promoters, \d+ passives, \d+ detractors/).test(surveyLine), `the survey's NPS, its counts and its error: ${surveyLine}`);
+        if (k === 2) await shot(page, `${tag}-05c-report-survey`);
+      }
+      check((await page.getByTestId('truth-line').count()) === 0, 'no true satisfaction during the game');
+      check((await page.getByTestId('score-block').innerText()).includes(zh ? '复盘揭晓' : 'at the debrief'), 'hidden score parts wait for the debrief');
       if (k === 1) {
         await page.locator('.chart svg').nth(5).waitFor();
         await shot(page, `${tag}-05-report`);
@@ -223,6 +256,10 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     await page.getByTestId('stories').locator('.card').first().waitFor();
     await page.getByTestId('clv-check').locator('svg').first().waitFor();
     check((await page.getByTestId('best-worst').locator('li').count()) > 0, 'the debrief names the decisions around the best and worst seasons');
+    // The debrief puts each season's survey beside the truth, and the season viewer reveals it.
+    check((await page.getByTestId('surveys-vs-truth').locator('tbody tr').count()) === seasons, 'every season beside the truth in the debrief');
+    await page.getByTestId('season-viewer').getByTestId('truth-line').waitFor();
+    await page.getByTestId('season-viewer').getByTestId('measured-vs-true').waitFor();
     await shot(page, `${tag}-07-final`);
     await noOverflow(page, 'final');
 
