@@ -44,6 +44,8 @@ export interface Job {
 
 export interface GamePool {
   threads: number;
+  /** Settles when every thread can take games. */
+  ready: Promise<void>;
   play(jobs: readonly Job[]): Promise<GameSummary[]>;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export function playOne(scenario: Scenario, job: Job): GameSummary {
 export function localPool(scenario: Scenario): GamePool {
   return {
     threads: 1,
+    ready: Promise.resolve(),
     play: async (jobs) => jobs.map((j) => playOne(scenario, j)),
     close: async () => {},
   };
@@ -85,8 +88,15 @@ export function workerPool(scenario: Scenario, threads: number): GamePool {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
+  const started: Promise<void>[] = [];
   const workers = Array.from({ length: threads }, () => {
     const w = new Worker(boot, { eval: true, workerData: { scenario } });
+    started.push(
+      new Promise<void>((resolve, reject) => {
+        w.once('message', () => resolve());
+        w.once('error', reject);
+      }),
+    );
     w.on('message', (msg: Reply | 'ready') => {
       if (msg !== 'ready') {
         const p = pending.get(msg.id);
@@ -105,6 +115,7 @@ export function workerPool(scenario: Scenario, threads: number): GamePool {
   });
   return {
     threads,
+    ready: Promise.all(started).then(() => undefined),
     play(jobs) {
       if (failure) return Promise.reject(failure);
       const out = jobs.map(

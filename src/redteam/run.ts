@@ -84,20 +84,30 @@ export async function redteam(opts: RedteamOptions): Promise<RedteamResult> {
   const t0 = performance.now();
   let games = 0;
   let gameMs = 0;
+  /** Wall time per game, a moving average over the batches (the first is the reference plans, like the report's). */
+  let msPerGame = 0;
+  let batches = 0;
   const say = opts.progress ?? (() => {});
   try {
+    await pool.ready;
     const play = async (plans: Plan[], seeds: string[]): Promise<GameSummary[][]> => {
       const t = performance.now();
       const flat = await pool.play(plans.flatMap((plan) => seeds.map((seed) => ({ plan, seed }))));
       games += flat.length;
-      gameMs += performance.now() - t;
+      const ms = performance.now() - t;
+      gameMs += ms;
+      const rate = ms / Math.max(1, flat.length);
+      msPerGame = batches === 0 ? rate : 0.8 * msPerGame + 0.2 * rate;
+      batches++;
       return plans.map((_, i) => flat.slice(i * seeds.length, (i + 1) * seeds.length));
     };
     const meanTotal = (gs: GameSummary[]) => gs.reduce((a, g) => a + g.total, 0) / gs.length;
 
-    // The report plays (3 reference plans + one per area) × fresh seeds: keep time for it before the deadline.
-    const reportGames = (3 + Object.keys(space.season.fields).length) * fresh.length;
-    const reportMs = () => (games > 0 ? (gameMs / games) * reportGames * 1.2 : 0);
+    // The report plays (3 reference plans + one per area) × fresh seeds: the search stops in time for it to end by
+    // the deadline, but always has at least two thirds of the time (a slow machine runs over rather than not search).
+    const reportGames = (3 + scenario.levers.length) * fresh.length;
+    const budgetMs = opts.deadline === undefined ? 0 : opts.deadline - t0;
+    const reportMs = () => Math.min(1.5 * msPerGame * reportGames, budgetMs / 3);
     let lastSaid = t0;
     const every = (opts.progressEvery ?? 30) * 1000;
     say(

@@ -57,7 +57,7 @@ beforeAll(() => {
 
 const oneLine = (r: Result) => r.stderr.trim().split('\n');
 
-describe('npm run redteam', () => {
+describe('npm run redteam', { timeout: 150_000 }, () => {
   it('refuses a missing or invalid scenario file with one line naming the file, and exit code 2', async () => {
     const m = await missing;
     expect(m.code).toBe(2);
