@@ -66,10 +66,21 @@ export function formatText(r: RedteamResult): string {
   const market = sc.size < sc.originalSize ? `${sc.size} of ${sc.originalSize} customers` : `${sc.size} customers`;
   line(`Red team: ${sc.id} (${market}, ${n} seasons; levers: ${sc.levers.join(', ')})`);
   line(
-    `Searched ${r.search.evals} plans on ${r.seeds.training.length} training seeds (${r.search.games} games), then played ${r.search.reportGames} on the fresh seeds: ` +
+    `Searched ${r.search.evals} plans on ${r.seeds.training.length} training seeds (${r.search.games} games), then played ${r.search.reportGames} on the check and fresh seeds: ` +
       `${r.search.seconds.toFixed(0)} s, ${r.search.gamesPerSecond.toFixed(1)} games/s on ${r.search.threads} thread${r.search.threads > 1 ? 's' : ''}. ` +
       `Same result: --evals ${r.search.evals} --search-seed ${r.search.searchSeed}`,
   );
+  const cands = r.search.candidates;
+  if (cands.length > 1) {
+    const c = cands[r.search.chosen];
+    line(
+      `Reported plan: of the ${cands.length} best on the training seeds, the best over them and ${r.seeds.check.length} check seeds ` +
+        `(training ${c.training.toFixed(2)}, check ${c.check.toFixed(2)}; the others ${cands
+          .filter((_, k) => k !== r.search.chosen)
+          .map((x) => `${x.training.toFixed(2)}/${x.check.toFixed(2)}`)
+          .join(', ')})`,
+    );
+  }
   line();
   const f = r.fresh;
   line(`Final scores on ${r.seeds.fresh.length} fresh seeds (${r.seeds.fresh.join(', ')}; not used by the search), mean`);
@@ -88,6 +99,7 @@ export function formatText(r: RedteamResult): string {
     `Gain over textbook: ${sign(f.gain)} points on the fresh seeds (ahead on ${f.wins} of ${r.seeds.fresh.length}); ` +
       `${sign(r.search.training.gain)} on the training seeds`,
   );
+  line(`  per seed: best ${f.best.perSeed.map((x) => x.toFixed(2)).join(' ')}; textbook ${f.textbook.perSeed.map((x) => x.toFixed(2)).join(' ')}`);
   line();
   line('Where the gain comes from: the best plan with one area reset to the textbook\'s in every season');
   for (const a of r.areas) {

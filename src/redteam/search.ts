@@ -30,6 +30,8 @@ export interface SearchOptions {
   seed: string;
   /** Evaluations (plans scored) at most; Infinity for none. */
   maxEvals: number;
+  /** How many of the highest-scoring plans to hand back (default 5). */
+  keep?: number;
   /** Random plans tried after the reference plans (default 16). */
   randomPlans?: number;
   /** Checked before each batch: true ends the search (wall time). */
@@ -55,6 +57,8 @@ export interface SearchResult {
   evals: number;
   /** Each new best: after how many evaluations, and its score. */
   improvements: { evals: number; score: number }[];
+  /** The highest-scoring plans evaluated, best first (the best among them is `best`). */
+  top: { plan: Plan; score: number }[];
   stoppedBy: 'evals' | 'time' | 'stalled';
 }
 
@@ -72,6 +76,8 @@ export async function search(
   const seasons = starts[0].plan.length;
   const cache = new Map<string, number>();
   const improvements: SearchResult['improvements'] = [];
+  const top: SearchResult['top'] = [];
+  const keep = opts.keep ?? 5;
   let evals = 0;
   let stoppedBy: SearchResult['stoppedBy'] | null = null;
   let best: Plan = repairPlan(space, starts[0].plan);
@@ -103,6 +109,10 @@ export async function search(
         run.forEach((i, j) => {
           cache.set(keys[i], scores[j]);
           evals++;
+          // The highest-scoring plans so far (a tie keeps the plan found first).
+          const at = top.findIndex((t) => scores[j] > t.score);
+          if (at >= 0 || top.length < keep) top.splice(at >= 0 ? at : top.length, 0, { plan: fixed[i], score: scores[j] });
+          if (top.length > keep) top.pop();
           if (scores[j] > bestScore) {
             bestScore = scores[j];
             best = fixed[i];
@@ -197,7 +207,7 @@ export async function search(
       phase = 'ascent';
     }
   }
-  return { best, bestScore, starts: startList, startScore, evals, improvements, stoppedBy: stoppedBy ?? 'evals' };
+  return { best, bestScore, starts: startList, startScore, evals, improvements, top, stoppedBy: stoppedBy ?? 'evals' };
 }
 
 const pickRate = (rng: Rng) => [0.1, 0.25, 0.5][Math.floor(rng() * 3)];

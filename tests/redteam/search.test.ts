@@ -66,7 +66,11 @@ describe('red-team search', () => {
     const r = await redteam(opts);
     expect(r.seeds.training).toEqual(trainingSeeds(2));
     expect(r.seeds.fresh).toEqual(freshSeeds(2));
-    expect(r.seeds.fresh.some((s) => r.seeds.training.includes(s))).toBe(false);
+    expect(r.seeds.fresh.some((s) => r.seeds.training.includes(s) || r.seeds.check.includes(s))).toBe(false);
+    expect(r.seeds.check.some((s) => r.seeds.training.includes(s))).toBe(false);
+    // The reported plan is the best of the top few over the training and check seeds together.
+    const both = r.search.candidates.map((c) => c.training + c.check);
+    expect(both[r.search.chosen]).toBeCloseTo(Math.max(...both), 1);
     expect(r.search.evals).toBe(14);
     expect(r.search.games).toBe(28);
     expect(r.search.training.best).toBeGreaterThanOrEqual(Math.max(r.search.training.textbook, r.search.training.passive));
