@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedEntry, RunEntry } from '../run/check';
 import { isZipName, unzipRuns, ZIP_LIMITS, type Submission } from '../run/zip';
 import { terminalJson } from '../run/terminal';
 import { fail, runCli } from './fail';
-import { args, readText, writeText } from './io';
+import { loadScenario } from '../scenario/scenario';
+import { args, DEFAULT_SCENARIO, readText, writeText } from './io';
 
 // npm run leaderboard -- DIR_OR_FILES... [--csv OUT] [--md OUT] [--seed S] [--scenario-hash H] [--threads N] [--json]
 // --threads N: check on N threads; by default one, and a second (if the machine has two cores) from 101 files on.
@@ -55,7 +56,7 @@ runCli(async () => {
   const results = await checkAll(entries, workers, (e) => checkEntry(e, cache));
   let next = 0;
   const checked = items.map((x): CheckedEntry => ('text' in x ? results[next++] : { name: x.name, ok: false, message: x.problem }));
-  const board = rankChecked(checked, { scenarioHash: hash, seed: values.seed });
+  const board = rankChecked(checked, { scenarioHash: hash, seed: values.seed, knownScenarios: shippedScenarios });
   const seconds = (performance.now() - t0) / 1000;
 
   if (values.csv) writeText(values.csv, gradebookCsv(board));
@@ -85,6 +86,21 @@ function read(file: string): Submission[] {
   if (size > ZIP_LIMITS.zipBytes) fail(`${file}: the zip is ${Math.round(size / (1024 * 1024))} MB, the limit is ${ZIP_LIMITS.zipBytes / (1024 * 1024)} MB`);
   const unzipped = unzipRuns(bytes, file);
   return unzipped.ok ? unzipped.items : fail(unzipped.message);
+}
+
+/** SHA-256 of the scenarios shipped in scenarios/: read only when a vote tie needs them. */
+function shippedScenarios(): string[] {
+  const dir = dirname(DEFAULT_SCENARIO);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n));
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const r = loadScenario(readFileSync(join(dir, n), 'utf8'), n);
+    return r.ok ? [r.value.hash] : [];
+  });
 }
 
 /** A file as itself; a directory as its *.json files in name order (not recursive). */

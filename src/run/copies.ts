@@ -10,7 +10,9 @@ import type { RunFile } from './runfile';
 // similarity is the share of those leaves on which both teams chose the same value, over all seasons (a season
 // only one of them played counts all its set leaves as different). Leaves both teams left at the default say
 // nothing about copying and are not counted, so two teams that each changed little do not look alike.
-// Near-identical: similarity ≥ 0.95 over at least 10 set leaves.
+// Near-identical: similarity ≥ 0.95 over at least 10 set leaves. Whatever the decisions say, two runs that verify
+// with the same state hash in every season (same scenario and seed) reached the same outcome: a change that had
+// no effect cannot be told from no change, so such runs are pointed out as copies too.
 
 export const NEAR_COPY_THRESHOLD = 0.95;
 export const NEAR_COPY_MIN_LEAVES = 10;
@@ -20,6 +22,8 @@ export interface CopyCandidate {
   team: string;
   scenarioHash: string;
   decisionsHash: string;
+  /** The seed and verified state hash of every season, for runs that verify: equal outcomes are copies. */
+  outcome?: string;
   run: Pick<RunFile, 'seasons' | 'parent'>;
 }
 
@@ -31,6 +35,8 @@ export interface CopyPair {
   /** 1 for identical decision logs. */
   similarity: number;
   identical: boolean;
+  /** Identical verified state hashes in every season: the same outcome, whatever the decisions say. */
+  sameOutcome: boolean;
   /** Leaves either team set (the denominator of the similarity). */
   setLeaves: number;
   /** Remarks: the same team name, a declared fork, or nothing decided at all. */
@@ -80,17 +86,20 @@ export function findCopies(runs: readonly CopyCandidate[]): CopyPair[] {
       const b = runs[j];
       if (a.scenarioHash !== b.scenarioHash) continue;
       const identical = a.decisionsHash === b.decisionsHash;
+      const sameOutcome = a.outcome !== undefined && a.outcome === b.outcome;
       const s = similarityOfLeaves(flat[i], flat[j]);
-      if (!identical && !(s.similarity >= NEAR_COPY_THRESHOLD && s.setLeaves >= NEAR_COPY_MIN_LEAVES)) continue;
+      if (!identical && !sameOutcome && !(s.similarity >= NEAR_COPY_THRESHOLD && s.setLeaves >= NEAR_COPY_MIN_LEAVES)) continue;
       const notes: string[] = [];
       if (a.team === b.team) notes.push('same team name');
       if (a.run.parent?.team === b.team) notes.push(`${a.name} is a declared fork of a run by ${b.team}`);
       if (b.run.parent?.team === a.team) notes.push(`${b.name} is a declared fork of a run by ${a.team}`);
       if (s.setLeaves === 0) notes.push('neither team changed any default');
-      pairs.push({ a: a.name, b: b.name, teamA: a.team, teamB: b.team, similarity: identical ? 1 : round4(s.similarity), identical, setLeaves: s.setLeaves, notes });
+      if (sameOutcome && !identical) notes.push('identical verified outcomes: every season ends in the same state, so the decisions that differ had no effect');
+      pairs.push({ a: a.name, b: b.name, teamA: a.team, teamB: b.team, similarity: identical ? 1 : round4(s.similarity), identical, sameOutcome, setLeaves: s.setLeaves, notes });
     }
   }
-  return pairs.sort((p, q) => q.similarity - p.similarity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const rank = (p: CopyPair) => (p.identical || p.sameOutcome ? 2 : p.similarity);
+  return pairs.sort((p, q) => rank(q) - rank(p) || q.similarity - p.similarity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;

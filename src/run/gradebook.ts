@@ -77,7 +77,7 @@ export function gradebookMarkdown(board: Leaderboard, title = 'Class leaderboard
     out.push('Pointed out for a look, not flagged: similar plans can be reached independently. / 仅供核查，不自动处理。', '');
     out.push('| File A | Team A | File B | Team B | Similarity / 相似度 | Notes / 备注 |', '|---|---|---|---|---|---|');
     for (const p of board.copies) {
-      out.push(`| ${md(p.a)} | ${md(p.teamA)} | ${md(p.b)} | ${md(p.teamB)} | ${p.identical ? 'identical / 完全相同' : `${(100 * p.similarity).toFixed(1)}%`} | ${md(p.notes.join('; '))} |`);
+      out.push(`| ${md(p.a)} | ${md(p.teamA)} | ${md(p.b)} | ${md(p.teamB)} | ${p.identical ? 'identical / 完全相同' : p.sameOutcome ? 'identical outcomes / 结果完全相同' : `${(100 * p.similarity).toFixed(1)}%`} | ${md(p.notes.join('; '))} |`);
     }
   }
   return out.join('\n') + '\n';
@@ -132,8 +132,8 @@ export function formatLeaderboard(board: Leaderboard): string {
     out.push('');
     out.push('Possible copies (for a look; not flagged):');
     for (const p of board.copies) {
-      const how = p.identical ? 'identical decisions' : `${(100 * p.similarity).toFixed(1)}% of ${p.setLeaves} set decisions equal`;
-      out.push(`  ${plain(p.a)} [${plain(p.teamA)}] ~ ${plain(p.b)} [${plain(p.teamB)}]: ${how}${p.notes.length > 0 ? ` (${p.notes.join('; ')})` : ''}`);
+      const how = p.identical ? 'identical decisions' : p.sameOutcome ? 'identical verified outcomes' : `${(100 * p.similarity).toFixed(1)}% of ${p.setLeaves} set decisions equal`;
+      out.push(`  ${plain(p.a)} [${plain(p.teamA)}] ~ ${plain(p.b)} [${plain(p.teamB)}]: ${how}${p.notes.length > 0 ? ` (${plain(p.notes.join('; '))})` : ''}`);
     }
   }
   return out.join('\n') + '\n';

@@ -14,9 +14,14 @@ export interface LeaderboardOptions {
   scenarioHash?: string;
   /** The class's seed. Inferred if absent. */
   seed?: string;
+  /**
+   * SHA-256 of the scenarios shipped with the game. A vote tie between pairs is decided in favour of the one
+   * pair that plays a shipped scenario; any other tie is left undecided (a file never wins by coming first).
+   */
+  knownScenarios?: readonly string[] | (() => readonly string[]);
 }
 
-export type RowStatus = 'ranked' | 'malformed' | 'engine' | 'tampered' | 'duplicate' | 'other-scenario' | 'other-seed' | 'unfinished';
+export type RowStatus = 'ranked' | 'malformed' | 'engine' | 'tampered' | 'duplicate' | 'undecided' | 'other-scenario' | 'other-seed' | 'unfinished';
 
 /** Order and wording of the flags, for reports. */
 export const FLAG_TEXT: Record<Exclude<RowStatus, 'ranked'>, string> = {
@@ -24,6 +29,7 @@ export const FLAG_TEXT: Record<Exclude<RowStatus, 'ranked'>, string> = {
   engine: 'made by an incompatible engine version',
   tampered: 'does not verify (claims differ from the re-simulation)',
   duplicate: 'same content as an earlier file',
+  undecided: "the class's scenario and seed are undecided (a tie): state them",
   'other-scenario': "not the class's scenario",
   'other-seed': "not the class's seed",
   unfinished: 'not finished (fewer seasons than the scenario)',
@@ -52,8 +58,11 @@ export interface BoardRow {
 }
 
 export interface Leaderboard {
-  /** The scenario and seed files are ranked on, how they were chosen, and the scenario's season count. */
-  expected: { scenarioHash: string | null; scenarioId: string | null; seed: string | null; seasons: number; rule: string };
+  /**
+   * The scenario and seed files are ranked on, how they were chosen, and the scenario's season count; when the
+   * vote is tied and nothing decides it, `undecided` says between what, and no file is ranked.
+   */
+  expected: { scenarioHash: string | null; scenarioId: string | null; seed: string | null; seasons: number; rule: string; undecided: string | null };
   /** Ranked rows in rank order, then flagged rows in input order. */
   rows: BoardRow[];
   ranked: BoardRow[];
@@ -105,6 +114,7 @@ export function rankChecked(checked: readonly CheckedEntry[], options: Leaderboa
     row.final = v.final;
     const dup = duplicateOf.get(k);
     if (dup !== undefined) return { ...row, status: 'duplicate', reason: `same content as ${dup}` };
+    if (expected.undecided !== null) return { ...row, status: 'undecided', reason: expected.undecided };
     if (expected.scenarioHash !== null && run.scenario.hash !== expected.scenarioHash) {
       return { ...row, status: 'other-scenario', reason: `scenario ${run.scenario.id} ${run.scenario.hash.slice(0, 12)}, the class plays ${expected.scenarioId} ${expected.scenarioHash.slice(0, 12)}` };
     }
@@ -114,8 +124,21 @@ export function rankChecked(checked: readonly CheckedEntry[], options: Leaderboa
   });
 
   // Possible copies among runs that are not plain repeats of an earlier file.
+  // Runs that verify carry their verified per-season state hashes: equal outcomes are copies whatever the
+  // decisions say (changes without effect do not hide a copy).
   const candidates = checked.flatMap((c, k) =>
-    c.ok && !duplicateOf.has(k) ? [{ name: c.name, team: c.run.team, scenarioHash: c.run.scenario.hash, decisionsHash: c.decisionsHash, run: c.run }] : [],
+    c.ok && !duplicateOf.has(k)
+      ? [
+          {
+            name: c.name,
+            team: c.run.team,
+            scenarioHash: c.run.scenario.hash,
+            decisionsHash: c.decisionsHash,
+            outcome: c.verdict.valid && c.run.seasons.length > 0 ? `${c.run.seed}\u0000${c.run.seasons.map((s) => s.hash).join(',')}` : undefined,
+            run: c.run,
+          },
+        ]
+      : [],
   );
   const copies = findCopies(candidates);
   const byName = new Map(rows.map((r) => [r.name, r]));
@@ -149,8 +172,10 @@ function blank(name: string, team: string | null): BoardRow {
 
 /**
  * The class's scenario and seed: as given, or else the pair shared by the most files that verify (repeats not
- * counted); a tie goes to the pair of the earliest such file. When only one of the two is given, the other is
- * inferred the same way among the files that match it.
+ * counted). When only one of the two is given, the other is inferred the same way among the files that match
+ * it. A tie is never decided by file order, which a forger could arrange: it goes to the one tied pair that
+ * plays a shipped scenario, or else stays undecided, and then no file is ranked until the teacher states the
+ * scenario and seed.
  */
 function chooseExpected(checked: readonly CheckedEntry[], duplicateOf: Map<number, string>, options: LeaderboardOptions): Leaderboard['expected'] {
   const wantHash = options.scenarioHash?.trim().toLowerCase();
@@ -166,23 +191,36 @@ function chooseExpected(checked: readonly CheckedEntry[], duplicateOf: Map<numbe
     if (e) e.n++;
     else counts.set(key, { n: 1, first: k, c });
   });
-  let best: { n: number; first: number; c: Parsed } | undefined;
-  for (const e of counts.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+  const most = Math.max(0, ...[...counts.values()].map((e) => e.n));
+  const tied = [...counts.values()].filter((e) => e.n === most).sort((a, b) => a.first - b.first);
+  let best = tied.length === 1 ? tied[0] : undefined;
+  let undecided: string | null = null;
+  if (tied.length > 1) {
+    const known = typeof options.knownScenarios === 'function' ? options.knownScenarios() : (options.knownScenarios ?? []);
+    const shipped = tied.filter((e) => known.includes(e.c.run.scenario.hash));
+    if (shipped.length === 1) best = shipped[0];
+    else {
+      const pairs = tied.map((e) => `${e.c.run.scenario.id} ${e.c.run.scenario.hash.slice(0, 12)} seed "${e.c.run.seed}"`);
+      const ask = wantHash === undefined && options.seed === undefined ? 'the scenario and seed' : wantHash === undefined ? 'the scenario' : 'the seed';
+      undecided = `the class's scenario and seed are undecided: ${most} verified file${most === 1 ? '' : 's'} each for ${pairs.join(' and ')}; state ${ask} of the class`;
+    }
+  }
   // A given hash prefix is resolved against every readable file, so a class whose files all fail still names it.
   const hashSource = best?.c ?? (wantHash === undefined ? undefined : all.find(matchHash));
   const scenarioHash = hashSource?.run.scenario.hash ?? wantHash ?? null;
   const scenarioId = hashSource?.run.scenario.id ?? null;
   const seed = options.seed ?? best?.c.run.seed ?? null;
   const seasons = hashSource?.scenarioSeasons ?? 0;
+  const tie = 'a tie goes to the one pair that plays a shipped scenario, or else is left to the teacher';
   const rule =
     wantHash !== undefined && options.seed !== undefined
       ? 'scenario and seed as given'
       : wantHash !== undefined
-        ? 'scenario as given; seed: the one most verified files of that scenario share'
+        ? `scenario as given; seed: the one most verified files of that scenario share (${tie})`
         : options.seed !== undefined
-          ? 'seed as given; scenario: the one most verified files with that seed share'
-          : 'the scenario and seed most verified files share (a tie goes to the pair of the earliest file)';
-  return { scenarioHash, scenarioId, seed, seasons, rule };
+          ? `seed as given; scenario: the one most verified files with that seed share (${tie})`
+          : `the scenario and seed most verified files share (${tie})`;
+  return { scenarioHash, scenarioId, seed, seasons, rule, undecided };
 }
 
 function compareRows(a: BoardRow, b: BoardRow): number {

@@ -1,21 +1,40 @@
-import { isZipName, ZIP_LIMITS } from '../run/zip';
+import { ZIP_LIMITS } from '../run/zip';
 import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
 import type { Leaderboard } from '../run/leaderboard';
-import { verifyClass, type ClassFile } from '../store/teacher';
-import { download, h } from './dom';
+import { parseScenarioOffThread } from '../store/parse-host';
+import { bundledScenarios } from '../store/scenarios';
+import { verifyClass, type ClassFile, type ClassOptions, type Verification } from '../store/teacher';
+import { download, h, pickFile } from './dom';
 import { num, t, type MessageKey } from './i18n';
 
 // The teacher's page: drop the class's run files, each is verified by re-simulation (in a worker, with a
-// progress bar), tampered or foreign files are flagged with the reason and never ranked, the rest are ranked
-// with the stated tie breaks; possible copies are pointed out; export the gradebook CSV or print the report.
+// progress bar and a button to cancel), tampered or foreign files are flagged with the reason and never ranked,
+// the rest are ranked with the stated tie breaks; possible copies are pointed out; export the gradebook CSV or
+// print the report. The teacher can state the class's scenario (a shipped one, a scenario file, or its SHA-256)
+// and seed; otherwise they are voted, and a tie is left to the teacher.
 
 let board: Leaderboard | null = null;
 let progress: { done: number; total: number; name: string } | null = null;
 let seedFilter = '';
+/** The class scenario as stated: its SHA-256 (or 8+ leading hex digits) and how to name it; '' = automatic. */
+let scenarioHash = '';
+let scenarioLabel = '';
+let notice: string | null = null;
+/** The files last dropped, kept unread, so a change of scenario or seed verifies them again. */
+let lastFiles: ClassFile[] | null = null;
+let job: Verification | null = null;
+/** Bumped by every verification started: a result that arrives after a newer start is dropped. */
+let generation = 0;
+let shipped: { id: string; hash: string }[] | null = null;
+
+function shippedScenarios(): { id: string; hash: string }[] {
+  shipped ??= bundledScenarios().map((b) => ({ id: b.scenario.id, hash: b.hash }));
+  return shipped;
+}
 
 export function renderTeacher(root: HTMLElement): void {
   const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,.zip,application/json,application/zip', 'data-testid': 'class-files' });
-  input.addEventListener('change', () => void load(root, input.files));
+  input.addEventListener('change', () => load(root, input.files));
   const drop = h(
     'label',
     { for: 'class-files', class: 'drop-zone', tabindex: 0 },
@@ -31,7 +50,7 @@ export function renderTeacher(root: HTMLElement): void {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    void load(root, e.dataTransfer?.files ?? null);
+    load(root, e.dataTransfer?.files ?? null);
   });
   drop.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -39,51 +58,134 @@ export function renderTeacher(root: HTMLElement): void {
       input.click();
     }
   });
-  const seed = h('input', { id: 'class-seed', value: seedFilter, placeholder: t('teacher.seedAuto') });
-  seed.addEventListener('change', () => (seedFilter = seed.value.trim()));
+  const seed = h('input', { id: 'class-seed', value: seedFilter, placeholder: t('teacher.seedAuto'), 'data-testid': 'class-seed' });
+  seed.addEventListener('change', () => {
+    seedFilter = seed.value.trim();
+    again(root);
+  });
   root.replaceChildren(
     h('h2', {}, t('teacher.heading')),
     h('p', {}, t('teacher.intro')),
+    scenarioForm(root),
     h('div', { class: 'form no-print' }, h('label', { for: 'class-seed' }, t('teacher.seed')), seed),
     h('div', { class: 'no-print' }, drop, input),
+    notice ? h('p', { class: 'notice', role: 'status', 'data-testid': 'teacher-notice' }, notice) : '',
     progress
       ? h(
           'div',
           { class: 'progress', role: 'status', 'aria-live': 'polite' },
           h('progress', { max: progress.total, value: progress.done, 'aria-label': t('teacher.progress', progress) }),
-          ' ',
-          t('teacher.progress', progress),
+          h('span', {}, ` ${t('teacher.progress', progress)} `),
+          h('button', { type: 'button', 'data-testid': 'teacher-cancel', onclick: () => job?.cancel() }, t('teacher.cancel')),
         )
       : '',
     board ? boardView(board) : '',
   );
 }
 
-async function load(root: HTMLElement, files: FileList | null): Promise<void> {
+/** The class scenario: automatic, a shipped one, one read from a scenario file, or a typed SHA-256. */
+function scenarioForm(root: HTMLElement): HTMLElement {
+  const list = shippedScenarios();
+  const known = list.find((x) => scenarioHash !== '' && x.hash.startsWith(scenarioHash));
+  const select = h(
+    'select',
+    { id: 'class-scenario', 'data-testid': 'class-scenario' },
+    h('option', { value: '' }, t('teacher.scenarioAuto')),
+    ...list.map((x) => h('option', { value: x.hash }, `${x.id} · ${x.hash.slice(0, 12)}`)),
+    scenarioHash !== '' && !known ? h('option', { value: scenarioHash }, `${scenarioLabel || '?'} · ${scenarioHash.slice(0, 12)}`) : '',
+  );
+  select.value = known ? known.hash : scenarioHash;
+  select.addEventListener('change', () => {
+    scenarioHash = select.value;
+    scenarioLabel = list.find((x) => x.hash === select.value)?.id ?? '';
+    notice = null;
+    again(root);
+  });
+  const hash = h('input', { id: 'class-scenario-hash', value: known ? '' : scenarioHash, placeholder: t('teacher.scenarioHash'), 'data-testid': 'class-scenario-hash', spellcheck: false });
+  hash.addEventListener('change', () => {
+    const v = hash.value.trim().toLowerCase();
+    if (v !== '' && !/^[0-9a-f]{8,64}$/.test(v)) {
+      notice = t('teacher.hashInvalid', { found: v.slice(0, 80) });
+      renderTeacher(root);
+      return;
+    }
+    scenarioHash = v;
+    scenarioLabel = list.find((x) => v !== '' && x.hash.startsWith(v))?.id ?? '';
+    notice = null;
+    again(root);
+  });
+  const file = h('button', { type: 'button', 'data-testid': 'class-scenario-file' }, t('teacher.scenarioFile'));
+  file.addEventListener('click', async () => {
+    const picked = await pickFile('.yaml,.yml,.json');
+    if (!picked) return;
+    const r = await parseScenarioOffThread(picked.name, picked.text);
+    if (!r.ok) notice = `${picked.name}: ${r.issues[0]?.message ?? ''}`;
+    else {
+      scenarioHash = r.value.hash;
+      scenarioLabel = t('teacher.scenarioFromFile', { id: r.value.scenario.id, file: picked.name });
+      notice = null;
+    }
+    again(root);
+  });
+  return h('div', { class: 'form no-print' }, h('label', { for: 'class-scenario' }, t('teacher.scenario')), select, hash, file);
+}
+
+function options(): ClassOptions {
+  return { ...(seedFilter ? { seed: seedFilter } : {}), ...(scenarioHash ? { scenarioHash } : {}), knownScenarios: shippedScenarios().map((x) => x.hash) };
+}
+
+function load(root: HTMLElement, files: FileList | null): void {
   if (!files || files.length === 0) return;
-  const entries: ClassFile[] = [];
-  for (const f of Array.from(files)) entries.push(await classFile(f));
+  // Handed to the worker unread: it checks each size before reading anything.
+  lastFiles = Array.from(files, (f): ClassFile => ({ name: f.name, blob: f }));
+  start(root);
+}
+
+/** The same files again, after the class scenario or seed changed. */
+function again(root: HTMLElement): void {
+  if (lastFiles) start(root);
+  else renderTeacher(root);
+}
+
+/** Verifies the files last dropped; a verification still running is stopped, and its result never shown. */
+function start(root: HTMLElement): void {
+  if (!lastFiles) return;
+  job?.cancel();
+  // The chart code loads while the worker verifies, so the board, when it comes, is drawn in a short task.
+  void import('./charts');
+  const gen = ++generation;
   board = null;
-  progress = { done: 0, total: entries.length, name: '' };
+  notice = null;
+  progress = { done: 0, total: lastFiles.length, name: '' };
   renderTeacher(root);
-  board = await verifyClass(entries, seedFilter ? { seed: seedFilter } : {}, (done, total, name) => {
+  const current = verifyClass(lastFiles, options(), (done, total, name) => {
+    if (gen !== generation) return;
     progress = { done, total, name };
     const bar = root.querySelector('progress');
     if (bar) {
       bar.max = total;
       bar.value = done;
-      bar.nextSibling!.textContent = ` ${t('teacher.progress', progress)}`;
+      (bar.nextSibling as HTMLElement).textContent = ` ${t('teacher.progress', progress)} `;
     }
   });
-  progress = null;
-  renderTeacher(root);
-}
-
-/** A zip goes to the worker as bytes (refused unread when it is over the size limit); anything else as text. */
-async function classFile(f: File): Promise<ClassFile> {
-  if (!isZipName(f.name) && f.type !== 'application/zip' && f.type !== 'application/x-zip-compressed') return { name: f.name, text: await f.text() };
-  if (f.size > ZIP_LIMITS.zipBytes) return { name: f.name, problem: `the zip is ${Math.round(f.size / (1024 * 1024))} MB, the limit is ${ZIP_LIMITS.zipBytes / (1024 * 1024)} MB` };
-  return { name: f.name, zip: new Uint8Array(await f.arrayBuffer()) };
+  job = current;
+  current.done.then(
+    (b) => {
+      if (gen !== generation) return;
+      job = null;
+      progress = null;
+      board = b;
+      if (!b) notice = t('teacher.cancelled');
+      renderTeacher(root);
+    },
+    (err: Error) => {
+      if (gen !== generation) return;
+      job = null;
+      progress = null;
+      notice = t('teacher.failed', { reason: err.message });
+      renderTeacher(root);
+    },
+  );
 }
 
 const PARTS = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
@@ -132,15 +234,17 @@ function boardView(b: Leaderboard): HTMLElement {
     ),
   );
   const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('teacher.trajectories') });
-  void import('./charts').then((m) => m.trajectoriesChart(chart, b.trajectories, seasons));
+  // Drawn in a task of its own after the table, so neither holds the page for long.
+  void import('./charts').then((m) => setTimeout(() => m.trajectoriesChart(chart, b.trajectories, seasons), 0));
   return h(
     'div',
     {},
     h(
       'p',
-      {},
-      t('teacher.expected', { scenario: b.expected.scenarioId ?? '—', seed: b.expected.seed ?? '—', seasons: b.expected.seasons }),
+      { 'data-testid': 'teacher-expected' },
+      t('teacher.expected', { scenario: b.expected.scenarioId ?? '—', hash: b.expected.scenarioHash?.slice(0, 12) ?? '—', seed: b.expected.seed ?? '—', seasons: b.expected.seasons }),
     ),
+    b.expected.undecided ? h('p', { class: 'notice', role: 'alert', 'data-testid': 'teacher-undecided' }, t('teacher.undecided', { reason: b.expected.undecided })) : '',
     h('p', { class: 'hint' }, t('teacher.rule'), ' ', t('teacher.tieBreak')),
     h(
       'div',
