@@ -1,9 +1,12 @@
 // npm run analyze -- --transactions FILE.csv [--calibration-end YYYY-MM-DD] [--horizon-weeks N]
-//   [--discount-monthly D] [--clv-months N] [--json] [--top N] [--id-col NAME --date-col NAME --amount-col NAME]
-// Reads a store's transactions (customer_id,date,amount), fits BG/NBD + Gamma-Gamma and scores every customer.
+//   [--margin M] [--discount-annual D | --discount-monthly D] [--clv-months N] [--json] [--top N]
+//   [--id-col NAME --date-col NAME --amount-col NAME]
+// Reads a store's transactions (customer_id,date,amount), fits BG/NBD + Gamma-Gamma and scores every customer;
+// CLV is the present value of the expected margin.
 import { readFileSync } from 'node:fs';
 import {
   analyzeTransactions,
+  CLV_DEFAULTS,
   customerPyramid,
   formatCsvError,
   formatDay,
@@ -21,13 +24,32 @@ import { fail, runCli } from './fail';
 
 const USAGE =
   'usage: npm run analyze -- --transactions FILE.csv [--calibration-end YYYY-MM-DD] [--horizon-weeks N] ' +
-  '[--discount-monthly D] [--clv-months N] [--json] [--top N] [--id-col NAME --date-col NAME --amount-col NAME]';
+  '[--margin M] [--discount-annual D | --discount-monthly D] [--clv-months N] [--json] [--top N] ' +
+  '[--id-col NAME --date-col NAME --amount-col NAME]';
+
+const HELP = [
+  USAGE,
+  '',
+  '  --transactions FILE.csv   one row per purchase: customer id, date (YYYY-MM-DD or YYYYMMDD), amount',
+  '  --calibration-end DATE    fit on purchases up to this day (default: the last date in the file)',
+  '  --horizon-weeks N         weeks ahead for expected purchases (default 39)',
+  `  --margin M                share of spend that is margin, 0-1 (default ${CLV_DEFAULTS.margin}); CLV is margin, not spend;`,
+  '                            --margin 1 values spend as the lifetimes package does',
+  `  --discount-annual D       yearly discount rate for CLV (default ${CLV_DEFAULTS.discountAnnual}, i.e. ${100 * CLV_DEFAULTS.discountAnnual}% a year)`,
+  '  --discount-monthly D      a monthly rate instead of a yearly one (not both)',
+  `  --clv-months N            CLV horizon in months (default ${CLV_DEFAULTS.horizonMonths})`,
+  '  --json                    print {"model","clv","customers"} as JSON instead of the report',
+  '  --top N                   customers listed in the report (default 20)',
+  '  --id-col, --date-col, --amount-col NAME   other column names (default customer_id, date, amount)',
+].join('\n');
 
 interface Args {
   file: string;
   calibrationEnd?: number;
   horizonWeeks: number;
-  discountMonthly: number;
+  margin: number;
+  discountAnnual?: number;
+  discountMonthly?: number;
   clvMonths: number;
   json: boolean;
   top: number;
@@ -37,7 +59,19 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | null {
-  const valued = new Set(['--transactions', '--calibration-end', '--horizon-weeks', '--discount-monthly', '--clv-months', '--top', '--id-col', '--date-col', '--amount-col']);
+  const valued = new Set([
+    '--transactions',
+    '--calibration-end',
+    '--horizon-weeks',
+    '--margin',
+    '--discount-annual',
+    '--discount-monthly',
+    '--clv-months',
+    '--top',
+    '--id-col',
+    '--date-col',
+    '--amount-col',
+  ]);
   const values = new Map<string, string>();
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -56,13 +90,18 @@ function parseArgs(argv: string[]): Args | null {
   }
   const file = values.get('--transactions');
   if (!file) fail(`missing --transactions FILE.csv; ${USAGE}`);
-  const number = (name: string, fallback: number, check: (v: number) => boolean, what: string): number => {
+  if (values.has('--discount-annual') && values.has('--discount-monthly')) {
+    fail('options --discount-annual and --discount-monthly: expected one of them, found both');
+  }
+  function number(name: string, fallback: number, check: (v: number) => boolean, what: string): number;
+  function number(name: string, fallback: undefined, check: (v: number) => boolean, what: string): number | undefined;
+  function number(name: string, fallback: number | undefined, check: (v: number) => boolean, what: string): number | undefined {
     const text = values.get(name);
     if (text === undefined) return fallback;
     const v = Number(text);
     if (text.trim() === '' || !check(v)) fail(`option ${name}: expected ${what}, found "${text}"`);
     return v;
-  };
+  }
   let calibrationEnd: number | undefined;
   const endText = values.get('--calibration-end');
   if (endText !== undefined) {
@@ -74,8 +113,10 @@ function parseArgs(argv: string[]): Args | null {
     file,
     calibrationEnd,
     horizonWeeks: number('--horizon-weeks', 39, (v) => Number.isFinite(v) && v >= 0, 'a number of weeks ≥ 0'),
-    discountMonthly: number('--discount-monthly', 0.01, (v) => Number.isFinite(v) && v > -1, 'a monthly rate > −1 such as 0.01'),
-    clvMonths: number('--clv-months', 12, (v) => Number.isInteger(v) && v >= 0, 'a whole number of months'),
+    margin: number('--margin', CLV_DEFAULTS.margin, (v) => v >= 0 && v <= 1, 'a share of spend from 0 to 1 such as 0.3'),
+    discountAnnual: number('--discount-annual', undefined, (v) => Number.isFinite(v) && v > -1, 'a yearly rate > −1 such as 0.1'),
+    discountMonthly: number('--discount-monthly', undefined, (v) => Number.isFinite(v) && v > -1, 'a monthly rate > −1 such as 0.01'),
+    clvMonths: number('--clv-months', CLV_DEFAULTS.horizonMonths, (v) => Number.isInteger(v) && v >= 0, 'a whole number of months'),
     top: number('--top', 20, (v) => Number.isInteger(v) && v >= 0, 'a whole number'),
     json,
     idCol: values.get('--id-col') ?? 'customer_id',
@@ -115,7 +156,7 @@ function readTransactions(args: Args): Transaction[] {
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(HELP + '\n');
     return 0;
   }
   const transactions = readTransactions(args);
@@ -127,6 +168,8 @@ function main(): number {
     result = analyzeTransactions(transactions, {
       calibrationEnd: args.calibrationEnd,
       horizonWeeks: args.horizonWeeks,
+      margin: args.margin,
+      discountAnnual: args.discountAnnual,
       discountMonthly: args.discountMonthly,
       clvMonths: args.clvMonths,
     });
@@ -160,7 +203,12 @@ function report(result: AnalysisResult, args: Args, transactions: Transaction[])
   lines.push('RFM groups:   ' + RFM_GROUPS.map((g) => `${g} ${cs.filter((c) => rfmGroup(c.rfm) === g).length}`).join(', '));
   lines.push('');
   const top = [...cs.keys()].sort((i, j) => cs[j].clv - cs[i].clv || i - j).slice(0, args.top);
-  lines.push(`top ${top.length} customers by CLV (${args.clvMonths} months, ${args.discountMonthly} monthly discount); expected purchases over ${args.horizonWeeks} weeks`);
+  const clv = result.clv;
+  const pct = (v: number) => `${Number((100 * v).toFixed(2))}%`;
+  lines.push(
+    `top ${top.length} customers by CLV (present value of margin: ${pct(clv.margin)} of spend, next ${clv.horizonMonths} months, ` +
+      `discounted ${pct(clv.discountAnnual)} a year = ${pct(clv.discountMonthly)} a month); expected purchases over ${args.horizonWeeks} weeks`,
+  );
   const header = ['customer', 'x', 't_x', 'T', 'monetary', 'P(alive)', 'E[purch]', 'CLV', 'RFM', 'segment', 'ABC'];
   const rows = top.map((i) => {
     const c = cs[i];

@@ -28,7 +28,8 @@ export function inDatabase(s: SimState, i: number): boolean {
 /**
  * Marks of every customer at this moment (0 = not in the database). Called at the start of a season, it gives
  * exactly the groups of the report the team read after the season before: nothing has happened in between.
- * Database order is id order, which is also the order the report's analytics see, so rank ties break alike.
+ * Database order is id order, which is also the order the report's analytics see. Customers with equal
+ * recency, frequency or spend get equal R, F or M scores (quintileScores), whatever their ids.
  */
 export function storeSegments(s: SimState): Uint8Array {
   const c = s.c;

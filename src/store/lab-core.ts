@@ -1,6 +1,7 @@
 import {
   abcClassify,
   churnWarnings,
+  clvSettings,
   customerPyramid,
   fitBgNbd,
   fitGammaGamma,
@@ -8,22 +9,30 @@ import {
   parseCsv,
   parseDay,
   rfmGroup,
+  rfmImportance,
+  rfmQuintileCuts,
+  rfmScores,
+  rfmSegment,
   RFM_GROUPS,
   scoreCustomers,
   summarize,
   topShare,
   type AbcClass,
   type BgNbdParams,
+  type ClvSettings,
   type CustomerScore,
   type GammaGammaParams,
+  type RfmCuts,
   type RfmGroup,
+  type RfmImportance,
   type Transaction,
   type WarningReason,
 } from '../analytics/index';
 
 // The Analytics Lab's work, free of the DOM and of workers so it runs the same in a test: a transactions CSV
 // (any column names) → located errors, or BG/NBD + Gamma-Gamma parameters, per-customer scores and the
-// summaries the page draws — exactly what `npm run analyze` computes on the same file and options.
+// summaries the page draws — exactly what `npm run analyze` computes on the same file and options. RFM can then
+// be scored again with a class's own cut-offs (rescoreRfm) without fitting anything again.
 
 export interface LabColumns {
   id: string;
@@ -36,7 +45,11 @@ export interface LabOptions {
   /** YYYY-MM-DD or YYYYMMDD; empty or absent = the last date in the file. */
   calibrationEnd?: string;
   horizonWeeks: number;
-  discountMonthly: number;
+  /** Share of spend that is margin, 0–1 (the page asks for a percentage). */
+  margin: number;
+  /** Yearly discount rate for CLV (the page asks for a percentage). */
+  discountAnnual: number;
+  /** CLV horizon in months (default 12). */
   clvMonths?: number;
 }
 
@@ -63,7 +76,9 @@ export type LabErrorCode =
   | 'no-rows'
   | 'no-calibration'
   | 'bad-option'
-  | 'fit';
+  | 'fit'
+  | 'bad-answer'
+  | 'no-answers';
 
 export interface LabError {
   code: LabErrorCode;
@@ -81,6 +96,10 @@ export interface LabError {
 
 export interface LabCustomer extends CustomerScore {
   group: RfmGroup;
+  /** 重要 important (M ≥ 3) or 一般 general. */
+  importance: RfmImportance;
+  /** Purchase-days, the F of RFM (frequency + 1). */
+  purchaseDays: number;
   totalSpend: number;
   reasons: WarningReason[];
 }
@@ -95,6 +114,12 @@ export interface LabResult {
   repeatBuyers: number;
   rfmGrid: number[][];
   groups: Record<RfmGroup, number>;
+  /** Of each group, the customers with M ≥ 3 (重要价值客户, 重要发展客户, …). */
+  important: Record<RfmGroup, number>;
+  /** The cut-offs the quintile scores amount to (R in weeks since the last purchase, F purchase-days, M spend). */
+  rfmQuintiles: RfmCuts;
+  /** The class's own cut-offs the scores use, or null for quintile scores. */
+  rfmCuts: RfmCuts | null;
   pyramid: { abc: AbcClass; customers: number; customerShare: number; revenue: number; revenueShare: number }[];
   top10: number;
   top20: number;
@@ -103,7 +128,7 @@ export interface LabResult {
   totalClv: number;
   atRisk: { id: string; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
   atRiskCount: number;
-  options: { horizonWeeks: number; discountMonthly: number; clvMonths: number };
+  options: { horizonWeeks: number; clv: ClvSettings };
 }
 
 export type LabOutcome = { ok: true; result: LabResult } | { ok: false; errors: LabError[]; errorCount: number };
@@ -175,10 +200,17 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
   if (!(Number.isFinite(options.horizonWeeks) && options.horizonWeeks >= 0)) {
     return stop({ code: 'bad-option', column: 'horizon-weeks', found: String(options.horizonWeeks), message: `horizon weeks: expected a number of weeks ≥ 0, found "${options.horizonWeeks}"` });
   }
-  if (!(Number.isFinite(options.discountMonthly) && options.discountMonthly > -1)) {
-    return stop({ code: 'bad-option', column: 'discount-monthly', found: String(options.discountMonthly), message: `monthly discount: expected a monthly rate > −1 such as 0.01, found "${options.discountMonthly}"` });
+  if (!(options.margin >= 0 && options.margin <= 1)) {
+    return stop({ code: 'bad-option', column: 'margin', found: String(options.margin), message: `margin: expected a share of spend from 0 to 1 such as 0.3, found "${options.margin}"` });
+  }
+  if (!(Number.isFinite(options.discountAnnual) && options.discountAnnual > -1)) {
+    return stop({ code: 'bad-option', column: 'discount-annual', found: String(options.discountAnnual), message: `yearly discount: expected a yearly rate > −1 such as 0.1, found "${options.discountAnnual}"` });
   }
   const clvMonths = options.clvMonths ?? 12;
+  if (!(Number.isInteger(clvMonths) && clvMonths >= 0 && clvMonths <= 600)) {
+    return stop({ code: 'bad-option', column: 'clv-months', found: String(clvMonths), message: `CLV months: expected a whole number of months from 0 to 600, found "${clvMonths}"` });
+  }
+  const clv = clvSettings({ horizonMonths: clvMonths, margin: options.margin, discountAnnual: options.discountAnnual });
 
   progress({ stage: 'parse', fraction: 0, rows: 0 });
   const ends = chunkEnds(text);
@@ -277,19 +309,20 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
     throw err;
   }
   progress({ stage: 'score', fraction: 0.55 });
-  const scores = scoreCustomers(summaries, { bgnbd, gammaGamma }, { horizonWeeks: options.horizonWeeks, discountMonthly: options.discountMonthly, clvMonths });
+  const scores = scoreCustomers(summaries, { bgnbd, gammaGamma }, { horizonWeeks: options.horizonWeeks, clvMonths, discountMonthly: clv.discountMonthly, margin: clv.margin });
   const revenue = summaries.map((s) => s.totalSpend);
   const classes = abcClassify(revenue);
   const warnings = churnWarnings(summaries.map((s, k) => ({ summary: s, pAlive: scores[k].pAlive, abc: classes[k] })));
   const reasonsById = new Map(warnings.map((w) => [w.id, w.reasons]));
-  const rfmGrid = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
-  const groups = Object.fromEntries(RFM_GROUPS.map((g) => [g, 0])) as Record<RfmGroup, number>;
-  const customers: LabCustomer[] = scores.map((sc, k) => {
-    const group = rfmGroup(sc.rfm);
-    rfmGrid[5 - sc.rfm.r][sc.rfm.f - 1]++;
-    groups[group]++;
-    return { ...sc, group, totalSpend: summaries[k].totalSpend, reasons: reasonsById.get(sc.id) ?? [] };
-  });
+  const scored: LabCustomer[] = scores.map((sc, k) => ({
+    ...sc,
+    group: rfmGroup(sc.rfm),
+    importance: rfmImportance(sc.rfm),
+    purchaseDays: summaries[k].purchaseDays,
+    totalSpend: summaries[k].totalSpend,
+    reasons: reasonsById.get(sc.id) ?? [],
+  }));
+  const rfm = rfmTables(scored, null);
   const clvs = scores.map((x) => x.clv).filter((v) => Number.isFinite(v));
   const totalClv = clvs.reduce((a, b) => a + b, 0);
   progress({ stage: 'score', fraction: 1 });
@@ -297,14 +330,13 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
     ok: true,
     result: {
       rows,
-      customers,
       calibrationEnd: formatDay(end),
       firstDate: formatDay(first),
       lastDate: formatDay(last),
       model: { bgnbd, gammaGamma },
       repeatBuyers: summaries.filter((s) => s.frequency > 0).length,
-      rfmGrid,
-      groups,
+      ...rfm,
+      rfmQuintiles: rfmQuintileCuts(rfmInputs(scored)),
       pyramid: customerPyramid(revenue, classes),
       top10: topShare(revenue, 0.1),
       top20: topShare(revenue, 0.2),
@@ -313,9 +345,44 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
       totalClv,
       atRisk: warnings.slice(0, 20).map((w) => ({ id: w.id, reasons: w.reasons, pAlive: w.pAlive, gapWeeks: w.gapWeeks, valueAtRisk: w.valueAtRisk })),
       atRiskCount: warnings.length,
-      options: { horizonWeeks: options.horizonWeeks, discountMonthly: options.discountMonthly, clvMonths },
+      options: { horizonWeeks: options.horizonWeeks, clv },
     },
   };
+}
+
+/** The RFM inputs of the Lab's customers: weeks since the last purchase, purchase-days, total spend. */
+function rfmInputs(customers: readonly LabCustomer[]): { recencyGap: number; frequency: number; monetary: number }[] {
+  return customers.map((c) => ({ recencyGap: c.T - c.recency, frequency: c.purchaseDays, monetary: c.totalSpend }));
+}
+
+/** Scores, groups and the grid of customers under cut-offs (null = quintile scores). */
+function rfmTables(
+  customers: readonly LabCustomer[],
+  cuts: RfmCuts | null,
+): Pick<LabResult, 'customers' | 'rfmGrid' | 'groups' | 'important' | 'rfmCuts'> {
+  const scores = rfmScores(rfmInputs(customers), cuts ?? undefined);
+  const rfmGrid = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
+  const groups = Object.fromEntries(RFM_GROUPS.map((g) => [g, 0])) as Record<RfmGroup, number>;
+  const important = Object.fromEntries(RFM_GROUPS.map((g) => [g, 0])) as Record<RfmGroup, number>;
+  const out = customers.map((c, k) => {
+    const sc = scores[k];
+    const group = rfmGroup(sc);
+    const importance = rfmImportance(sc);
+    rfmGrid[5 - sc.r][sc.f - 1]++;
+    groups[group]++;
+    if (importance === 'important') important[group]++;
+    return { ...c, rfm: { ...sc, segment: rfmSegment(sc.r, sc.f) }, group, importance };
+  });
+  return { customers: out, rfmGrid, groups, important, rfmCuts: cuts };
+}
+
+/**
+ * The same results with R, F and M scored from a class's own cut-offs (null: back to quintile scores). The
+ * segments, the four groups, 重要 / 一般 and the grid follow; nothing else changes. RangeError when a cut-off
+ * is out of order (see cutoffProblem).
+ */
+export function rescoreRfm(result: LabResult, cuts: RfmCuts | null): LabResult {
+  return { ...result, ...rfmTables(result.customers, cuts) };
 }
 
 /**

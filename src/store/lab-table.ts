@@ -17,12 +17,20 @@ export const EXPORT_HEADER = [
   'rfm_m',
   'rfm_segment',
   'rfm_group',
+  'rfm_importance',
   'abc',
   'warning_reasons',
+  'clv_margin',
+  'clv_months',
+  'clv_discount_annual',
 ] as const;
 
-/** Per-customer rows for the CSV export (header first), in the order customers first appear in the file. */
-export function resultRows(result: Pick<LabResult, 'customers'>): (string | number)[][] {
+/**
+ * Per-customer rows for the CSV export (header first), in the order customers first appear in the file. CLV is
+ * discounted margin; every row states the margin share, horizon in months and yearly discount rate it used.
+ */
+export function resultRows(result: Pick<LabResult, 'customers' | 'options'>): (string | number)[][] {
+  const { margin, horizonMonths, discountAnnual } = result.options.clv;
   return [
     [...EXPORT_HEADER],
     ...result.customers.map((c) => [
@@ -40,8 +48,12 @@ export function resultRows(result: Pick<LabResult, 'customers'>): (string | numb
       c.rfm.m,
       c.rfm.segment,
       c.group,
+      c.importance,
       c.abc,
       c.reasons.join(';'),
+      margin,
+      horizonMonths,
+      discountAnnual,
     ]),
   ];
 }

@@ -1,5 +1,5 @@
-import { abcClassify, churnWarnings, customerPyramid, fitModels, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
-import type { AbcClass, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
+import { abcClassify, churnWarnings, clvSettingsOf, customerPyramid, fitModels, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
+import type { AbcClass, ClvSettings, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
 import { GROUP_BIT } from '../sim/segments';
 import type { SimState } from '../sim/state';
 import { Stage } from '../sim/types';
@@ -7,7 +7,9 @@ import { segmentCells, type SegmentCell } from './segment-cells';
 
 // What the store computes from its own customer database each season (客户数据库): purchase counts, spend and
 // dates per customer — never the hidden traits. RFM, ABC and the pyramid, BG/NBD + Gamma-Gamma CLV, and the
-// churn early-warning list, exactly as the analytics command computes them on any transactions file.
+// churn early-warning list, exactly as the analytics command computes them on any transactions file. CLV is the
+// present value of the margin a customer is expected to bring (course unit 2): the scenario's gross margin on the
+// expected spend, over the next 12 months, discounted at 10 % a year (CLV_DEFAULTS), and the report says so.
 
 export interface StoreAnalytics {
   customers: number;
@@ -18,6 +20,8 @@ export interface StoreAnalytics {
   top20: number;
   clvBins: { from: number; to: number; count: number }[];
   meanClv: number;
+  /** How CLV was computed: the store's gross margin, horizon and discount rates. */
+  clv: ClvSettings;
   atRisk: { id: number; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
   model: { r: number; alpha: number; a: number; b: number } | null;
   /** The database by segment mark, as next season's targeted decisions will find it (src/sim/segments.ts). */
@@ -51,9 +55,15 @@ export function databaseSummaries(s: SimState): CustomerSummary[] {
   return out;
 }
 
+/** The report's CLV settings for this store: its gross margin, the default horizon and discount rate. */
+export function storeClvSettings(s: SimState): ClvSettings {
+  return clvSettingsOf({ margin: s.scenario.store.margin });
+}
+
 export function storeAnalytics(s: SimState): StoreAnalytics {
   const summaries = databaseSummaries(s);
   const segments = segmentCells(s);
+  const clv = storeClvSettings(s);
   const empty: StoreAnalytics = {
     customers: summaries.length,
     rfmGrid: [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]),
@@ -63,6 +73,7 @@ export function storeAnalytics(s: SimState): StoreAnalytics {
     top20: 0,
     clvBins: [],
     meanClv: 0,
+    clv,
     atRisk: [],
     model: null,
     segments,
@@ -74,7 +85,7 @@ export function storeAnalytics(s: SimState): StoreAnalytics {
   });
   if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return empty;
   const models = fitModels(summaries);
-  const scores = scoreCustomers(summaries, models);
+  const scores = scoreCustomers(summaries, models, { clvMonths: clv.horizonMonths, discountMonthly: clv.discountMonthly, margin: clv.margin });
   const revenue = summaries.map((x) => x.totalSpend);
   const classes = abcClassify(revenue);
   for (const sc of scores) {
@@ -116,8 +127,9 @@ export interface ClvCheck {
 }
 
 /**
- * The debrief's "estimate versus truth": CLV as the store estimated it after `early` (over the weeks the game
- * had left), beside what each customer really spent afterwards in `late`.
+ * The debrief's "estimate versus truth": the spend forecast behind CLV as the store made it after `early` (over
+ * the weeks the game had left; before margin and without discounting, so it can be set against what each
+ * customer really spent afterwards in `late`).
  */
 export function clvCheck(early: SimState, late: SimState): ClvCheck {
   const weeksAhead = late.week - early.week;
@@ -125,7 +137,7 @@ export function clvCheck(early: SimState, late: SimState): ClvCheck {
   const months = Math.max(1, Math.round(weeksAhead / WEEKS_PER_MONTH));
   const result: ClvCheck = { season: early.season, weeksAhead, points: [], totalEstimate: 0, totalActual: 0, correlation: 0 };
   if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return result;
-  const scores = scoreCustomers(summaries, fitModels(summaries), { clvMonths: months, discountMonthly: 0 });
+  const scores = scoreCustomers(summaries, fitModels(summaries), { clvMonths: months, discountMonthly: 0, margin: 1 });
   for (let k = 0; k < summaries.length; k++) {
     const id = Number(summaries[k].id);
     const estimate = scores[k].clv;

@@ -7,8 +7,9 @@ import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 
 // The store's own analytics after each season (units 2, 5, 9): the RFM grid, the course's four RFM groups,
-// ABC classes and the customer pyramid, the CLV distribution and the churn early-warning list. Computed in the
-// simulation's worker on the store's database, never on hidden traits.
+// ABC classes and the customer pyramid, the CLV distribution (discounted margin, its margin, horizon and rate
+// stated) and the churn early-warning list. Computed in the simulation's worker on the store's database, never on
+// hidden traits.
 
 export function analyticsSection(): HTMLElement {
   const box = h('section', { class: 'card analytics', 'data-testid': 'store-analytics' }, h('h3', {}, t('analytics.heading')), h('p', { class: 'hint' }, t('notice.busy')));
@@ -32,6 +33,7 @@ function content(a: StoreAnalytics): HTMLElement[] {
     { class: 'groups' },
     ...(['high-value', 'developing', 'keep', 'win-back'] as const).map((g) => h('li', {}, t(`rfm.group.${g}` as MessageKey, { n: a.groups[g] }))),
   );
+  const groupsRule = h('p', { class: 'hint' }, t('analytics.groupsRule'));
   const abc = h(
     'table',
     { class: 'abc' },
@@ -44,6 +46,11 @@ function content(a: StoreAnalytics): HTMLElement[] {
     'div',
     { class: 'clv', role: 'group', 'aria-label': t('analytics.clv') },
     h('h4', {}, t('analytics.clv')),
+    h(
+      'p',
+      { class: 'hint', 'data-testid': 'analytics-clv-basis' },
+      t('analytics.clvBasis', { months: a.clv.horizonMonths, margin: `${num(100 * a.clv.margin)}%`, rate: `${num(100 * a.clv.discountAnnual, 1)}%` }),
+    ),
     h('p', {}, t('analytics.clvMean', { v: a.meanClv })),
     ...a.clvBins.map((b) =>
       h(
@@ -75,7 +82,7 @@ function content(a: StoreAnalytics): HTMLElement[] {
   );
   return [
     h('p', {}, t('analytics.summary', { n: a.customers, top10: num(100 * a.top10), top20: num(100 * a.top20) })),
-    h('div', { class: 'grid' }, h('div', {}, grid, groups), h('div', {}, abc, clv), risk),
+    h('div', { class: 'grid' }, h('div', {}, grid, groups, groupsRule), h('div', {}, abc, clv), risk),
     targetable(a),
   ];
 }

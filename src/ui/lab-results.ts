@@ -3,10 +3,12 @@ import type { LabResult } from '../store/lab-core';
 import { sortCustomers, type SortKey } from '../store/lab-table';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
+import { cutEditor, cutStatus, type CutEditor } from './lab-rfm';
 
-// The Analytics Lab's results: model parameters, shares, the RFM grid and groups, ABC classes and pyramid, the
-// CLV distribution, the churn early-warning list and a sortable table of customers — the look of the store's
-// analytics panel, on any transactions file.
+// The Analytics Lab's results: model parameters, shares, the RFM grid and groups (with the class's own cut-offs
+// if it sets them), ABC classes and pyramid, the CLV distribution (discounted margin, its settings stated), the
+// churn early-warning list and a sortable table of customers — the look of the store's analytics panel, on any
+// transactions file.
 
 export const TOP_ROWS = 50;
 
@@ -53,10 +55,24 @@ function rfmCard(r: LabResult): HTMLElement {
     'ul',
     { class: 'groups', 'data-testid': 'lab-groups' },
     ...(['high-value', 'developing', 'keep', 'win-back'] as const).map((g) =>
-      h('li', {}, t(`lab.group.${g}` as MessageKey, { n: num(r.groups[g]), share: pct(r.groups[g] / Math.max(1, r.customers.length)) })),
+      h(
+        'li',
+        { 'data-testid': `lab-group-${g}` },
+        t(`lab.group.${g}` as MessageKey, { n: num(r.groups[g]), share: pct(r.groups[g] / Math.max(1, r.customers.length)), important: num(r.important[g]) }),
+      ),
     ),
   );
-  return h('section', { class: 'card', 'data-testid': 'lab-rfm' }, h('h3', {}, t('lab.rfm')), h('p', { class: 'hint' }, t('lab.rfm.hint')), grid, h('h4', {}, t('lab.groups')), groups);
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'lab-rfm' },
+    h('h3', {}, t('lab.rfm')),
+    h('p', { class: 'hint' }, t('lab.rfm.hint')),
+    cutStatus(r),
+    grid,
+    h('h4', {}, t('lab.groups')),
+    h('p', { class: 'hint' }, t('lab.groups.rule')),
+    groups,
+  );
 }
 
 function abcCard(r: LabResult): HTMLElement {
@@ -89,9 +105,10 @@ function clvCard(r: LabResult): HTMLElement {
       h('tbody', {}, ...r.clvBins.map((b, k) => h('tr', {}, h('th', { scope: 'row' }, `¥${labels[k]}`), h('td', {}, num(b.count))))),
     ),
   );
+  const c = r.options.clv;
   return chartCard(
-    t('lab.clv', { months: r.options.clvMonths }),
-    t('lab.clv.reading', { mean: num(r.meanClv, 2), total: num(r.totalClv), discount: pct(r.options.discountMonthly) }),
+    t('lab.clv', { months: c.horizonMonths }),
+    t('lab.clv.reading', { mean: num(r.meanClv, 2), total: num(r.totalClv), margin: pct(c.margin), rate: pct(c.discountAnnual), monthly: `${num(100 * c.discountMonthly, 2)}%` }),
     (m, el) => m.clvChart(el, labels, r.clvBins.map((b) => b.count), t('lab.clv.x'), t('lab.clv.y')),
     'lab-clv',
     details,
@@ -187,11 +204,11 @@ export function topTable(r: LabResult, sort: TableSort, onSort: (s: TableSort) =
     h('h3', { id: 'lab-top-h' }, t('lab.top', { n: Math.min(TOP_ROWS, r.customers.length) })),
     h('p', { class: 'reading', 'aria-live': 'polite' }, t(sort.descending ? 'lab.top.readingDesc' : 'lab.top.readingAsc', { column: t(col.label), total: num(r.customers.length) })),
     h('div', { class: 'lab-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'lab-top-h' }, h('table', { class: 'lab-top' }, h('thead', {}, head), h('tbody', {}, ...rows))),
-    h('p', { class: 'hint' }, t('lab.top.hint', { weeks: r.options.horizonWeeks, months: r.options.clvMonths })),
+    h('p', { class: 'hint' }, t('lab.top.hint', { weeks: r.options.horizonWeeks, months: r.options.clv.horizonMonths, margin: pct(r.options.clv.margin), rate: pct(r.options.clv.discountAnnual) })),
   );
 }
 
-export function resultsView(r: LabResult, file: string, sort: TableSort, onSort: (s: TableSort) => void, onExport: () => void): HTMLElement {
+export function resultsView(r: LabResult, file: string, sort: TableSort, onSort: (s: TableSort) => void, onExport: () => void, cuts: CutEditor): HTMLElement {
   const summary = h(
     'section',
     { class: 'card', 'data-testid': 'lab-summary' },
@@ -207,6 +224,7 @@ export function resultsView(r: LabResult, file: string, sort: TableSort, onSort:
     { class: 'lab-results', 'data-testid': 'lab-results' },
     h('h3', { tabindex: -1, id: 'lab-results-h' }, t('lab.results')),
     h('div', { class: 'grid' }, summary, paramsCard(r), rfmCard(r), abcCard(r), clvCard(r)),
+    cutEditor(cuts),
     riskCard(r),
     topTable(r, sort, onSort),
   );

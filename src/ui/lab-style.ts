@@ -26,6 +26,27 @@ table.lab-top th[aria-sort='ascending'] button, table.lab-top th[aria-sort='desc
 .lab-risk li { margin: 0.15rem 0; }
 .lab table th { overflow-wrap: normal; }
 .lab .stat { font-size: 1.4rem; font-weight: bold; }
+.lab-cuts { display: grid; gap: 0.4rem; justify-items: start; }
+.lab-cuts h3, .lab-cuts p { margin: 0; }
+table.lab-cuts-table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+table.lab-cuts-table th, table.lab-cuts-table td { border: 1px solid var(--line, #c8ced6); padding: 0.2rem 0.4rem; text-align: left; }
+table.lab-cuts-table td { white-space: nowrap; }
+table.lab-cuts-table input { width: 5.5rem; }
+table.lab-cuts-table input[aria-invalid='true'] { border: 2px solid var(--bad, #D55E00); background: #fff6f0; }
+.lab-cuts-error { margin: 0; padding: 0.3rem 0.6rem; border-left: 4px solid var(--bad, #D55E00); background: #fff6f0; font-weight: bold; }
+.lab-cuts-error::before { content: '✗ '; }
+.lab-nps { display: grid; gap: 0.5rem; }
+.lab-nps .form { display: grid; grid-template-columns: max-content minmax(8rem, 20rem); gap: 0.4rem 0.8rem; align-items: center; }
+.lab-nps-result { display: grid; gap: 0.4rem; justify-items: start; }
+.lab-nps-result p { margin: 0; }
+.lab-nps table.abc { width: auto; min-width: 20rem; }
+.lab-nps table.abc th[scope='row'] { text-align: left; }
+.lab-nps-result h4 { margin: 0; }
+table.lab-nps-histogram { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+table.lab-nps-histogram th, table.lab-nps-histogram td { border: 1px solid var(--line, #c8ced6); padding: 0.2rem 0.5rem; text-align: center; min-width: 2rem; }
+.lab-nps .promoter th[scope='row'], table.lab-nps-histogram th.promoter { background: #e3f3ec; }
+.lab-nps .passive th[scope='row'], table.lab-nps-histogram th.passive { background: #f1f1f1; }
+.lab-nps .detractor th[scope='row'], table.lab-nps-histogram th.detractor { background: #fbe9dd; }
 `;
 
 let added = false;

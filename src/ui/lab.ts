@@ -1,16 +1,20 @@
 import { writeCsv } from '../analytics/csv';
 import { cdnowToCsv, detectColumns, readHeader } from '../store/lab-columns';
-import { MAX_ERRORS, type LabColumns, type LabError, type LabProgress, type LabResult } from '../store/lab-core';
+import { MAX_ERRORS, rescoreRfm, type LabColumns, type LabError, type LabProgress, type LabResult } from '../store/lab-core';
 import { resultRows } from '../store/lab-table';
 import { startLab, type LabRun } from '../store/lab-host';
 import { download, h, nextId } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { resultsView, type TableSort } from './lab-results';
+import { draftFrom, readDraft, type CutDraft } from './lab-rfm';
 import { addLabStyle } from './lab-style';
+import { surveySection } from './lab-survey';
 
 // The Analytics Lab (数据分析实验室): import any transactions CSV — the class's own shopping data, say — and get
 // the RFM / ABC / CLV results of `npm run analyze` as tables and charts, computed in a Web Worker with a progress
-// bar, with located messages for bad rows and a CSV export of every customer's scores.
+// bar, with located messages for bad rows and a CSV export of every customer's scores. CLV is discounted margin
+// (margin share, horizon and yearly rate are the page's options and are stated beside every CLV figure); the
+// class can score RFM with its own cut-offs; and a survey CSV of 0–10 answers gives the class's own NPS.
 
 interface LabState {
   file: Blob | null;
@@ -19,7 +23,10 @@ interface LabState {
   columns: LabColumns | null;
   calibrationEnd: string;
   horizon: string;
+  /** Margin and yearly discount rate as the page asks for them, in %. */
+  margin: string;
   discount: string;
+  clvMonths: string;
   run: LabRun | null;
   progress: LabProgress | null;
   errors: string[];
@@ -27,6 +34,9 @@ interface LabState {
   result: LabResult | null;
   resultFile: string;
   sort: TableSort;
+  /** The R/F/M cut-offs being edited, and the one-line problem with them, if any. */
+  cuts: CutDraft | null;
+  cutsError: { text: string; field: string } | null;
   loadingSample: boolean;
   focus: string | null;
 }
@@ -38,7 +48,9 @@ const state: LabState = {
   columns: null,
   calibrationEnd: '',
   horizon: '39',
-  discount: '0.01',
+  margin: '30',
+  discount: '10',
+  clvMonths: '12',
   run: null,
   progress: null,
   errors: [],
@@ -46,6 +58,8 @@ const state: LabState = {
   result: null,
   resultFile: '',
   sort: { key: 'clv', descending: true },
+  cuts: null,
+  cutsError: null,
   loadingSample: false,
   focus: null,
 };
@@ -57,13 +71,17 @@ function rerender(): void {
   if (root && root.isConnected) renderLab(root);
 }
 
-/** One located line per problem, in the page's language: "file:line: column "date": expected …, found …". */
-export function errorLine(file: string, e: LabError): string {
+/**
+ * One located line per problem, in the page's language: "file:line: column "date": expected …, found …".
+ * `typed` gives an option's text as the person typed it (a percentage, say), to quote instead of the value used.
+ */
+export function errorLine(file: string, e: LabError, typed: Record<string, string> = {}): string {
   let where = file;
   if (e.line !== undefined) where += `:${e.line}`;
   if (typeof e.column === 'number') where += ` ${t('lab.err.char', { n: e.column })}`;
   if (e.code === 'bad-option') {
-    return `${t('lab.err.option', { option: t(`lab.opt.${e.column}` as MessageKey) })}: ${t('lab.err.bad-option', { found: e.found ?? '' })}`;
+    const found = typeof e.column === 'string' && e.column in typed ? typed[e.column] : (e.found ?? '');
+    return `${t('lab.err.option', { option: t(`lab.opt.${e.column}` as MessageKey) })}: ${t('lab.err.bad-option', { found })}`;
   }
   const col = typeof e.column === 'string' ? `: ${t('lab.err.column', { column: e.column })}` : '';
   const params = { found: e.found ?? '', expected: e.expected ?? '', detail: e.message };
@@ -130,9 +148,17 @@ async function run(): Promise<void> {
   state.errorCount = 0;
   state.result = null;
   state.progress = { stage: 'parse', fraction: 0, rows: 0 };
+  const typed = { margin: state.margin, 'discount-annual': state.discount, 'clv-months': state.clvMonths };
   const current = startLab(
     file,
-    { columns: state.columns, calibrationEnd: state.calibrationEnd, horizonWeeks: numberOrNaN(state.horizon), discountMonthly: numberOrNaN(state.discount) },
+    {
+      columns: state.columns,
+      calibrationEnd: state.calibrationEnd,
+      horizonWeeks: numberOrNaN(state.horizon),
+      margin: numberOrNaN(state.margin) / 100,
+      discountAnnual: numberOrNaN(state.discount) / 100,
+      clvMonths: numberOrNaN(state.clvMonths),
+    },
     (p) => {
       if (state.run !== current) return;
       state.progress = p;
@@ -150,9 +176,11 @@ async function run(): Promise<void> {
     if (outcome.ok) {
       state.result = outcome.result;
       state.resultFile = name;
+      state.cuts = draftFrom(outcome.result.rfmQuintiles);
+      state.cutsError = null;
       state.focus = '#lab-results-h';
     } else {
-      state.errors = outcome.errors.map((e) => errorLine(name, e));
+      state.errors = outcome.errors.map((e) => errorLine(name, e, typed));
       state.errorCount = outcome.errorCount;
       state.focus = '[data-testid="lab-errors"]';
     }
@@ -164,6 +192,30 @@ async function run(): Promise<void> {
     state.errorCount = 1;
     state.focus = '[data-testid="lab-errors"]';
   }
+  rerender();
+}
+
+/** Scores RFM again with the cut-offs being edited, or says in one line which one is wrong. */
+function applyCuts(): void {
+  if (!state.result || !state.cuts) return;
+  const read = readDraft(state.cuts);
+  if (!read.ok) {
+    state.cutsError = { text: read.error, field: read.field };
+    state.focus = `#${read.field}`;
+  } else {
+    state.result = rescoreRfm(state.result, read.cuts);
+    state.cutsError = null;
+    state.focus = '[data-testid="lab-cuts-status"]';
+  }
+  rerender();
+}
+
+function quintileCuts(): void {
+  if (!state.result) return;
+  state.result = rescoreRfm(state.result, null);
+  state.cuts = draftFrom(state.result.rfmQuintiles);
+  state.cutsError = null;
+  state.focus = '[data-testid="lab-cuts-status"]';
   rerender();
 }
 
@@ -264,7 +316,9 @@ function optionsForm(): HTMLElement {
       ...columnSelect('amount', 'lab.col.amountColumn'),
       ...field('lab-end', t('lab.opt.calibration-end'), input('lab-end', { type: 'date' }, state.calibrationEnd, (v) => (state.calibrationEnd = v)), t('lab.opt.endHint')),
       ...field('lab-horizon', t('lab.opt.horizon-weeks'), input('lab-horizon', { type: 'number', min: 0, step: 1, inputmode: 'numeric' }, state.horizon, (v) => (state.horizon = v)), t('lab.opt.horizonHint')),
-      ...field('lab-discount', t('lab.opt.discount-monthly'), input('lab-discount', { type: 'number', min: 0, step: 0.001, inputmode: 'decimal' }, state.discount, (v) => (state.discount = v)), t('lab.opt.discountHint')),
+      ...field('lab-margin', t('lab.opt.margin'), input('lab-margin', { type: 'number', min: 0, max: 100, step: 1, inputmode: 'decimal' }, state.margin, (v) => (state.margin = v)), t('lab.opt.marginHint')),
+      ...field('lab-discount', t('lab.opt.discount-annual'), input('lab-discount', { type: 'number', min: 0, step: 0.5, inputmode: 'decimal' }, state.discount, (v) => (state.discount = v)), t('lab.opt.discountAnnualHint')),
+      ...field('lab-clv-months', t('lab.opt.clv-months'), input('lab-clv-months', { type: 'number', min: 0, max: 600, step: 1, inputmode: 'numeric' }, state.clvMonths, (v) => (state.clvMonths = v)), t('lab.opt.clvMonthsHint')),
     ),
     h(
       'div',
@@ -341,8 +395,19 @@ export function renderLab(target: HTMLElement): void {
               rerender();
             },
             exportResults,
+            {
+              draft: state.cuts ?? draftFrom(state.result.rfmQuintiles),
+              error: state.cutsError,
+              onInput: (dim, k, v) => {
+                state.cuts = { ...(state.cuts ?? draftFrom(state.result!.rfmQuintiles)) };
+                state.cuts[dim] = state.cuts[dim].map((x, j) => (j === k ? v : x));
+              },
+              onApply: applyCuts,
+              onQuintiles: quintileCuts,
+            },
           )
         : null,
+      surveySection(rerender),
     ),
   );
   if (state.focus) {

@@ -58,7 +58,11 @@ describe('analyze CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['model', 'customers']);
+    expect(Object.keys(out)).toEqual(['model', 'clv', 'customers']);
+    // CLV is stated with its settings: 30 % margin, 12 months, 10 % a year by default.
+    expect(Object.keys(out.clv)).toEqual(['horizonMonths', 'margin', 'discountAnnual', 'discountMonthly']);
+    expect(out.clv).toMatchObject({ horizonMonths: 12, margin: 0.3, discountAnnual: 0.1 });
+    expect(out.clv.discountMonthly).toBeCloseTo(Math.pow(1.1, 1 / 12) - 1, 15);
     expect(Object.keys(out.model.bgnbd)).toEqual(['r', 'alpha', 'a', 'b']);
     expect(Object.keys(out.model.gammaGamma)).toEqual(['p', 'q', 'gamma']);
     expect(Object.keys(out.customers[0])).toEqual(['id', 'frequency', 'recency', 'T', 'monetary', 'pAlive', 'expectedPurchases', 'clv', 'rfm', 'abc']);
@@ -66,6 +70,43 @@ describe('analyze CLI', () => {
     expect(out.customers).toHaveLength(40);
     const expected = analyzeTransactions(tx, { calibrationEnd: parseDay('2023-09-30')!, horizonWeeks: 39 });
     expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
+    // Equal purchase counts get equal F scores, and equal weeks since the last purchase equal R scores.
+    type C = { frequency: number; recency: number; T: number; rfm: { r: number; f: number } };
+    const cs = out.customers as C[];
+    const gapDays = (c: C) => Math.round(7 * (c.T - c.recency));
+    let pairs = 0;
+    for (const a of cs) {
+      for (const b of cs) {
+        if (a.frequency === b.frequency) expect(a.rfm.f).toBe(b.rfm.f);
+        if (gapDays(a) === gapDays(b)) expect(a.rfm.r).toBe(b.rfm.r);
+        if (a !== b && a.frequency === b.frequency) pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(0);
+  });
+
+  it('values margin, not spend: --margin scales CLV, --discount-annual discounts it, both stated', () => {
+    const base = JSON.parse(analyze(['--transactions', file, '--json']).stdout);
+    const spend = JSON.parse(analyze(['--transactions', file, '--json', '--margin', '1']).stdout);
+    const flat = JSON.parse(analyze(['--transactions', file, '--json', '--margin=0.3', '--discount-annual', '0']).stdout);
+    expect(spend.clv).toMatchObject({ margin: 1, discountAnnual: 0.1 });
+    expect(flat.clv).toMatchObject({ margin: 0.3, discountAnnual: 0, discountMonthly: 0 });
+    const i = base.customers.findIndex((c: { frequency: number }) => c.frequency > 2);
+    expect(base.customers[i].clv).toBeGreaterThan(0);
+    expect(spend.customers[i].clv).toBeCloseTo(base.customers[i].clv / 0.3, 8);
+    expect(flat.customers[i].clv).toBeGreaterThan(base.customers[i].clv);
+    const annual = JSON.parse(analyze(['--transactions', file, '--json', '--discount-annual', '0.2', '--margin', '0.45', '--clv-months', '24']).stdout);
+    expect(annual).toEqual(JSON.parse(JSON.stringify(analyzeTransactions(tx, { discountAnnual: 0.2, margin: 0.45, clvMonths: 24 }))));
+    const text = analyze(['--transactions', file, '--top', '3', '--margin', '0.45']).stdout;
+    expect(text).toMatch(/^top 3 customers by CLV \(present value of margin: 45% of spend, next 12 months, discounted 10% a year = 0\.8% a month\)/m);
+  });
+
+  it('--help states the defaults of the CLV settings', () => {
+    const r = analyze(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--margin M\s+share of spend that is margin, 0-1 \(default 0\.3\)/);
+    expect(r.stdout).toMatch(/--discount-annual D\s+yearly discount rate for CLV \(default 0\.1/);
+    expect(r.stdout).toMatch(/--clv-months N\s+CLV horizon in months \(default 12\)/);
   });
 
   it('passes the horizon and discount options through', () => {
@@ -115,7 +156,16 @@ describe('analyze CLI on bad input', () => {
   }
 
   it('bad options and missing files are one line with exit code 2', () => {
-    for (const args of [['--transactions', join(dir, 'none.csv')], ['--bogus'], ['--transactions', join(dir, 'x.csv'), '--horizon-weeks', 'many'], []]) {
+    const csv = join(dir, 'x.csv');
+    for (const args of [
+      ['--transactions', join(dir, 'none.csv')],
+      ['--bogus'],
+      ['--transactions', csv, '--horizon-weeks', 'many'],
+      ['--transactions', csv, '--margin', '1.5'],
+      ['--transactions', csv, '--discount-annual', '-2'],
+      ['--transactions', csv, '--discount-annual', '0.1', '--discount-monthly', '0.01'],
+      [],
+    ]) {
       const r = analyze(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n')).toHaveLength(2);

@@ -3,8 +3,10 @@ import type { Page } from 'playwright-core';
 import { launch, noOverflow, shot } from './browser';
 
 // The Analytics Lab in a browser: import a small CSV through the file chooser (Chinese or English headers,
-// detected), run it in the worker, read the model parameters and RFM grid, sort the customer table from the
-// keyboard, export the results CSV, load the bundled CDNOW sample, and import a broken file to see located errors.
+// detected), run it in the worker, read the model parameters and RFM grid, read CLV as discounted margin with its
+// settings stated, score RFM with the class's own cut-offs from the keyboard, sort the customer table from the
+// keyboard, export the results CSV, load the bundled CDNOW sample, import a broken file to see located errors, and
+// compute NPS from a survey file (the example poll, a file with bad cells, a column chosen from the keyboard).
 
 function check(cond: unknown, msg: string): asserts cond {
   if (!cond) throw new Error(`lab: ${msg}`);
@@ -76,6 +78,43 @@ export async function labE2E(url: string, lang: 'zh-CN' | 'en'): Promise<void> {
     check((await page.getByTestId('lab-top').locator('tbody tr').count()) === 50, 'top-customers table shows 50 rows');
     await page.getByTestId('lab-abc').locator('svg').first().waitFor();
     await page.getByTestId('lab-clv').locator('svg').first().waitFor();
+    // CLV is discounted margin, and the card says so: margin, horizon and yearly rate.
+    const clvText = await page.getByTestId('lab-clv').innerText();
+    check(zh ? /毛利率 30(\.0)?%/.test(clvText) && /年折现率 10(\.0)?%/.test(clvText) && clvText.includes('12 个月') : /margin 30(\.0)?%/.test(clvText) && /10(\.0)?% a year/.test(clvText) && clvText.includes('12 months'), `CLV settings stated: ${clvText}`);
+
+    // RFM with the class's own cut-offs, from the keyboard: F ≥ 2, 3, 5, 8 purchase-days, R ≤ 140, 84, 42, 21
+    // days; Enter applies.
+    const status = page.getByTestId('lab-cuts-status');
+    check((await status.innerText()).includes(zh ? '五等分' : 'quintiles'), `scored by quintiles first: ${await status.innerText()}`);
+    const groupsBefore = await page.getByTestId('lab-groups').innerText();
+    for (const [k, v] of [[2, '2'], [3, '3'], [4, '5'], [5, '8']] as const) {
+      await page.getByTestId(`lab-cut-f-${k}`).fill(v);
+    }
+    for (const [k, v] of [[2, '140'], [3, '84'], [4, '42'], [5, '21']] as const) {
+      await page.getByTestId(`lab-cut-r-${k}`).fill(v);
+    }
+    await page.getByTestId('lab-cut-f-5').focus();
+    await page.keyboard.press('Enter');
+    await status.filter({ hasText: zh ? '自己的分界点' : 'your own cut-offs' }).waitFor();
+    check((await status.innerText()).includes('2 / 3 / 5 / 8') && (await status.innerText()).includes('140 / 84 / 42 / 21'), `own cut-offs stated: ${await status.innerText()}`);
+    check(await status.evaluate((el) => el === document.activeElement), 'focus moves to the scoring status');
+    const groupsAfter = await page.getByTestId('lab-groups').innerText();
+    check(groupsAfter !== groupsBefore, `groups follow the cut-offs: ${groupsBefore} → ${groupsAfter}`);
+    const cellsAfter = await page.getByTestId('lab-rfm-grid').locator('tbody td').allInnerTexts();
+    check(cellsAfter.reduce((a, b) => a + Number(b.replace(/\D/g, '')), 0) === 60, 'the grid still counts 60 customers');
+    await shot(page, `${tag}-lab-02b-cutoffs`);
+    // A cut-off out of order is one line naming the box, and the box gets the focus.
+    await page.getByTestId('lab-cut-f-4').fill('1');
+    await page.getByTestId('lab-cut-f-4').press('Enter');
+    const cutError = await page.getByTestId('lab-cuts-error').innerText();
+    check(cutError.includes('F') && cutError.includes(zh ? '4 分' : 'score 4'), `cut-off error names F score 4: ${cutError}`);
+    check(await page.getByTestId('lab-cut-f-4').evaluate((el) => el === document.activeElement && el.getAttribute('aria-invalid') === 'true'), 'focus on the wrong box');
+    check((await status.innerText()).includes('2 / 3 / 5 / 8'), 'a wrong cut-off changes nothing');
+    await page.getByTestId('lab-cuts-quintiles').focus();
+    await page.keyboard.press('Enter');
+    await status.filter({ hasText: zh ? '五等分' : 'quintiles' }).waitFor();
+    check((await page.getByTestId('lab-groups').innerText()) === groupsBefore, 'back to the quintile groups');
+    check((await page.getByTestId('lab-cut-f-4').inputValue()) !== '1', 'the boxes show the quintile cut-offs again');
 
     // Sorting from the keyboard: focus a heading button and press Enter, twice to reverse.
     await page.getByTestId('lab-sort-frequency').focus();
@@ -96,6 +135,7 @@ export async function labE2E(url: string, lang: 'zh-CN' | 'en'): Promise<void> {
     check(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'export starts with a UTF-8 BOM');
     const lines = bytes.toString('utf8').slice(1).trim().split(/\r\n/);
     check(lines[0].startsWith('customer_id,frequency,recency,T,monetary,total_spend,p_alive,expected_purchases,clv,rfm_r'), `export header: ${lines[0]}`);
+    check(lines[0].endsWith('clv_margin,clv_months,clv_discount_annual') && lines[1].endsWith(',0.3,12,0.1'), `export states the CLV settings: ${lines[0]} / ${lines[1]}`);
     check(lines.length === 61, `export has one row per customer: ${lines.length}`);
     check(download.suggestedFilename().endsWith('-analysis.csv'), `export file name: ${download.suggestedFilename()}`);
 
@@ -129,6 +169,53 @@ export async function labE2E(url: string, lang: 'zh-CN' | 'en'): Promise<void> {
     await chooseFile(page, 'two-columns.csv', 'name,total\nx,1\n');
     const few = await page.getByTestId('lab-error').first().innerText();
     check(/^two-columns\.csv:1: /.test(few), `too few columns located: ${few}`);
+
+    // NPS from a poll: the example first (40 answers), then the class's own file.
+    await page.getByTestId('lab-nps-example').click();
+    const nps = page.getByTestId('lab-nps-result');
+    await nps.waitFor();
+    const value = await page.getByTestId('lab-nps-value').innerText();
+    // 40 answers: 20 promoters, 12 passives, 8 detractors: (20 − 8) / 40 = +30.
+    check(value.includes('+30'), `example poll NPS +30: ${value}`);
+    check((await page.getByTestId('lab-nps-promoters').innerText()).includes('20'), 'promoters counted');
+    check((await page.getByTestId('lab-nps-passives').innerText()).includes('12'), 'passives counted');
+    check((await page.getByTestId('lab-nps-detractors').innerText()).includes('8'), 'detractors counted');
+    check((await page.getByTestId('lab-nps-histogram').locator('tbody td').count()) === 11, 'answers 0–10 tabled');
+    check(await page.locator('#lab-nps-result-h').evaluate((el) => el === document.activeElement), 'focus moves to the NPS result');
+    await page.getByTestId('lab-nps').scrollIntoViewIfNeeded();
+    await shot(page, `${tag}-lab-05-nps`);
+    await noOverflow(page, 'lab nps');
+    // A poll with bad cells: one line each, with the line and the column.
+    const pollHeader = zh ? '学号,你有多大可能推荐我们,备注' : 'student,How likely to recommend,note';
+    const poll = [pollHeader, 's1,9,', 's2,10,', 's3,11,', 's4,6,', 's5,,absent', 's6,abc,', 's7,7,'].join('\n') + '\n';
+    const npsChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('lab-nps-choose').click();
+    await (await npsChooser).setFiles({ name: 'poll.csv', mimeType: 'text/csv', buffer: Buffer.from(poll, 'utf8') });
+    await page.getByTestId('lab-nps-errors').waitFor();
+    const npsErrors = await page.getByTestId('lab-nps-error').allInnerTexts();
+    const answerCol = pollHeader.split(',')[1];
+    check(npsErrors.length === 2, `two bad cells: ${npsErrors.join(' | ')}`);
+    check(npsErrors[0].startsWith(`poll.csv:4: `) && npsErrors[0].includes(`"${answerCol}"`) && npsErrors[0].includes('11'), `bad cell located: ${npsErrors[0]}`);
+    check(npsErrors[1].startsWith(`poll.csv:7: `) && npsErrors[1].includes('abc'), `second bad cell located: ${npsErrors[1]}`);
+    check(zh ? npsErrors[0].includes('0–10 的整数') : npsErrors[0].includes('whole number from 0 to 10'), `NPS error speaks ${lang}: ${npsErrors[0]}`);
+    check((await page.getByTestId('lab-nps-column').inputValue()) === answerCol, 'answer column detected');
+    await shot(page, `${tag}-lab-06-nps-errors`);
+    // Corrected, with another column chosen from the keyboard and back: the result follows the column.
+    const fixed = poll.replace('s3,11,', 's3,10,').replace('s6,abc,', 's6,3,');
+    const fixedChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('lab-nps-choose').click();
+    await (await fixedChooser).setFiles({ name: 'poll.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
+    await nps.waitFor();
+    // 6 answers (one blank): 9, 10, 10 promoters; 7 passive; 6, 3 detractors: (3 − 2) / 6 = +16.7.
+    check((await page.getByTestId('lab-nps-value').innerText()).includes('+16.7'), `fixed poll NPS: ${await page.getByTestId('lab-nps-value').innerText()}`);
+    check((await page.getByTestId('lab-nps-formula').innerText()).includes('50%') && (await page.getByTestId('lab-nps-formula').innerText()).includes('33.3%'), 'NPS worked out from the shares');
+    await page.getByTestId('lab-nps-column').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByTestId('lab-nps-errors').waitFor();
+    check((await page.getByTestId('lab-nps-column').inputValue()) === pollHeader.split(',')[2], 'keyboard chooses another column');
+    check(await page.getByTestId('lab-nps-column').evaluate((el) => el === document.activeElement), 'focus stays on the column choice');
+    await page.keyboard.press('ArrowUp');
+    await nps.waitFor();
     check(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
   } finally {
     await context.close();

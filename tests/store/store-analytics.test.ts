@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/scenario';
 import { Decisions } from '../../src/scenario/decisions';
 import { newGame, step } from '../../src/sim/game';
-import { abcClassify, rfmGroup, rfmScores, RFM_GROUPS } from '../../src/analytics';
+import { abcClassify, fitModels, monthlyFromAnnual, rfmGroup, rfmScores, RFM_GROUPS, scoreCustomers } from '../../src/analytics';
 import { resolvePlan } from '../../src/sim/plan';
 import { Flag } from '../../src/sim/state';
 import { ChurnReason, Stage } from '../../src/sim/types';
 import { resolveAudiences } from '../../src/sim/targeting';
 import { audienceCoverage } from '../../src/store/segment-cells';
 import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+import { storeSegments, GROUP_BIT } from '../../src/sim/segments';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');
 if (!loaded.ok) throw new Error('bundled scenario');
@@ -42,6 +43,37 @@ describe('store analytics on the store database', () => {
     expect(a.clvBins.reduce((x, b) => x + b.count, 0)).toBe(a.customers);
     expect(a.meanClv).toBeGreaterThan(0);
     expect(a.top20).toBeGreaterThan(a.top10);
+  });
+
+  it('values customers by discounted margin: the store\'s margin on the spend forecast, 12 months at 10 % a year', () => {
+    expect(a.clv).toEqual({ horizonMonths: 12, margin: scenario.store.margin, discountAnnual: 0.1, discountMonthly: monthlyFromAnnual(0.1) });
+    const rows = databaseSummaries(s);
+    const spend = scoreCustomers(rows, fitModels(rows), { margin: 1, discountAnnual: 0.1 });
+    const meanSpendClv = spend.reduce((x, c) => x + c.clv, 0) / spend.length;
+    expect(a.meanClv).toBeCloseTo(scenario.store.margin * meanSpendClv, 6);
+    expect(scenario.store.margin).toBeLessThan(1);
+  });
+
+  it('gives customers last seen the same week the same R score, so the same side of the R ≥ 3 line', () => {
+    const rows = databaseSummaries(s);
+    const rfm = rfmScores(rows.map((x) => ({ recencyGap: x.T - x.recency, frequency: x.purchaseDays, monetary: x.totalSpend })));
+    const byGap = new Map<number, Set<number>>();
+    rows.forEach((x, k) => {
+      const gap = x.T - x.recency;
+      byGap.set(gap, (byGap.get(gap) ?? new Set()).add(rfm[k].r));
+    });
+    for (const [gap, scores] of byGap) expect(scores.size, `weeks since last purchase ${gap}`).toBe(1);
+    // And the groups the simulation targets agree: recent ones (high-value, developing) never split a week.
+    const marks = storeSegments(s);
+    const recent = new Map<number, Set<boolean>>();
+    rows.forEach((x) => {
+      const m = marks[Number(x.id)];
+      const isRecent = (m & (GROUP_BIT[0] | GROUP_BIT[1])) !== 0;
+      const gap = x.T - x.recency;
+      recent.set(gap, (recent.get(gap) ?? new Set()).add(isRecent));
+    });
+    for (const [gap, sides] of recent) expect(sides.size, `weeks since last purchase ${gap}`).toBe(1);
+    expect([...byGap.keys()].some((g) => rows.filter((x) => x.T - x.recency === g).length > 20)).toBe(true);
   });
 
   it('lists at-risk customers with reasons, highest value at risk first', () => {
@@ -99,7 +131,7 @@ describe('the report shows the groups the next season targets', () => {
 });
 
 describe('CLV estimate against what customers really spent', () => {
-  it('pairs the store estimate after season 1 with the spend that followed', () => {
+  it('pairs the store\'s spend forecast after season 1 with the spend that followed', () => {
     const early = newGame(scenario, 'clv');
     const late = newGame(scenario, 'clv');
     step(early, Decisions.parse({}));

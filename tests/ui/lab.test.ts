@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTransactions, parseCsv, parseDay, writeCsv } from '../../src/analytics/index';
 import { cdnowToCsv, detectColumns, readHeader } from '../../src/store/lab-columns';
-import { clvBins, runLab, type LabProgress } from '../../src/store/lab-core';
+import { clvBins, rescoreRfm, runLab, type LabProgress } from '../../src/store/lab-core';
 import { EXPORT_HEADER, resultRows, sortCustomers } from '../../src/store/lab-table';
+import { detectSurveyColumn, readAnswer, runSurvey, surveyPreview } from '../../src/store/lab-survey';
 
 // The Analytics Lab's pure core: column detection, CSV checks with located errors, the progress sequence, and
 // results equal to what `npm run analyze` computes on the same file.
 
 const cdnowCsv = cdnowToCsv(readFileSync('tests/fixtures/cdnow/CDNOW_sample.txt', 'utf8'));
-const opts = { columns: { id: 'customer_id', date: 'date', amount: 'amount' }, horizonWeeks: 39, discountMonthly: 0.01 };
+const opts = { columns: { id: 'customer_id', date: 'date', amount: 'amount' }, horizonWeeks: 39, margin: 0.3, discountAnnual: 0.1 };
 
 describe('column detection', () => {
   it('finds the usual English and Chinese names in any order', () => {
@@ -38,7 +39,7 @@ describe('runLab', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const transactions = parseCsv(cdnowCsv).rows.slice(1).map((r) => ({ customerId: r.fields[0], day: parseDay(r.fields[1])!, amount: Number(r.fields[2]) }));
-    const ref = analyzeTransactions(transactions, { horizonWeeks: 39, discountMonthly: 0.01 });
+    const ref = analyzeTransactions(transactions, { horizonWeeks: 39, margin: 0.3, discountAnnual: 0.1 });
     expect(out.result.model).toEqual(ref.model);
     expect(out.result.customers.length).toBe(2357);
     expect(out.result.customers.map(({ id, clv, pAlive, rfm, abc }) => ({ id, clv, pAlive, rfm, abc }))).toEqual(
@@ -108,6 +109,131 @@ describe('runLab', () => {
   });
 });
 
+describe('CLV in the Lab is discounted margin', () => {
+  it('scales with the margin, falls with the discount rate and states its settings', () => {
+    const base = runLab(cdnowCsv, opts);
+    const spend = runLab(cdnowCsv, { ...opts, margin: 1 });
+    const flat = runLab(cdnowCsv, { ...opts, discountAnnual: 0, clvMonths: 24 });
+    if (!base.ok || !spend.ok || !flat.ok) throw new Error('expected results');
+    expect(base.result.options.clv).toMatchObject({ horizonMonths: 12, margin: 0.3, discountAnnual: 0.1 });
+    expect(base.result.totalClv).toBeCloseTo(0.3 * spend.result.totalClv, 6);
+    expect(flat.result.options.clv).toMatchObject({ horizonMonths: 24, discountAnnual: 0, discountMonthly: 0 });
+    expect(flat.result.totalClv).toBeGreaterThan(base.result.totalClv);
+  });
+
+  it('refuses a margin outside 0–100 %, a rate ≤ −100 % and fractional months, naming the option', () => {
+    const bad = [
+      [{ ...opts, margin: 1.2 }, 'margin'],
+      [{ ...opts, margin: NaN }, 'margin'],
+      [{ ...opts, discountAnnual: -1 }, 'discount-annual'],
+      [{ ...opts, clvMonths: 1.5 }, 'clv-months'],
+    ] as const;
+    for (const [o, column] of bad) {
+      const out = runLab('customer_id,date,amount\n1,2020-01-01,3\n', o);
+      expect(!out.ok && out.errors[0]).toMatchObject({ code: 'bad-option', column });
+    }
+  });
+});
+
+describe('RFM in the Lab', () => {
+  const out = runLab(cdnowCsv, opts);
+  if (!out.ok) throw new Error('expected a result');
+  const r = out.result;
+
+  it('gives customers with equal purchase-days equal F and equal weeks since the last purchase equal R', () => {
+    const f = new Map<number, Set<number>>();
+    const rr = new Map<number, Set<number>>();
+    for (const c of r.customers) {
+      f.set(c.purchaseDays, (f.get(c.purchaseDays) ?? new Set()).add(c.rfm.f));
+      const gap = Math.round(7 * (c.T - c.recency));
+      rr.set(gap, (rr.get(gap) ?? new Set()).add(c.rfm.r));
+    }
+    for (const [days, scores] of f) expect(scores.size, `${days} purchase-days`).toBe(1);
+    for (const [gap, scores] of rr) expect(scores.size, `${gap} days since the last purchase`).toBe(1);
+    // CDNOW: over half bought only once, and they all score F = 1.
+    expect(r.customers.filter((c) => c.purchaseDays === 1).every((c) => c.rfm.f === 1)).toBe(true);
+  });
+
+  it('states the quintile cut-offs, which score exactly as the quintiles do', () => {
+    expect(r.rfmCuts).toBeNull();
+    expect(r.rfmQuintiles.r).toHaveLength(4);
+    const same = rescoreRfm(r, r.rfmQuintiles);
+    expect(same.customers.map((c) => c.rfm)).toEqual(r.customers.map((c) => c.rfm));
+    expect(same.groups).toEqual(r.groups);
+  });
+
+  it('scores with a class\'s own cut-offs: groups, 重要 counts and the grid follow, the rest stays', () => {
+    const own = { r: [26, 13, 8, 4], f: [2, 3, 5, 8], m: [20, 50, 100, 200] };
+    const mine = rescoreRfm(r, own);
+    expect(mine.rfmCuts).toEqual(own);
+    const c = mine.customers.find((x) => x.purchaseDays === 4)!;
+    expect(c.rfm.f).toBe(3);
+    for (const x of mine.customers) {
+      // Whole days, as the scoring reads them (T − t_x can be 8.000000000000002 weeks).
+      const gap = Math.round(7 * (x.T - x.recency)) / 7;
+      const expectR = gap <= 4 ? 5 : gap <= 8 ? 4 : gap <= 13 ? 3 : gap <= 26 ? 2 : 1;
+      expect(x.rfm.r).toBe(expectR);
+      expect(x.importance).toBe(x.rfm.m >= 3 ? 'important' : 'general');
+    }
+    expect(mine.rfmGrid.flat().reduce((a, b) => a + b, 0)).toBe(r.customers.length);
+    expect(Object.values(mine.groups).reduce((a, b) => a + b, 0)).toBe(r.customers.length);
+    for (const g of ['high-value', 'developing', 'keep', 'win-back'] as const) {
+      expect(mine.important[g]).toBe(mine.customers.filter((x) => x.group === g && x.importance === 'important').length);
+    }
+    expect(mine.customers.map((x) => x.clv)).toEqual(r.customers.map((x) => x.clv));
+    expect(mine.model).toBe(r.model);
+    // And back to quintiles.
+    expect(rescoreRfm(mine, null).customers.map((x) => x.rfm)).toEqual(r.customers.map((x) => x.rfm));
+    expect(() => rescoreRfm(r, { ...own, f: [2, 5, 3, 8] })).toThrow(RangeError);
+  });
+});
+
+describe('NPS from a survey file', () => {
+  it('counts promoters, passives and detractors and NPS = % promoters − % detractors', () => {
+    const csv = 'name,推荐意愿\na,10\nb,9\nc,8\nd,7\ne,6\nf,0\ng, 9 \nh,\ni,10分\n';
+    expect(detectSurveyColumn(surveyPreview(csv).header, surveyPreview(csv).rows)).toBe('推荐意愿');
+    const out = runSurvey(csv, '推荐意愿');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.result).toMatchObject({ column: '推荐意愿', rows: 9, blanks: 1, respondents: 8, promoters: 4, passives: 2, detractors: 2 });
+    expect(out.result.nps).toBeCloseTo(25, 12);
+    expect(out.result.histogram).toEqual([1, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2]);
+  });
+
+  it('finds the answers column by its name, else by its cells', () => {
+    expect(detectSurveyColumn(['student', 'NPS score'])).toBe('NPS score');
+    expect(detectSurveyColumn(['Q1', 'Q2'], [['yes', '7'], ['no', '10']])).toBe('Q2');
+    expect(detectSurveyColumn(['a', 'b'], [['x', 'y']])).toBe('a');
+    expect(readAnswer('7')).toBe(7);
+    expect(readAnswer(' 10 ')).toBe(10);
+    expect(readAnswer('9 分')).toBe(9);
+    expect(readAnswer('11')).toBeNull();
+    expect(readAnswer('7.5')).toBeNull();
+    expect(readAnswer('-1')).toBeNull();
+    expect(readAnswer('seven')).toBeNull();
+  });
+
+  it('names the line and column of every bad cell', () => {
+    const out = runSurvey('student,score\ns1,9\ns2,11\ns3,7\ns4,n/a\ns5,6.5\n', 'score');
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errorCount).toBe(3);
+    expect(out.errors.map((e) => [e.code, e.line, e.column, e.found])).toEqual([
+      ['bad-answer', 3, 'score', '11'],
+      ['bad-answer', 5, 'score', 'n/a'],
+      ['bad-answer', 6, 'score', '6.5'],
+    ]);
+    expect(out.errors[0].message).toBe('expected a whole number from 0 to 10, found "11"');
+    const missing = runSurvey('a,b\n1,2\n', 'score');
+    expect(!missing.ok && missing.errors[0]).toMatchObject({ code: 'missing-columns', line: 1 });
+    const none = runSurvey('a,score\nx,\n', 'score');
+    expect(!none.ok && none.errors[0]).toMatchObject({ code: 'no-answers', column: 'score' });
+    expect(!runSurvey('', 'score').ok).toBe(true);
+    const quote = runSurvey('a,score\n"x,9\n', 'score');
+    expect(!quote.ok && quote.errors[0].code).toBe('syntax');
+  });
+});
+
 describe('exports and tables', () => {
   it('writes one row per customer under the header, with a BOM', () => {
     const out = runLab(cdnowCsv, opts);
@@ -118,6 +244,11 @@ describe('exports and tables', () => {
     expect(rows[1][0]).toBe(out.result.customers[0].id);
     const csv = writeCsv(rows);
     expect(csv.startsWith('\uFEFFcustomer_id,frequency,recency,T,monetary')).toBe(true);
+    // Every row states how its CLV was computed, and the 重要 / 一般 split.
+    const head = rows[0] as string[];
+    expect(head.slice(-3)).toEqual(['clv_margin', 'clv_months', 'clv_discount_annual']);
+    expect(rows[1].slice(-3)).toEqual([0.3, 12, 0.1]);
+    expect(['important', 'general']).toContain(rows[1][head.indexOf('rfm_importance')]);
     expect(parseCsv(csv).rows.length).toBe(2358);
     const byClv = sortCustomers(out.result.customers, 'clv', true);
     expect(out.result.customers[byClv[0]].clv).toBe(Math.max(...out.result.customers.map((c) => c.clv)));
