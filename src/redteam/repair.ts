@@ -1,4 +1,4 @@
-import { Decisions } from '../scenario/decisions';
+import { Decisions, TierLevel } from '../scenario/decisions';
 import { LEVER_AREAS } from '../scenario/schema';
 import { checkPlan, plannedSpend, type PlanIssue } from '../sim/economics';
 import { getAt, setAt, type Space } from './space';
@@ -7,6 +7,9 @@ import { getAt, setAt, type Space } from './space';
 // scenario does not open stay neutral, tier thresholds rise from level to level, and planned spending that
 // exceeds the season budget is scaled down (switches that cost money are turned off, dearest first, only when
 // the numbers alone cannot be brought within it). checkPlan has the last word.
+
+/** The highest threshold a level may have (from the schema). */
+const MAX_THRESHOLD = TierLevel.shape.threshold.maxValue ?? Number.MAX_SAFE_INTEGER;
 
 /** A plan: one season's decisions per season of the scenario. */
 export type Plan = Decisions[];
@@ -26,7 +29,7 @@ export function repairSeason(space: Space, input: Decisions): Decisions {
     const prev = kept[kept.length - 1];
     if (prev && !(l.threshold > prev.threshold)) {
       const raised = prev.threshold + Math.max(1, Math.round(prev.threshold * 0.1));
-      if (raised > 1e7) continue;
+      if (raised > MAX_THRESHOLD) continue;
       kept.push({ ...l, threshold: raised });
     } else kept.push(l);
   }
