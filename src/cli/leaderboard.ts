@@ -47,13 +47,17 @@ runCli(async () => {
     throw err;
   }
   // The simulation loads here, after the workers started loading theirs.
-  const { checkEntry, PopulationCache } = await import('../run/check');
+  const { checkParsed, parseRunText, PopulationCache, simulationPlan } = await import('../run/check');
   const { rankChecked } = await import('../run/leaderboard');
   const { gradebookCsv, gradebookMarkdown, formatLeaderboard } = await import('../run/gradebook');
   const cache = new PopulationCache();
   // Files of a zip that cannot be run files are flagged like unreadable files, in their place in the order.
   const entries = items.filter((x): x is RunEntry => 'text' in x);
-  const results = await checkAll(entries, workers, (e) => checkEntry(e, cache));
+  // Every file is parsed first: the cheap facts (the scenario and seed each claims, the work each asks for)
+  // decide which are re-simulated, before any is.
+  const parsed = entries.map((e) => parseRunText(e.text, e.name));
+  const plan = simulationPlan(parsed.map((p) => (p.ok ? p.run : null)), { scenarioHash: hash, seed: values.seed });
+  const results = await checkAll(entries, workers, (e, k) => checkParsed(e, parsed[k], cache, plan[k]), (k) => plan[k] === null);
   let next = 0;
   const checked = items.map((x): CheckedEntry => ('text' in x ? results[next++] : { name: x.name, ok: false, message: x.problem }));
   const board = rankChecked(checked, { scenarioHash: hash, seed: values.seed, knownScenarios: shippedScenarios });
@@ -146,16 +150,25 @@ function startWorkers(n: number): Worker[] {
  * waits on the main thread. Results are stored by index, so the outcome does not depend on which thread
  * finished first.
  */
-async function checkAll(entries: RunEntry[], workers: Worker[], check: (e: RunEntry) => CheckedEntry): Promise<CheckedEntry[]> {
+async function checkAll(entries: RunEntry[], workers: Worker[], check: (e: RunEntry, index: number) => CheckedEntry, simulate: (index: number) => boolean): Promise<CheckedEntry[]> {
   const results = new Array<CheckedEntry>(entries.length);
   let next = 0;
+  // Files that are not simulated are done here at once: there is nothing to share out.
+  const skip = () => {
+    while (next < entries.length && !simulate(next)) {
+      results[next] = check(entries[next], next);
+      next++;
+    }
+  };
   const running = workers.map((w) => {
     let outstanding = 0;
     const feed = () => {
+      skip();
       while (outstanding < 2 && next < entries.length) {
         const index = next++;
         outstanding++;
         w.postMessage({ index, ...entries[index] });
+        skip();
       }
       if (outstanding === 0) w.postMessage(null);
     };
@@ -171,9 +184,9 @@ async function checkAll(entries: RunEntry[], workers: Worker[], check: (e: RunEn
     });
   });
   // The main thread takes files too, yielding between them so the workers are fed promptly.
-  while (next < entries.length) {
+  while ((skip(), next < entries.length)) {
     const index = next++;
-    results[index] = check(entries[index]);
+    results[index] = check(entries[index], index);
     if (workers.length > 0) await new Promise((r) => setImmediate(r));
   }
   await Promise.all(running);

@@ -5,7 +5,7 @@ import { cloneLog } from '../sim/events';
 import { newGame, step } from '../sim/game';
 import { CUSTOMER_FIELDS, emptyState, type SimState } from '../sim/state';
 import { decisionsHash, verifyRun, type Verdict } from './replay';
-import { RunFile } from './runfile';
+import { engineCompatible, RunFile } from './runfile';
 
 // Checking many run files of one class: parse each (quickly when it is plain JSON), then verify it exactly as
 // verifyRun does, but starting every run of a scenario and seed from one population built once and copied.
@@ -139,19 +139,28 @@ export type CheckedEntry =
       decisionsHash: string;
       /** Seasons the scenario has. */
       scenarioSeasons: number;
+      /** False when the file was not re-simulated (see simulationPlan); its verdict then says why. */
+      simulated?: false;
     };
 
 export function checkEntry(entry: RunEntry, cache: PopulationCache): CheckedEntry {
-  const parsed = parseRunText(entry.text, entry.name);
+  return checkParsed(entry, parseRunText(entry.text, entry.name), cache);
+}
+
+/** checkEntry for a file already parsed; `skip` (from simulationPlan) leaves it unsimulated, with the reason. */
+export function checkParsed(entry: RunEntry, parsed: ParsedRun, cache: PopulationCache, skip: string | null = null): CheckedEntry {
   if (!parsed.ok) return { name: entry.name, ok: false, message: parsed.message, ...teamOf(entry.text) };
   const run = parsed.run;
   let verdict: Verdict;
-  try {
-    verdict = verifyRunCached(run, cache);
-  } catch (err) {
-    // The schema bounds every number the simulation reads, so this should not happen; if it does, the file
-    // is refused with the reason rather than crashing the whole class.
-    verdict = { valid: false, season: null, reason: `the simulation failed on these decisions: ${(err as Error).message}` };
+  if (skip !== null) verdict = { valid: false, season: null, reason: skip };
+  else {
+    try {
+      verdict = verifyRunCached(run, cache);
+    } catch (err) {
+      // The schema bounds every number the simulation reads, so this should not happen; if it does, the file
+      // is refused with the reason rather than crashing the whole class.
+      verdict = { valid: false, season: null, reason: `the simulation failed on these decisions: ${(err as Error).message}` };
+    }
   }
   return {
     name: entry.name,
@@ -161,7 +170,53 @@ export function checkEntry(entry: RunEntry, cache: PopulationCache): CheckedEntr
     contentHash: contentHash(run),
     decisionsHash: decisionsHash(run),
     scenarioSeasons: run.scenario.data.seasons,
+    ...(skip !== null ? { simulated: false as const } : {}),
   };
+}
+
+/** Customer-weeks re-simulating a run may take: its market drawn once, then every week it claims. */
+export function workOf(run: RunFile): number {
+  const sc = run.scenario.data;
+  return sc.population.size * (1 + sc.weeksPerSeason * Math.min(run.seasons.length, sc.seasons));
+}
+
+/** Work every file may ask for whatever the class plays (about a tenth of a second). */
+export const WORK_SLACK = 250_000;
+
+/**
+ * Which files to re-simulate, decided from cheap facts before anything is simulated. Files are grouped by the
+ * scenario and seed they claim (only files whose embedded scenario matches its hash, of a compatible engine,
+ * counted once per content); the class's pair is the one given, or the one most files claim (a tie: the least
+ * work). A pair is re-simulated when its largest file asks for at most twice the work of a class file, plus
+ * WORK_SLACK: a wrong-seed or wrong-scenario team is still checked, but a made-up scenario asking for a
+ * 200,000-customer, 1,040-week market costs nothing. Files the cheap facts already refuse are "simulated"
+ * (verifyRun refuses them before drawing a market). For each file: null to simulate it, or why not.
+ */
+export function simulationPlan(runs: readonly (RunFile | null)[], options: { scenarioHash?: string; seed?: string } = {}): (string | null)[] {
+  const want = options.scenarioHash?.trim().toLowerCase();
+  const pairs = new Map<string, { hash: string; seed: string; contents: Set<string>; work: number }>();
+  const keyOf = runs.map((run) => {
+    if (!run || !engineCompatible(run.engineVersion) || run.seasons.length > run.scenario.data.seasons) return null;
+    if (contentHash(run.scenario.data) !== run.scenario.hash) return null;
+    const key = `${run.scenario.hash}\u0000${run.seed}`;
+    let p = pairs.get(key);
+    if (!p) pairs.set(key, (p = { hash: run.scenario.hash, seed: run.seed, contents: new Set(), work: 0 }));
+    p.contents.add(contentHash(run));
+    p.work = Math.max(p.work, workOf(run));
+    return key;
+  });
+  const all = [...pairs.values()];
+  const matching = all.filter((p) => (want === undefined || p.hash.startsWith(want)) && (options.seed === undefined || p.seed === options.seed));
+  const candidates = matching.length > 0 ? matching : all;
+  const most = Math.max(0, ...candidates.map((p) => p.contents.size));
+  const reference = Math.min(Infinity, ...candidates.filter((p) => p.contents.size === most).map((p) => p.work));
+  const limit = 2 * reference + WORK_SLACK;
+  const fmt = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10} million` : String(Math.round(n)));
+  return keyOf.map((key) => {
+    const p = key === null ? undefined : pairs.get(key);
+    if (!p || p.work <= limit) return null;
+    return `not re-simulated: its scenario asks for ${fmt(p.work)} customer-weeks, more than twice the ${fmt(reference)} of the class's files`;
+  });
 }
 
 /** The team of an unreadable file when it is at least JSON with a team string, to help find whose file it is. */

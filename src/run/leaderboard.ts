@@ -1,6 +1,6 @@
 import { ENGINE_VERSION } from '../sim/game';
 import type { Score } from '../sim/scoring';
-import { checkEntry, PopulationCache, type CheckedEntry, type RunEntry } from './check';
+import { checkParsed, parseRunText, PopulationCache, simulationPlan, type CheckedEntry, type RunEntry } from './check';
 import { findCopies, type CopyPair } from './copies';
 import { engineCompatible } from './runfile';
 
@@ -79,7 +79,21 @@ export const TIE_BREAK_RULE =
 
 /** Checks every file (re-simulating it) and ranks the class. Entries are judged in the order given. */
 export function rankRuns(entries: readonly RunEntry[], options: LeaderboardOptions = {}, cache: PopulationCache = new PopulationCache()): Leaderboard {
-  return rankChecked(entries.map((e) => checkEntry(e, cache)), options);
+  return rankChecked(checkClass(entries, options, cache), options);
+}
+
+/**
+ * Checks a class's files: all parsed first, then re-simulated as simulationPlan decides from the cheap facts
+ * (a file asking for far more work than the class's files is not simulated). `onEach` follows the progress.
+ */
+export function checkClass(entries: readonly RunEntry[], options: LeaderboardOptions, cache: PopulationCache, onEach?: (done: number, name: string) => void): CheckedEntry[] {
+  const parsed = entries.map((e) => parseRunText(e.text, e.name));
+  const plan = simulationPlan(parsed.map((p) => (p.ok ? p.run : null)), options);
+  return entries.map((e, k) => {
+    const c = checkParsed(e, parsed[k], cache, plan[k]);
+    onEach?.(k + 1, e.name);
+    return c;
+  });
 }
 
 type Parsed = Extract<CheckedEntry, { ok: true }>;
@@ -109,6 +123,12 @@ export function rankChecked(checked: readonly CheckedEntry[], options: Leaderboa
     };
     const v = c.verdict;
     if (!engineCompatible(run.engineVersion)) return { ...row, status: 'engine', reason: `engine version ${run.engineVersion}; this engine is ${ENGINE_VERSION}, which verifies ${ENGINE_VERSION.split('.')[0]}.x only` };
+    if (c.simulated === false) {
+      // Never simulated (it asks for far more work than the class's files), so never ranked and never a voter.
+      if (expected.undecided !== null) return { ...row, status: 'undecided', reason: `${expected.undecided}; ${v.valid ? '' : v.reason}` };
+      if (expected.scenarioHash !== null && run.scenario.hash !== expected.scenarioHash) return { ...row, status: 'other-scenario', reason: `scenario ${run.scenario.id} ${run.scenario.hash.slice(0, 12)}, the class plays ${expected.scenarioId} ${expected.scenarioHash.slice(0, 12)}; ${v.valid ? '' : v.reason}` };
+      if (expected.seed !== null && run.seed !== expected.seed) return { ...row, status: 'other-seed', reason: `seed "${run.seed}", the class plays "${expected.seed}"; ${v.valid ? '' : v.reason}` };
+    }
     if (!v.valid) return { ...row, status: 'tampered', season: v.season, reason: v.season ? `season ${v.season}: ${v.reason}` : v.reason };
     row.seasonTotals = run.seasons.map((s) => s.score.total);
     row.final = v.final;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { checkEntry, PopulationCache, type CheckedEntry } from '../run/check';
-import { rankChecked } from '../run/leaderboard';
+import { PopulationCache, type CheckedEntry, type RunEntry } from '../run/check';
+import { checkClass, rankChecked } from '../run/leaderboard';
 import { isZipName, unzipRuns, ZIP_LIMITS, type Submission } from '../run/zip';
 import { MAX_FILE_CHARS } from '../scenario/load';
 import type { ClassFile, ClassOptions } from './teacher';
@@ -39,11 +39,12 @@ scope.onmessage = async (e: MessageEvent<{ files: ClassFile[]; options: ClassOpt
     const items: Submission[] = [];
     for (const f of e.data.files) items.push(...(await expand(f)));
     scope.postMessage({ total: items.length });
-    const checked = items.map((item, index): CheckedEntry => {
-      const c: CheckedEntry = 'text' in item ? checkEntry(item, cache) : { name: item.name, ok: false, message: item.problem };
-      scope.postMessage({ done: index + 1, name: item.name });
-      return c;
-    });
+    // Files first parsed, then re-simulated as the cheap facts decide (checkClass); problems keep their place.
+    const entries = items.filter((x): x is RunEntry => 'text' in x);
+    let done = items.length - entries.length;
+    const results = checkClass(entries, e.data.options, cache, (_, name) => scope.postMessage({ done: ++done, name }));
+    let next = 0;
+    const checked = items.map((x): CheckedEntry => ('text' in x ? results[next++] : { name: x.name, ok: false, message: x.problem }));
     scope.postMessage({ board: rankChecked(checked, e.data.options) });
   } catch (err) {
     scope.postMessage({ error: err instanceof Error ? err.message : String(err) });

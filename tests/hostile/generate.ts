@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { playToRun } from '../../src/run/replay';
 import type { RunFile } from '../../src/run/runfile';
 import { fromParsed } from '../../src/scenario/scenario';
+import { Scenario } from '../../src/scenario/schema';
 import { botSeasons, ROOT, smallBubbleTea } from '../sim/helpers';
 
 let honest: { run: RunFile; text: string } | undefined;
@@ -167,4 +168,17 @@ export function zipOf(entries: { name: string; packed: Uint8Array; size: number;
     p += part.length;
   }
   return out;
+}
+
+/**
+ * A run of a schema-maximum scenario (200,000 customers, 20 seasons of 52 weeks) under the honest run's id,
+ * with its hash computed properly and claims made up: refusing it by re-simulation would take the first season
+ * of that market (tens of seconds, gigabytes).
+ */
+export function giantRun(): RunFile {
+  const run = structuredClone(honestRun().run);
+  const data = { ...structuredClone(run.scenario.data), seasons: 20, weeksPerSeason: 52, population: { ...run.scenario.data.population, size: 200_000 } };
+  const { scenario, hash } = fromParsed(Scenario.parse(data));
+  const claim = run.seasons[0];
+  return { ...run, team: 'Giant', scenario: { id: scenario.id, hash, data: scenario }, seasons: Array.from({ length: 20 }, () => structuredClone(claim)), final: undefined };
 }
