@@ -1,10 +1,11 @@
 import { Decisions } from '../scenario/decisions';
 import type { LoadedScenario } from '../scenario/scenario';
-import { newRun, type RunFile } from '../run/runfile';
+import { engineCompatible, newRun, type RunFile } from '../run/runfile';
+import { contentHash } from '../scenario/canonical';
 import { forkRun } from '../run/fork';
 import { finalScore } from '../sim/scoring';
 import type { Verdict } from '../run/replay';
-import { clearSaved, saveGame, loadSaved } from './autosave';
+import { clearSaved, readSave, saveGame } from './autosave';
 import { getHost } from './host-instance';
 import { resumePoint } from './playback';
 import { initialSession, prefs, session, type Phase, type Session } from './session';
@@ -151,7 +152,7 @@ export async function openRun(run: RunFile, scenarioHash: string, phase?: Phase,
 
 /** Restores the autosaved game, if any. */
 export async function resume(): Promise<boolean> {
-  const saved = loadSaved();
+  const { saved, problems } = readSave();
   if (!saved) return false;
   // Mid-playback: back to the same week. A save from playback without a usable position opens the report.
   const at = resumePoint(saved);
@@ -159,13 +160,23 @@ export async function resume(): Promise<boolean> {
     if (at) prefs.setState({ speed: at.speed });
     const phase = at ? 'play' : saved.phase === 'play' ? 'report' : saved.phase;
     await openRun(saved.run, saved.run.scenario.hash, phase, at ? { playWeek: at.week, paused: at.paused } : undefined);
-    session.setState({ draft: saved.draft });
+    // What would keep this run from verifying at the teacher's is said now, not discovered there.
+    const reasons = [...problems, ...wouldNotVerify(saved.run, session.getState().reports)];
+    session.setState({ draft: saved.draft, ...(reasons.length > 0 ? { notice: { key: 'notice.saveRecovered', params: { reason: reasons.join('; ') } } } : {}) });
     return true;
   } catch {
     clearSaved();
     session.setState(initialSession());
     return false;
   }
+}
+
+/** Why a resumed run would not verify: another engine, an edited scenario, or claims the replay does not match. */
+export function wouldNotVerify(run: RunFile, reports: readonly { hash: string; score: { total: number } }[]): string[] {
+  if (!engineCompatible(run.engineVersion)) return [`it was made by engine ${run.engineVersion} and will not verify with this version`];
+  if (contentHash(run.scenario.data) !== run.scenario.hash) return ['its scenario was changed after it was played, so it will not verify'];
+  const k = run.seasons.findIndex((s, i) => reports[i] !== undefined && (reports[i].hash !== s.hash || reports[i].score.total !== s.score.total));
+  return k >= 0 ? [`season ${k + 1} does not replay to what the save claims, so it will not verify`] : [];
 }
 
 export function answerFeatured(customer: number, choices: number[]): void {

@@ -1,8 +1,8 @@
 import type { LoadedScenario } from '../scenario/scenario';
 import { resume, startGame } from '../store/actions';
-import { loadSaved } from '../store/autosave';
+import { clearDamaged, damagedSave, loadSaved } from '../store/autosave';
 import { bundledScenarios } from '../store/scenarios';
-import { h } from './dom';
+import { download, h } from './dom';
 import { importRun, importScenario } from './files';
 import { pick, t } from './i18n';
 import { chooseRunToStudy } from './replay-viewer';
@@ -46,6 +46,19 @@ export function renderTitle(root: HTMLElement): void {
     if (chosen) void startGame(chosen, seedText, team.value.trim() || t('title.defaultTeam'));
   });
   const saved = loadSaved();
+  // A save that could not be read whole is kept as it was: say so, and offer it for download.
+  const damaged = damagedSave();
+  const damagedNote = damaged
+    ? h(
+        'div',
+        { class: 'notice', role: 'alert', 'data-testid': 'save-damaged' },
+        t(saved ? 'title.saveRecovered' : 'title.saveDamaged', { reason: damaged.problems.join('; ') }),
+        ' ',
+        h('button', { type: 'button', 'data-testid': 'save-damaged-download', onclick: () => download('damaged-save.json', damaged.text) }, t('title.saveDownload')),
+        ' ',
+        h('button', { type: 'button', onclick: () => (clearDamaged(), renderTitle(root)) }, t('title.saveDismiss')),
+      )
+    : '';
   const detail = chosen
     ? h(
         'div',
@@ -59,6 +72,7 @@ export function renderTitle(root: HTMLElement): void {
   root.replaceChildren(
     h('div', { class: 'title-screen' },
       h('h1', {}, t('app.title'), h('small', {}, t('app.subtitle'))),
+      damagedNote,
       saved ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', onclick: () => void resume() }, t('title.resume')) : '',
       h('h2', {}, t('title.choose')),
       cards,
