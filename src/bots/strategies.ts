@@ -88,13 +88,15 @@ const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * 
 // The textbook plan uses judgement about the store: member prices and points only where the margin can carry
 // them, fixed programmes sized against the budget, and information collected with consent all along, since new
 // customers keep arriving with empty profiles.
-const textbookInput = (scenario: Scenario): DecisionsInput => {
+export const textbookInput = (scenario: Scenario): DecisionsInput => {
   const b = scenario.budgetPerSeason;
   const margin = scenario.store.margin;
   const carries = margin >= 0.35;
   const memberPrice = (d: number) => (carries ? d : 0);
   // Level thresholds on the growth value an average customer builds in a season: one season's spend for the first
-  // level, three for the second, so the levels sort the base the same way whatever a purchase costs.
+  // level, three for the second, so the levels sort the base the same way whatever a purchase costs. Good basic
+  // service for everyone (well above the fairness floor); service is dear at the top (paid per visit, steeply by
+  // level), so the levels add a little more where the value is, and member prices only at the top level.
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
   // A targeted campaign runs on the channel that reaches its segment.
@@ -102,22 +104,25 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
   return {
     acquisition: { channel: target.acquisitionChannel, target: target.id, claim: 0, screening: true, referralReward: 5 },
     tiers: {
-      baseService: 0.55,
+      baseService: 0.65,
       yearlyDecay: 100,
       levels: [
-        { threshold: t1, discount: memberPrice(0.03), service: 0.65, birthdayGift: true },
-        { threshold: t2, discount: memberPrice(0.05), service: 0.8, birthdayGift: true, priority: true, giftPack: 5 },
+        { threshold: t1, service: 0.7, birthdayGift: true },
+        { threshold: t2, discount: memberPrice(0.03), service: 0.75, birthdayGift: true, priority: true },
       ],
     },
-    // A reward every five average baskets or so, so there is a goal to work towards (a reward at every visit
-    // would only add the dip after it); worth half the margin's tenth of that spend: 3% at a 60% margin.
-    points: carries ? { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * margin), redeemAt: rewardMark(scenario) } : {},
+    // No points programme: points are booked at face value as they are issued, and in these markets a programme
+    // rich enough to move buying costs about what it brings back (the points bot plays one).
     care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: true, afterSale: true, recommendations: true },
-    complaints: { responseDays: 2, empowerment: 0.8, compensation: 10, scriptTraining: true, aiAssistant: false },
+    // Compensation of a quarter of a usual basket: a good part of what compensation can do (complaints.ts).
+    complaints: { responseDays: 2, empowerment: 0.8, compensation: Math.round(0.25 * averageBasket(scenario)), scriptTraining: true, aiAssistant: false },
     retention: { atRiskOffer: 8, winBackBudget: 0.05 * b, winBackTarget: 'service', letGoUnprofitable: true },
     information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.02 * b },
-    staff: { training: 0.12 * b },
-    survey: { sample: 100 },
+    // Two staff-weeks of wages: most of what a team can take in a season (three, staff.ts).
+    staff: { training: 2 * scenario.costs.staffWeek },
+    // Measure, then act: a survey of about half the customers the store starts with (at most 400 answers) every
+    // season, and a call to each detractor it finds.
+    survey: { sample: Math.min(400, Math.round(0.5 * scenario.population.size * scenario.population.initialCustomers)), followUp: true },
   };
 };
 
@@ -257,6 +262,33 @@ export const VARIANTS: readonly Bot[] = [
     ...t,
     staff: {},
     complaints: { ...t.complaints, empowerment: 0 },
+  })),
+  variant('no-survey', 'the textbook plan without the survey and its follow-up calls: acting blind', (t) => ({ ...t, survey: {} })),
+  variant('points', 'the textbook plan with a points programme: a reward every five average baskets', (t, sc) => ({
+    ...t,
+    points: { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * sc.store.margin), redeemAt: rewardMark(sc) },
+  })),
+  // The ends of four levers, for the sanity checks that each has an interior optimum (lessons.ts).
+  variant('train-all', 'the textbook plan with nine tenths of the budget on staff training', (t, sc) => ({
+    ...t,
+    staff: { ...t.staff, training: 0.9 * sc.budgetPerSeason },
+  })),
+  variant('no-care', 'the textbook plan without routine contacts', (t) => ({ ...t, care: { ...t.care, contactsPerMonth: 0 } })),
+  variant('no-compensation', 'the textbook plan without compensation for complaints', (t) => ({
+    ...t,
+    complaints: { ...t.complaints, compensation: 0 },
+  })),
+  variant('rich-compensation', 'the textbook plan paying ten average baskets per complaint', (t, sc) => ({
+    ...t,
+    complaints: { ...t.complaints, compensation: Math.round(10 * averageBasket(sc)) },
+  })),
+  variant('deep-member-price', 'the textbook plan with member prices 30% off at every level', (t) => ({
+    ...t,
+    tiers: { ...t.tiers, levels: (t.tiers?.levels ?? []).map((l) => ({ ...l, discount: 0.3 })) },
+  })),
+  variant('no-member-price', 'the textbook plan without member prices', (t) => ({
+    ...t,
+    tiers: { ...t.tiers, levels: (t.tiers?.levels ?? []).map((l) => ({ ...l, discount: 0 })) },
   })),
 ];
 

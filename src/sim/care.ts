@@ -77,8 +77,8 @@ function routineContact(s: SimState, plan: Plan, i: number, k: number): void {
   if (!contact(s, plan, i)) return;
   const match = plan.contactChannel === c.contactChannel[i] ? 1 : 0.5;
   const trust = s.store.trust;
-  changeLoyalty(s, i, 0.008 * match * trust, Cause['care-contact']);
-  changeSat(s, i, 0.004 * match, Cause['care-contact']);
+  changeLoyalty(s, i, 0.02 * match * trust, Cause['care-contact']);
+  changeSat(s, i, 0.01 * match, Cause['care-contact']);
   if (!plan.d.care.recommendations || !(c.flags[i] & Flag.PrefsKnown)) return;
   // A recommendation only helps when the profile is right; poor data quality sends the wrong suggestion.
   if (uniform(s.keys.contact, i, s.week, 1 + k) < s.store.dataQuality) {

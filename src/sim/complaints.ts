@@ -1,4 +1,4 @@
-import { clamp } from './detmath';
+import { clamp, exp } from './detmath';
 import { record } from './events';
 import { changeLoyalty, changeSat, churn } from './effects';
 import type { Plan } from './plan';
@@ -33,7 +33,8 @@ export function responseDays(s: SimState, plan: Plan, i: number): number {
   const tier = s.c.tier[i];
   if (d.aiAssistant && !escalated(plan, tier)) return 1;
   let days = d.responseDays * (1 + plan.overload) * (1 - 0.4 * d.empowerment);
-  if (plan.levelPriority[tier] || plan.levelManager[tier]) days *= 0.5;
+  if (plan.levelManager[tier]) days *= 0.5;
+  else if (plan.levelPriority[tier]) days *= 1 - 0.5 * plan.priorityEdge;
   return days;
 }
 
@@ -43,7 +44,9 @@ export function recoveryChance(s: SimState, plan: Plan, i: number, days: number)
   // An ordinary store answering in two weeks satisfies about a fifth of complainants; fast answers by staff
   // with authority to fix things on the spot, trained in the LSCPA steps, satisfy most (TARP).
   let p = 0.3 + 0.3 * d.empowerment + (d.scriptTraining ? 0.1 : 0);
-  p += 0.15 * Math.min(1, d.compensation / meanSpend(s, i));
+  // Compensation helps with diminishing returns: half a usual basket does most of what it can (+0.19), ten baskets
+  // hardly more than one.
+  p += 0.3 * (1 - exp(-2 * (d.compensation / meanSpend(s, i))));
   p += 0.1 * s.store.staffSkill;
   p -= 0.01 * days;
   if (!human) p -= 0.12;
@@ -68,7 +71,13 @@ export function handlingCost(s: SimState, plan: Plan, i: number): number {
 /** Resolves this customer's complaint if it is due this week. */
 export function resolveDue(s: SimState, plan: Plan, i: number): void {
   const c = s.c;
-  if (c.complaintDue[i] < 0 || c.complaintDue[i] > s.week) return;
+  if (c.complaintDue[i] < 0) return;
+  if (c.complaintDue[i] > s.week) {
+    // A complainant left waiting grows angrier week by week, so a slow answer costs during the wait too — and an
+    // answer put off past the end of the game does not hide what the wait does.
+    if (s.week > c.complaintWeek[i]) changeSat(s, i, -0.01, Cause['complaint-waiting']);
+    return;
+  }
   const days = Math.max(1, (s.week - c.complaintWeek[i]) * 7 + 3);
   const chance = recoveryChance(s, plan, i, responseDays(s, plan, i));
   settle(s, plan, i, uniform(s.keys.complaint, i, s.week, 2) < chance, days, Cause['complaint-recovered']);
@@ -81,11 +90,13 @@ export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, d
   const d = plan.d.complaints;
   c.complaintDue[i] = -1;
   t.complaintDays += days;
-  let cost = d.compensation + handlingCost(s, plan, i);
-  // Frontline authority is used: staff who may fix things on the spot give something to do it.
-  if (recovered) cost += 0.3 * d.empowerment * meanSpend(s, i);
-  t.costs.complaints += cost;
-  c.contribution[i] -= cost;
+  // What the customer receives (compensation, and what staff with authority give to fix things on the spot)
+  // counts against their contribution; the desk's staff time is the store's overhead, so a quick answer never
+  // makes a complainant look unprofitable.
+  let given = d.compensation;
+  if (recovered) given += 0.3 * d.empowerment * meanSpend(s, i);
+  t.costs.complaints += given + handlingCost(s, plan, i);
+  c.contribution[i] -= given;
   if (recovered) {
     t.complaintsRecovered++;
     const lift = c.satBeforeFailure[i] + 0.03 - c.sat[i];

@@ -14,7 +14,7 @@ import { bookPointValue } from './points';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
 import { addTally, newTally } from './tally';
-import { retierAll } from './tiers';
+import { retierAll, setPriorityEdge } from './tiers';
 import { plannedSpend } from './economics';
 import { prepareSeason, weekContext, type WeekCtx } from './week';
 
@@ -34,6 +34,7 @@ export function step(s: SimState, decisions: Decisions): SeasonReport {
   // Retention first: customers won back must be sorted into this season's levels like everyone else.
   seasonRetention(s, plan);
   retierAll(s, plan, false);
+  setPriorityEdge(s, plan);
   bookPointValue(s, plan);
   staffSeason(s, plan, s.store.visitsLastWeek);
   chargePlanned(s, plan);

@@ -28,10 +28,12 @@ export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: 
   const st = s.store;
   const tier = c.tier[i];
   let service = plan.levelService[tier];
-  if (plan.levelPriority[tier]) service += 0.1;
+  // Priority is going first: worth as much as the share of customers who do not have it.
+  const edge = plan.levelPriority[tier] ? plan.priorityEdge : 0;
+  service += 0.1 * edge;
   if (plan.levelManager[tier]) service += 0.15;
   const staff = st.staffSkill * (0.8 + 0.4 * st.staffSat);
-  const wait = plan.levelPriority[tier] ? 0 : ctx.wait;
+  const wait = ctx.wait * (1 - edge);
   const incident = 0.2 * ctx.supplyIncident;
   const floor = s.scenario.fairnessFloor;
   const disrespect = tier === 0 && plan.levelService[0] < floor ? 0.1 + (floor - plan.levelService[0]) : 0;

@@ -41,6 +41,11 @@ export interface Plan {
   careReach: Uint8Array;
   offerReach: Uint8Array;
   winBackReach: Uint8Array;
+  /**
+   * What priority is worth this season: 1 − the share of active customers who hold it (set at season start,
+   * tiers.ts). Priority means going first; when everyone has it, nobody does.
+   */
+  priorityEdge: number;
   /** How far the season's purchases so far exceed staff capacity (0 = not overloaded); set each week. */
   overload: number;
 }
@@ -81,7 +86,8 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.careReach = new Uint8Array(0);
   plan.offerReach = new Uint8Array(0);
   plan.winBackReach = new Uint8Array(0);
-  // −0 so the engine keeps the field a double from the start (see week.ts).
+  // −0 so the engine keeps these fields doubles from the start (see week.ts).
+  plan.priorityEdge = -0;
   plan.overload = -0;
   return plan;
 }

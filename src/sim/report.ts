@@ -79,7 +79,7 @@ export interface SeasonReport {
     unresolved: number;
     avgDays: number;
     silentFailures: number;
-    /** Detractors of the last survey called back at the season's start (survey.followUp); each call files a complaint. */
+    /** Detractors of the last survey called back at the season's start (survey.followUp). */
     followUps: number;
   };
   care: { contacts: number; fatigued: number; optOuts: number };
@@ -121,6 +121,8 @@ interface Census {
   activeAtStart: number;
   /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
   left: number;
+  /** The same sums weighted by each customer's worth (expected spend a week, hidden truth): the score's means. */
+  value: { weight: number; sat: number; loyalty: number; trueLoyal: number; inertia: number };
   truthAnswers: number[];
 }
 
@@ -141,6 +143,7 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
   let repeat = 0;
   let activeAtStart = 0;
   let left = 0;
+  const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0 };
   const truthAnswers: number[] = [];
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
@@ -154,6 +157,10 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
         left++;
         satSum += c.sat[i];
         loySum += c.loyalty[i];
+        const w = c.lambda[i] * c.meanSpend[i];
+        value.weight += w;
+        value.sat += w * c.sat[i];
+        value.loyalty += w * c.loyalty[i];
       }
       continue;
     }
@@ -165,16 +172,25 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     segCount[c.segment[i]]++;
     segSat[c.segment[i]] += c.sat[i];
     if (c.purchases[i] >= 2) repeat++;
-    if (c.loyalty[i] >= 0.5 && c.sat[i] >= 0.6) trueLoyal++;
-    else if (c.purchases[i] >= 2) inertia++;
+    const w = c.lambda[i] * c.meanSpend[i];
+    value.weight += w;
+    value.sat += w * c.sat[i];
+    value.loyalty += w * c.loyalty[i];
+    if (c.loyalty[i] >= 0.5 && c.sat[i] >= 0.6) {
+      trueLoyal++;
+      value.trueLoyal += w;
+    } else if (c.purchases[i] >= 2) {
+      inertia++;
+      value.inertia += w;
+    }
     truthAnswers.push(toAnswer(recommendScore(c.sat[i], c.loyalty[i])));
   }
-  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, truthAnswers };
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, value, truthAnswers };
 }
 
 export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measured: SurveyResult | null): SeasonReport {
   const t = s.tally;
-  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, truthAnswers } =
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, value, truthAnswers } =
     census(s, plan, s.week - plan.weeks);
   const served = active + left;
 
@@ -202,11 +218,12 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
   const letGo = t.churnByReason[1];
   // Everyone the store could lose this season: those it had, those it gained and those it won back.
   const exposed = activeAtStart + t.acquired + t.wonBack;
+  const vw = value.weight;
   const score = seasonScore(s, {
-    meanSat,
-    meanLoyalty: served > 0 ? loySum / served : 0,
-    trueShare: served > 0 ? trueLoyal / served : 0,
-    inertiaShare: served > 0 ? inertia / served : 0,
+    meanSat: vw > 0 ? value.sat / vw : 0,
+    meanLoyalty: vw > 0 ? value.loyalty / vw : 0,
+    trueShare: vw > 0 ? value.trueLoyal / vw : 0,
+    inertiaShare: vw > 0 ? value.inertia / vw : 0,
     churnRate: exposed > 0 ? (churned - 0.5 * letGo) / exposed : 0,
     profit,
     revenue: t.revenue,

@@ -1,5 +1,5 @@
 import { clamp } from './detmath';
-import { pow } from './detmath';
+import { exp, pow } from './detmath';
 import { isActive } from './effects';
 import type { Plan } from './plan';
 import { dropoutChance } from './purchase';
@@ -15,7 +15,8 @@ import type { SimState } from './state';
 // at a loss counts.
 // Residual is the expected next-year profit R of the customer base, net of everything promised to it (member
 // prices, service levels, gift packs, points, managers), against R0, its value at the start:
-// 100·R/(R + R0) — 50 for keeping the base's value, 67 for doubling it, never saturating — so that milking
+// 100·(1 − 2^(−R/R0)) — 50 for keeping the base's value, 75 for doubling it, each further R0 worth half the one
+// before, never saturating, and below zero for a base that would cost more than it brings — so that milking
 // customers in the last season, which raises that season's profit, lowers the residual part.
 
 export interface Score {
@@ -121,13 +122,21 @@ export function satisfactionIndex(meanSat: number): number {
 
 /**
  * Loyalty part: attitudinal loyalty weighed above inertia — L = 0.5·mean loyalty/0.6 + 0.35·true-loyal share +
- * 0.15·inertia share — on the span from a base with no attachment (L = 0.1) at 0 to a deeply attached one (0.6)
+ * 0.15·inertia share — on the span from a base with no attachment (L = 0.1) at 0 to a deeply attached one (0.8)
  * at 100.
  */
 export function loyaltyIndex(meanLoyalty: number, trueShare: number, inertiaShare: number): number {
   const l = (0.5 * meanLoyalty) / 0.6 + 0.35 * trueShare + 0.15 * inertiaShare;
-  return 100 * clamp((l - 0.1) / 0.5, 0, 1);
+  return 100 * clamp((l - 0.1) / 0.7, 0, 1);
 }
+
+/** Residual part: 100·(1 − 2^(−R/R0)); no floor (a base that costs more than it brings is below zero). */
+export function residualIndex(r: number, r0: number): number {
+  if (!(r0 > 0)) return 0;
+  return 100 * (1 - exp(-LN2 * (r / r0)));
+}
+
+const LN2 = 0.6931471805599453;
 
 export interface SeasonFigures {
   meanSat: number;
@@ -150,7 +159,7 @@ export function seasonScore(s: SimState, f: SeasonFigures): Score {
     loyalty: round2(loyaltyIndex(f.meanLoyalty, f.trueShare, f.inertiaShare)),
     churn: round2(100 * clamp(1 - f.churnRate / 0.4, 0, 1)),
     profit: round2(profitPart(f.profit, reference, budget)),
-    residual: round2(base > 0 && f.residual > 0 ? (100 * f.residual) / (f.residual + base) : 0),
+    residual: round2(residualIndex(f.residual, base)),
   };
   return { total: weightedTotal(parts, w), ...parts };
 }

@@ -9,9 +9,13 @@ import type { SimState } from './state';
 /** Training budget, in staff-weeks of wages, that buys half of the possible gain: the scale is the store's own pay. */
 const HALF_GAIN_STAFF_WEEKS = 5;
 
+/** Training a team can take in per season, in staff-weeks of wages. */
+const ABSORBED_STAFF_WEEKS = 3;
+
 export function staffSeason(s: SimState, plan: Plan, visitsPerWeek: number): void {
   const st = s.store;
-  const train = plan.d.staff.training;
+  // A team can take in only so much training a season: beyond three staff-weeks of wages it is money without gain.
+  const train = Math.min(plan.d.staff.training, ABSORBED_STAFF_WEEKS * s.scenario.costs.staffWeek);
   const half = HALF_GAIN_STAFF_WEEKS * s.scenario.costs.staffWeek + 1;
   const gain = train > 0 ? (0.25 * train) / (train + half) : 0;
   st.staffSkill = clamp01(st.staffSkill + gain * (1 - st.staffSkill) - 0.02 * st.staffSkill);

@@ -1,7 +1,8 @@
-import { fileComplaint } from './complaints';
-import { isActive } from './effects';
+import { recoveryChance } from './complaints';
+import { changeLoyalty, changeSat, isActive } from './effects';
 import type { Plan } from './plan';
-import { Dice, normal } from './random';
+import { Dice, normal, uniform } from './random';
+import { Cause } from './types';
 import type { SimState } from './state';
 
 // 满意度调查: the only way a team sees how its customers feel before the debrief. At the end of a season about
@@ -9,9 +10,9 @@ import type { SimState } from './state';
 // Reichheld 2003) and an overall satisfaction item (1–10, in the ACSI/CCSI sense: performance against what they
 // expected) — each with answer noise. The report gets the counts a student can recompute NPS from, the
 // satisfaction index with its sampling error, the index by segment (which group is falling), and the store learns
-// who answered as a detractor: next season it may call them back (`survey.followUp`), which turns their silent
-// dissatisfaction into a complaint the complaint policy can recover (TARP: complaints are an opportunity; a store
-// that asks and cannot fix makes it worse).
+// who answered as a detractor: next season it may call them back (`survey.followUp`) and put right what went wrong
+// (closing the loop, as NPS programmes do; TARP: most dissatisfied customers never complain, so asking is how the
+// store hears them).
 
 export interface SurveyResult {
   /** Customers who answered. */
@@ -125,20 +126,30 @@ export function runSurvey(s: SimState, plan: Plan): SurveyResult | null {
 }
 
 /**
- * Season start: with `survey.followUp`, the store calls back every active customer who answered the last survey
- * as a detractor. The call costs a phone contact and brings out what went wrong as a complaint, which the season's
- * complaint policy then answers; a detractor with a complaint still open is not called twice.
+ * Season start: with `survey.followUp`, a person calls back every active customer who answered the last survey as
+ * a detractor ("closing the loop"). The call costs a phone contact and a quarter of an hour of staff time; it
+ * succeeds — the customer names what went wrong and the store puts it right, with the complaint policy's
+ * compensation — about as often as the policy recovers a complaint answered within a day, a little more since the
+ * store reached out first. A call that does not succeed changes nothing but its cost: the customer had not
+ * complained.
  */
 export function followUpDetractors(s: SimState, plan: Plan): void {
   if (!plan.d.survey.followUp) return;
   const c = s.c;
-  const call = s.scenario.costs.contact.phone;
+  const call = s.scenario.costs.contact.phone + s.scenario.costs.staffWeek / 160;
+  const compensation = plan.d.complaints.compensation;
   for (let i = 0; i < s.n; i++) {
-    if (c.detractorWeek[i] !== s.week || !isActive(c.stage[i]) || c.complaintDue[i] >= 0) continue;
-    s.tally.costs.survey += call;
-    c.contribution[i] -= call;
+    if (c.detractorWeek[i] !== s.week || !isActive(c.stage[i])) continue;
+    let cost = call;
     s.tally.followUps++;
-    // The problem named and heard: if the complaint is recovered the customer ends above where they stand now.
-    fileComplaint(s, plan, i, Math.min(1, c.sat[i] + 0.1));
+    if (uniform(s.keys.survey, i, s.week, 7) < Math.min(0.95, recoveryChance(s, plan, i, 1) + 0.1)) {
+      cost += compensation;
+      // Put right, the problem stops weighing: the customer is at least content again (a detractor answers 6 or
+      // less, about satisfaction 0.55 or below), and the store having asked first builds some attachment.
+      changeSat(s, i, Math.max(0.12, 0.62 - c.sat[i]), Cause['survey-follow-up']);
+      changeLoyalty(s, i, 0.05, Cause['survey-follow-up']);
+    }
+    s.tally.costs.survey += cost;
+    c.contribution[i] -= cost;
   }
 }

@@ -36,6 +36,19 @@ export function retier(s: SimState, plan: Plan, i: number): void {
   }
 }
 
+/** Season start: priority's edge, 1 − the share of active customers whose level gives priority. */
+export function setPriorityEdge(s: SimState, plan: Plan): void {
+  const c = s.c;
+  let active = 0;
+  let holders = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!isActive(c.stage[i])) continue;
+    active++;
+    if (plan.levelPriority[c.tier[i]]) holders++;
+  }
+  plan.priorityEdge = active > 0 ? 1 - holders / active : 1;
+}
+
 /** Re-sorts every customer: at season start for a redesigned scheme, and after the yearly decay. */
 export function retierAll(s: SimState, plan: Plan, decay: boolean): void {
   const decayNow = decay && plan.d.tiers.yearlyDecay > 0;

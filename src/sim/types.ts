@@ -87,6 +87,8 @@ export const CAUSE_IDS = [
   'featured-case',
   'ill-fit',
   'holiday-greeting',
+  'survey-follow-up',
+  'complaint-waiting',
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 export const Cause = Object.fromEntries(CAUSE_IDS.map((c, i) => [c, i])) as { [K in CauseId]: number };

@@ -23,15 +23,14 @@ export const DEGENERATE = ['passive', 'discount-all', 'spam', 'ignore-complaints
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'complaints',
-    text: 'Fast, empowered complaint handling keeps more customers than slow handling at similar cost.',
+    text: 'Fast, empowered complaint handling keeps more customers than slow handling, and repays the staff time it costs.',
     levers: ['complaints'],
     bots: ['textbook', 'slow-complaints'],
     holds: (m) => {
       const fast = m('textbook');
       const slow = m('slow-complaints');
-      // Similar cost: the same compensation policy, so spending per complaint answered within a quarter.
-      const perComplaint = (x: GameMetrics) => x.complaintCost / Math.max(1, x.complaintsSettled);
-      return fast.churnRate < slow.churnRate && perComplaint(fast) <= 1.25 * perComplaint(slow) + 0.01;
+      // Speed costs staff time (complaints.ts), so "repays" is the total score, which counts the money.
+      return fast.churnRate < slow.churnRate && fast.total > slow.total;
     },
   },
   {
@@ -146,6 +145,17 @@ export const LESSONS: readonly Lesson[] = [
     },
   },
   {
+    id: 'measure',
+    text: 'Measure, then act: a survey whose detractors are called back scores higher than acting blind.',
+    levers: ['survey'],
+    bots: ['textbook', 'no-survey'],
+    holds: (m) => m('textbook').total > m('no-survey').total,
+  },
+  ...interiorOptimum('training', 'staff', 'no-training', 'train-all'),
+  ...interiorOptimum('contacts', 'care', 'no-care', 'over-contact'),
+  ...interiorOptimum('compensation', 'complaints', 'no-compensation', 'rich-compensation'),
+  ...interiorOptimum('member price', 'tiers', 'no-member-price', 'deep-member-price'),
+  {
     id: 'textbook',
     text:
       'The textbook strategy beats every degenerate one (do nothing, discount everything, contact everyone ' +
@@ -160,6 +170,25 @@ export const LESSONS: readonly Lesson[] = [
     },
   },
 ];
+
+/**
+ * A sanity check that a lever saturates: the textbook's moderate setting beats both ends of the lever (none, and
+ * all-in), so neither doing without it nor pushing it to the limit is the best play.
+ */
+function interiorOptimum(lever: string, area: LeverArea, none: string, allIn: string): Lesson[] {
+  return [
+    {
+      id: `optimum-${lever.replace(' ', '-')}`,
+      text: `Sanity check: ${lever} has an interior optimum (the textbook's moderate setting beats none and all-in on total).`,
+      levers: [area],
+      bots: ['textbook', none, allIn],
+      holds: (m) => {
+        const t = m('textbook');
+        return (m(none) === t || t.total > m(none).total) && (m(allIn) === t || t.total > m(allIn).total);
+      },
+    },
+  ];
+}
 
 export function lessonApplies(lesson: Lesson, sc: Scenario): boolean {
   if (!lesson.levers.every((a) => sc.levers.includes(a))) return false;

@@ -20,6 +20,14 @@ export function bubbleTea(): LoadedScenario {
   return bundled;
 }
 
+/** A shipped scenario by id (scenarios/<id>.yaml). */
+export function shippedScenario(id: string): LoadedScenario {
+  const file = join(ROOT, 'scenarios', `${id}.yaml`);
+  const r = loadScenario(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(`${id} does not load: ${JSON.stringify(r.issues)}`);
+  return r.value;
+}
+
 /** The bundled scenario with a smaller market (and optionally other top-level changes). */
 export function smallBubbleTea(size = 400, patch: Partial<ScenarioInput> = {}): Scenario {
   const sc = bubbleTea().scenario;

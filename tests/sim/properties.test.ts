@@ -101,9 +101,10 @@ function badNumbers(v: unknown, path = 'report', out: string[] = []): string[] {
   return out;
 }
 
+// Every part lies in 0–100 except profit, residual and the total, which have no floor: a loss scores below zero.
 function scoreProblems(s: Score, where: string): string[] {
   return Object.entries(s)
-    .filter(([, x]) => !(x >= 0 && x <= 100))
+    .filter(([k, x]) => !(Number.isFinite(x) && x <= 100 && (k === 'profit' || k === 'residual' || k === 'total' || x >= 0)))
     .map(([k, x]) => `${where} ${k} = ${x}`);
 }
 
@@ -123,7 +124,8 @@ function countProblems(r: SeasonReport, n: number): string[] {
   const by = c.acquiredBy;
   if (by.campaign + by.walkIn + by.referral !== c.acquired) out.push('acquiredBy does not sum to acquired');
   for (const w of r.weekly) if (w.byStage.reduce((a, b) => a + b, 0) !== n) out.push(`week ${w.week} byStage`);
-  for (const v of Object.values(r.economics.costs)) if (v < 0) out.push(`negative cost ${v}`);
+  // Points are the one cost that can be negative in a season: balances of leavers lapse and are released.
+  for (const [k, v] of Object.entries(r.economics.costs)) if (v < 0 && k !== 'points') out.push(`negative cost ${k} ${v}`);
   if (r.complaints.recovered + r.complaints.unresolved > r.complaints.filed + n) out.push('more complaints settled than possible');
   return out;
 }
