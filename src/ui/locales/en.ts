@@ -220,6 +220,8 @@ export const en: Record<MessageKey, string> = {
   'cause.featured-case': 'Complaint handled by the manager',
   'cause.ill-fit': 'Poor fit with the store',
   'cause.holiday-greeting': 'Holiday greeting',
+  'cause.survey-follow-up': 'Survey follow-up call',
+  'cause.complaint-waiting': 'Waiting for an answer to a complaint',
   'play.heading': 'Season {n} in progress',
   'play.week': 'Week {week}',
   'play.pause': 'Pause',

@@ -218,6 +218,8 @@ export const zhCN = {
   'cause.featured-case': '店长亲自处理投诉',
   'cause.ill-fit': '与门店定位不符',
   'cause.holiday-greeting': '节日问候',
+  'cause.survey-follow-up': '调查回访',
+  'cause.complaint-waiting': '投诉久等未复',
   'play.heading': '第 {n} 季经营中',
   'play.week': '第 {week} 周',
   'play.pause': '暂停',
