@@ -113,13 +113,21 @@ export const textbookInput = (scenario: Scenario): DecisionsInput => {
     },
     // No points programme: points are booked at face value as they are issued, and in these markets a programme
     // rich enough to move buying costs about what it brings back (the points bot plays one).
-    care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: true, afterSale: true, recommendations: true },
+    // Monthly care, birthdays, follow-up after a purchase and recommendations; no holiday blast to everyone on top,
+    // which pushes the least tolerant past what they accept.
+    care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: false, afterSale: true, recommendations: true },
     // Compensation of a quarter of a usual basket: a good part of what compensation can do (complaints.ts).
     complaints: { responseDays: 2, empowerment: 0.8, compensation: Math.round(0.25 * averageBasket(scenario)), scriptTraining: true, aiAssistant: false },
-    retention: { atRiskOffer: 8, winBackBudget: 0.05 * b, winBackTarget: 'service', letGoUnprofitable: true },
+    // Win-back tiered by value: only lost customers who bought often (保持客户), those who left over service first.
+    retention: {
+      winBackBudget: 0.05 * b,
+      winBackTarget: 'service',
+      winBackAudience: { groups: ['keep'] },
+      letGoUnprofitable: true,
+    },
     information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.02 * b },
-    // Two staff-weeks of wages: most of what a team can take in a season (three, staff.ts).
-    staff: { training: 2 * scenario.costs.staffWeek },
+    // Three staff-weeks of wages: what a team can take in a season (staff.ts); more would be money without gain.
+    staff: { training: 3 * scenario.costs.staffWeek },
     // Measure, then act: a survey of about half the customers the store starts with (at most 400 answers) every
     // season, and a call to each detractor it finds.
     survey: { sample: Math.min(400, Math.round(0.5 * scenario.population.size * scenario.population.initialCustomers)), followUp: true },
@@ -245,7 +253,7 @@ export const VARIANTS: readonly Bot[] = [
   }),
   variant('win-back', 'the textbook plan with a larger win-back campaign approaching the most recently lost first', (t, sc) => ({
     ...t,
-    retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent' },
+    retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent', winBackAudience: undefined },
   })),
   variant('no-info', 'the textbook plan without collecting customer information', (t) => ({ ...t, information: {} })),
   // Personal calls cost real money (phone is the dearest channel), which is when aiming care matters.

@@ -30,7 +30,7 @@ describe('playToRun', () => {
 
   it('refuses a plan the rules do not allow, naming the season', () => {
     const bad = [...seasons.slice(0, 1), decisions({ acquisition: { budget: scenario.budgetPerSeason + 1 } })];
-    expect(() => playToRun(scenario, hash, 's', 't', bad)).toThrow(/^season 2: planned spending \d+(\.\d+)? exceeds the season budget 15000$/);
+    expect(() => playToRun(scenario, hash, 's', 't', bad)).toThrow(/^season 2: planned spending \d+(\.\d+)? exceeds the season budget 9000$/);
   });
 
   it('writes no final score for an unfinished game', () => {
@@ -140,7 +140,7 @@ describe('verifyRun', () => {
     expect(verifyRun(r)).toMatchObject({
       valid: false,
       season: 2,
-      reason: expect.stringMatching(/^decisions not allowed: planned spending [\d.]+ exceeds the season budget 15000$/),
+      reason: expect.stringMatching(/^decisions not allowed: planned spending [\d.]+ exceeds the season budget 9000$/),
     });
     const f = copy();
     f.seasons[0].decisions.featured = [{ customer: 3, choices: [1, 0, 2, 1, 0] }];

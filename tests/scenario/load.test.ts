@@ -51,7 +51,7 @@ describe('the bundled scenario', () => {
     if (!c.ok) throw new Error('load failed');
     expect(b.value.hash).toBe(a.value.hash);
     expect(c.value.hash).toBe(a.value.hash);
-    const d = loadScenario(text.replace('budgetPerSeason: 15000', 'budgetPerSeason: 15001'), 'd.yaml');
+    const d = loadScenario(text.replace('budgetPerSeason: 9000', 'budgetPerSeason: 9001'), 'd.yaml');
     if (!d.ok) throw new Error('load failed');
     expect(d.value.hash).not.toBe(a.value.hash);
   });
@@ -105,7 +105,7 @@ describe('bad scenario files', () => {
   });
 
   it('unknown field, with "did you mean"', () => {
-    const top = text.replace('budgetPerSeason: 15000', 'budgetPerSeason: 15000\nbudgetPerSeasn: 3');
+    const top = text.replace('budgetPerSeason: 9000', 'budgetPerSeason: 9000\nbudgetPerSeasn: 3');
     expect(firstIssue(top)).toMatch(/^shop\.yaml:\d+:\d+: unknown field "budgetPerSeasn" \(did you mean "budgetPerSeason"\?\)$/);
     const nested = text.replace('share: 0.6', 'share: 0.6\n    shares: 0.6');
     const r = loadScenario(nested, FILE);
@@ -149,12 +149,12 @@ describe('bad scenario files', () => {
     const src = text.replace('seasons: 4', 'seasons: 1000000');
     expect(firstIssue(src)).toBe(`${FILE}:${lineOf(src, 'seasons:')}:10 seasons: expected a number ≤ 20, found 1000000`);
     expect(firstIssue(text.replace('size: 4000', 'size: 1e9'))).toMatch(/population\.size: expected a number ≤ 200000, found 1000000000$/);
-    expect(firstIssue(text.replace('budgetPerSeason: 15000', 'budgetPerSeason: .inf'))).toMatch(/budgetPerSeason: expected number, found Infinity$/);
-    expect(firstIssue(text.replace('budgetPerSeason: 15000', 'budgetPerSeason: .nan'))).toMatch(/budgetPerSeason: expected number, found NaN$/);
+    expect(firstIssue(text.replace('budgetPerSeason: 9000', 'budgetPerSeason: .inf'))).toMatch(/budgetPerSeason: expected number, found Infinity$/);
+    expect(firstIssue(text.replace('budgetPerSeason: 9000', 'budgetPerSeason: .nan'))).toMatch(/budgetPerSeason: expected number, found NaN$/);
   });
 
   it('a negative budget is refused', () => {
-    const src = text.replace('budgetPerSeason: 15000', 'budgetPerSeason: -5');
+    const src = text.replace('budgetPerSeason: 9000', 'budgetPerSeason: -5');
     expect(firstIssue(src)).toBe(`${FILE}:${lineOf(src, 'budgetPerSeason:')}:18 budgetPerSeason: expected a number ≥ 0, found -5`);
   });
 

@@ -56,6 +56,13 @@ describe('the tournament teaches the course', () => {
     }
   }, 60_000);
 
+  it('the score teaches: the textbook plan beats doing nothing by at least 10 points in every scenario', () => {
+    const t = tournament();
+    for (const sc of scenarios) {
+      expect(t.means[sc.id].textbook - t.means[sc.id].passive, sc.id).toBeGreaterThanOrEqual(10);
+    }
+  }, 60_000);
+
   it('luck decides less than skill: seed-to-seed spread is well below the spread between strategies', () => {
     expect(tournament().luck.share).toBeLessThan(0.5);
   }, 60_000);
