@@ -2,6 +2,7 @@ import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
 import { plannedSpend } from '../sim/economics';
+import { basicVisitCost } from '../sim/tiers';
 import type { SeasonReport } from '../sim/report';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
@@ -82,6 +83,16 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
   return d;
 }
 
+/**
+ * The service level whose extra cost per visit (tiers.ts) is `share` of a usual visit's margin, within 0.55–0.8
+ * and to the hundredth: how good basic service a store's margin carries.
+ */
+function serviceWithin(scenario: Scenario, share: number): number {
+  const extra = (share * averageBasket(scenario) * scenario.store.margin) / ((4 / 15) * basicVisitCost(scenario));
+  const level = Math.pow(1 + extra, 0.25) / 2;
+  return Math.round(100 * Math.min(0.8, Math.max(0.55, level))) / 100;
+}
+
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
@@ -94,21 +105,23 @@ export const textbookInput = (scenario: Scenario): DecisionsInput => {
   const carries = margin >= 0.35;
   const memberPrice = (d: number) => (carries ? d : 0);
   // Level thresholds on the growth value an average customer builds in a season: one season's spend for the first
-  // level, three for the second, so the levels sort the base the same way whatever a purchase costs. Good basic
-  // service for everyone (well above the fairness floor); service is dear at the top (paid per visit, steeply by
-  // level), so the levels add a little more where the value is, and member prices only at the top level.
+  // level, three for the second, so the levels sort the base the same way whatever a purchase costs. Basic service
+  // as good as the margin carries (its extra cost a tenth of a visit's margin, well above the fairness floor);
+  // service is dear at the top (paid per visit, steeply by level), so the levels add a little more where the value
+  // is, and member prices only at the top level.
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
+  const base = serviceWithin(scenario, 0.1);
   // A targeted campaign runs on the channel that reaches its segment.
   const target = bestFitSegment(scenario);
   return {
     acquisition: { channel: target.acquisitionChannel, target: target.id, claim: 0, screening: true, referralReward: 5 },
     tiers: {
-      baseService: 0.65,
+      baseService: base,
       yearlyDecay: 100,
       levels: [
-        { threshold: t1, service: 0.7, birthdayGift: true },
-        { threshold: t2, discount: memberPrice(0.03), service: 0.75, birthdayGift: true, priority: true },
+        { threshold: t1, service: base + 0.05, birthdayGift: true },
+        { threshold: t2, discount: memberPrice(0.03), service: base + 0.1, birthdayGift: true, priority: true },
       ],
     },
     // No points programme: points are booked at face value as they are issued, and in these markets a programme

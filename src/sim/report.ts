@@ -5,7 +5,7 @@ import { hashState } from './hash';
 import type { SimState } from './state';
 import { npsCounts, npsOf, recommendScore, toAnswer, type SurveyResult } from './survey';
 import { COST_KEYS, type CostKey } from './tally';
-import { CAUSE_IDS, CHURN_IDS, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
+import { CAUSE_IDS, CHURN_IDS, ChurnReason, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
 
 // The season report: what a student needs to answer the course's questions about the season, as plain data.
 // Fields under `truth` are hidden from the player during the game and revealed in the debrief.
@@ -122,7 +122,7 @@ interface Census {
   /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
   left: number;
   /** The same sums weighted by each customer's worth (expected spend a week, hidden truth): the score's means. */
-  value: { weight: number; sat: number; loyalty: number; trueLoyal: number; inertia: number };
+  value: { weight: number; sat: number; loyalty: number; trueLoyal: number; inertia: number; lost: number };
   truthAnswers: number[];
 }
 
@@ -143,7 +143,7 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
   let repeat = 0;
   let activeAtStart = 0;
   let left = 0;
-  const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0 };
+  const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0, lost: 0 };
   const truthAnswers: number[] = [];
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
@@ -161,6 +161,8 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
         value.weight += w;
         value.sat += w * c.sat[i];
         value.loyalty += w * c.loyalty[i];
+        // A customer the store chose to let go counts half, as in the churn rate.
+        value.lost += c.churnReason[i] === ChurnReason.LetGo ? 0.5 * w : w;
       }
       continue;
     }
@@ -215,16 +217,16 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
   const profit = t.grossMargin - (totalCosts - t.costs.discounts);
   s.store.cumulativeProfit += profit;
   const meanSat = served > 0 ? satSum / served : 0;
-  const letGo = t.churnByReason[1];
-  // Everyone the store could lose this season: those it had, those it gained and those it won back.
-  const exposed = activeAtStart + t.acquired + t.wonBack;
+  // The share of the value the store could lose this season (every customer it served) that it lost: customers
+  // weighted by their worth, as the other customer parts are, so losing a small customer costs less than losing
+  // one who carries the store.
   const vw = value.weight;
   const score = seasonScore(s, {
     meanSat: vw > 0 ? value.sat / vw : 0,
     meanLoyalty: vw > 0 ? value.loyalty / vw : 0,
     trueShare: vw > 0 ? value.trueLoyal / vw : 0,
     inertiaShare: vw > 0 ? value.inertia / vw : 0,
-    churnRate: exposed > 0 ? (churned - 0.5 * letGo) / exposed : 0,
+    churnRate: vw > 0 ? value.lost / vw : 0,
     profit,
     revenue: t.revenue,
     residual: residualValue(s, plan),

@@ -144,10 +144,11 @@ export function followUpDetractors(s: SimState, plan: Plan): void {
     s.tally.followUps++;
     if (uniform(s.keys.survey, i, s.week, 7) < Math.min(0.95, recoveryChance(s, plan, i, 1) + 0.1)) {
       cost += compensation;
-      // Put right, the problem stops weighing: the customer is at least content again (a detractor answers 6 or
-      // less, about satisfaction 0.55 or below), and the store having asked first builds some attachment.
-      changeSat(s, i, Math.max(0.12, 0.62 - c.sat[i]), Cause['survey-follow-up']);
-      changeLoyalty(s, i, 0.05, Cause['survey-follow-up']);
+      // Put right, the problem stops weighing: the customer is content again (a detractor answers 6 or less, about
+      // satisfaction 0.55 or below; after the call at least 0.7), and a store that asked first and listened earns
+      // some attachment.
+      changeSat(s, i, Math.max(0.12, 0.7 - c.sat[i]), Cause['survey-follow-up']);
+      changeLoyalty(s, i, 0.08, Cause['survey-follow-up']);
     }
     s.tally.costs.survey += cost;
     c.contribution[i] -= cost;

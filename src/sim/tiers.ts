@@ -85,15 +85,22 @@ export function visitServiceCost(visitCost: number, service: number): number {
   return ((4 * visitCost) / 15) * (x * x * x * x - 1);
 }
 
-/** What the basic service of one visit costs: the weekly serve cost over the market's mean purchase rate. */
+/**
+ * What the basic service of one visit costs: the weekly serve cost over the market's mean purchase rate, and at
+ * least a fifth of a usual visit's margin — attention takes time in proportion to what is bought, so a store with
+ * a low weekly serve cost still pays for service by what its visits are worth.
+ */
 export function basicVisitCost(scenario: Scenario): number {
   let shares = 0;
   let rate = 0;
+  let basket = 0;
   for (const g of scenario.segments) {
     shares += g.share;
     rate += (g.share * g.purchase.r) / g.purchase.alpha;
+    basket += (g.share * g.spend.p * g.spend.gamma) / (g.spend.q - 1);
   }
-  return rate > 0 ? (scenario.store.serveCost * shares) / rate : 0;
+  if (!(rate > 0)) return 0;
+  return Math.max((scenario.store.serveCost * shares) / rate, (0.2 * basket * scenario.store.margin) / shares);
 }
 
 /** Whether level t gives its members anything beyond what ordinary customers get. */
