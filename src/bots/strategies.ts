@@ -99,7 +99,7 @@ const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * 
 // The textbook plan uses judgement about the store: member prices and points only where the margin can carry
 // them, fixed programmes sized against the budget, and information collected with consent all along, since new
 // customers keep arriving with empty profiles.
-export const textbookInput = (scenario: Scenario): DecisionsInput => {
+const textbookInput = (scenario: Scenario): DecisionsInput => {
   const b = scenario.budgetPerSeason;
   const margin = scenario.store.margin;
   const carries = margin >= 0.35;
