@@ -8,7 +8,8 @@ import type { SimState } from './state';
 // Scores, 0–100 where a part can be bounded (satisfaction, loyalty, churn, residual); the profit part has no floor.
 // Satisfaction and loyalty are measured on the hidden truth of every customer the store served in the season,
 // those who left during it included (at how they felt when they left), so losing unhappy customers never raises
-// them; loyalty weighs attitudinal loyalty above inertia; churn compares the season's losses with a 40% ceiling.
+// them, each customer weighted by their worth (report.ts); loyalty weighs attitudinal loyalty above inertia; churn
+// compares the worth lost in the season with a 40% ceiling. docs/scoring.md describes the score for teachers.
 // Profit is linear in the money on the scale of what is at stake: 0 at no profit, 100 at the season's budget plus
 // twice what the store was earning when the team took over (π₀), no floor. A store whose profit parts average
 // below zero — one that lost money over the game — scores at most that part (finalScore): no satisfaction bought
@@ -133,7 +134,8 @@ export function loyaltyIndex(meanLoyalty: number, trueShare: number, inertiaShar
 /** Residual part: 100·(1 − 2^(−R/R0)); no floor (a base that costs more than it brings is below zero). */
 export function residualIndex(r: number, r0: number): number {
   if (!(r0 > 0)) return 0;
-  return 100 * (1 - exp(-LN2 * (r / r0)));
+  // Bounded far below any real base (at about −3·10⁹) only so that the arithmetic stays finite.
+  return 100 * (1 - exp(-LN2 * Math.max(r / r0, -25)));
 }
 
 const LN2 = 0.6931471805599453;
