@@ -108,7 +108,8 @@ export function levelGives(plan: Plan, t: number): boolean {
   return (
     plan.levelDiscount[t] > 0 ||
     plan.levelService[t] > plan.levelService[0] ||
-    plan.levelBirthdayGift[t] ||
+    // A birthday gift is a benefit only when birthday greetings go out to carry it (care.ts).
+    (plan.levelBirthdayGift[t] && plan.d.care.birthday) ||
     plan.levelGiftPack[t] > 0 ||
     plan.levelPriority[t] ||
     plan.levelManager[t]

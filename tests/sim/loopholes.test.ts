@@ -108,6 +108,13 @@ describe('service, membership, coupons and complaint handling are paid for', () 
     expect(parts).toEqual(none);
   });
 
+  it('a birthday gift that is never sent is no benefit: it binds nobody', () => {
+    const unsent = play({ tiers: { levels: [{ threshold: 0, birthdayGift: true }] } });
+    const { total: _a, ...parts } = unsent.final;
+    const { total: _b, ...none } = passive.final;
+    expect(parts).toEqual(none);
+  });
+
   it('a penny coupon pleases nobody and its message costs', () => {
     const audience = { groups: ['high-value', 'developing', 'keep', 'win-back'] as const };
     const penny = play({ retention: { atRiskOffer: 0.01, offerAudience: { groups: [...audience.groups] } } });
