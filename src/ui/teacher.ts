@@ -33,6 +33,8 @@ function shippedScenarios(): { id: string; hash: string }[] {
 }
 
 export function renderTeacher(root: HTMLElement): void {
+  // The chart code (ECharts) is loaded and run while the teacher picks files, not in the task that draws the board.
+  void import('./charts');
   const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,.zip,application/json,application/zip', 'data-testid': 'class-files' });
   input.addEventListener('change', () => load(root, input.files));
   const drop = h(
@@ -151,8 +153,6 @@ function again(root: HTMLElement): void {
 function start(root: HTMLElement): void {
   if (!lastFiles) return;
   job?.cancel();
-  // The chart code loads while the worker verifies, so the board, when it comes, is drawn in a short task.
-  void import('./charts');
   const gen = ++generation;
   board = null;
   notice = null;

@@ -68,3 +68,10 @@ export async function noOverflow(page: Page, where: string): Promise<void> {
   });
   if (bad.length) throw new Error(`text overflows its box on ${where}: ${bad.join('; ')}`);
 }
+
+/**
+ * The longest main-thread task a responsiveness check accepts. The figures are printed (a desktop shows 0–70 ms);
+ * the bound leaves room for a loaded shared CI machine, which stretches tasks three- to fourfold, and still fails a
+ * page that does a season's or a file's work on its own thread, which takes seconds.
+ */
+export const LONGEST_TASK_MS = 250;
