@@ -1,9 +1,7 @@
 import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
-import { plannedSpend } from '../sim/economics';
-import { basicVisitCost } from '../sim/tiers';
-import type { SeasonReport } from '../sim/report';
+import { plannedSpend, basicVisitCost, type SeasonReport } from '../sim';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
 // shortcuts the course warns against. The tournament plays them against each other; the CLI and benchmark
@@ -73,12 +71,24 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
     d.acquisition.budget = Math.min(d.acquisition.budget || rest * acquisitionShareOfRest, rest);
   }
   if (fixed > scenario.budgetPerSeason) {
-    // Scale fixed spending down to the budget rather than hand the simulation an invalid plan.
-    const k = scenario.budgetPerSeason / fixed;
-    d.staff.training *= k;
-    d.information.securitySpend *= k;
-    d.retention.winBackBudget *= k;
-    d.survey.sample = Math.floor(d.survey.sample * k);
+    // Scale the adjustable spending (training, security, win-back, the survey) down until the plan fits the
+    // budget, rather than hand the engine a plan its rules refuse; the rest (the AI assistant, say) stays.
+    const full = { training: d.staff.training, security: d.information.securitySpend, winBack: d.retention.winBackBudget, sample: d.survey.sample };
+    const scale = (k: number): number => {
+      d.staff.training = full.training * k;
+      d.information.securitySpend = full.security * k;
+      d.retention.winBackBudget = full.winBack * k;
+      d.survey.sample = Math.floor(full.sample * k);
+      return plannedSpend(scenario, d).total;
+    };
+    let fits = 0;
+    let over = 1;
+    for (let step = 0; step < 40; step++) {
+      const k = (fits + over) / 2;
+      if (scale(k) <= scenario.budgetPerSeason) fits = k;
+      else over = k;
+    }
+    if (scale(fits) > scenario.budgetPerSeason) throw new Error(`${scenario.id}: the plan's fixed spending alone exceeds the budget`);
   }
   return d;
 }

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Decisions } from '../scenario/decisions';
 import { loadScenario } from '../scenario/scenario';
-import { step, useWeekRunner } from '../sim/engine';
-import { createPopulation } from '../sim/population';
-import { finalScore } from '../sim/scoring';
-import { allocCustomers } from '../sim/state';
+import { step, useWeekRunner, createPopulation, finalScore, allocCustomers } from '../sim';
+import { planIssueText } from '../run/messages';
 import { runCli, fail } from './fail';
 import { BOTS } from '../bots/strategies';
 import { serveWeekPasses, startWeekThreads } from './threads';
@@ -52,11 +50,12 @@ async function bench(): Promise<void> {
   useWeekRunner(pool);
   // Milliseconds of each phase: drawing the market, then each season (the first includes the engine's warm-up).
   const laps = [performance.now() - t0];
-  const reports = seasons.map((d) => {
+  const reports = seasons.map((d, k) => {
     const start = performance.now();
     const r = step(state, d);
     laps.push(performance.now() - start);
-    return r;
+    if (!r.ok) throw new Error(`season ${k + 1}: ${planIssueText(r.issues[0])}`);
+    return r.report;
   });
   const final = finalScore(
     reports.map((r) => r.score),

@@ -1,10 +1,6 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema';
-import { type BlockResult, passBlock, sequentialRunner, type WeekRunner } from '../sim/pass';
-import type { Plan } from '../sim/plan';
-import { fillCustomers } from '../sim/population';
-import { type Customers, emptyState, type SimState, type StoreState } from '../sim/state';
-import type { WeekCtx } from '../sim/week';
+import { type BlockResult, passBlock, sequentialRunner, type WeekRunner, type Plan, fillCustomers, type Customers, emptyState, type SimState, type StoreState, type WeekCtx } from '../sim';
 
 // The weekly pass on two threads for the command line: this thread and a worker take the week's blocks one at a
 // time from a shared counter and run them on the same customer arrays (SharedArrayBuffers), so whichever thread

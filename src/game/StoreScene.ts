@@ -2,8 +2,8 @@ import Phaser from 'phaser';
 import { ATLAS, makeTextures } from './textures';
 import { Crowd } from './crowd';
 import { COUNTER_Y, DOOR_X, H, MAX_LANES, STREET_Y, W, laneX } from './paths';
-import type { SeasonReport } from '../sim/report';
-import type { WorldFeed, WorldView } from './feed';
+import type { SeasonReport } from '../sim';
+import type { WorldFeed, WorldView } from '../store/world-feed';
 
 // The store and its street. It draws what the store knows (reports) and never touches the simulation: visitors of
 // the week being played walk in, browse, queue, buy and leave; clicking a marked one asks for their customer file.

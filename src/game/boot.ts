@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { WorldFeed } from './feed';
+import type { WorldFeed } from '../store/world-feed';
 import { StoreScene } from './StoreScene';
 
 // The world view's Phaser game, mounted into a DOM element beside the panels.

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { WeekStats } from '../sim/report';
+import type { WeekStats } from '../sim';
 import { CROWD_CAP, markedVisitor, roster } from '../store/crowd-roster';
 import { ANON, ANON_SHADES, ATLAS, BUBBLE, MARKED, MOODS, STAGES, STEPS, anonFrame, markedFrame } from './textures';
 import { Paths, W, Where, mix } from './paths';

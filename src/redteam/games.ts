@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema';
-import { playGame, type GameResult } from '../sim/game';
-import { SCORE_PARTS } from '../sim/scoring';
+import { SCORE_PARTS } from '../sim';
+import { replay, type Replayed } from '../run/replay';
 import type { Plan } from './repair';
 
 // Playing games for the search: one game is (plan, seed), and what the search and the report need of it fits in
@@ -21,7 +21,7 @@ export interface GameSummary {
   seasonProfit: number[];
 }
 
-export function summarise(g: GameResult): GameSummary {
+export function summarise(g: Replayed): GameSummary {
   const parts = {} as Record<ScorePart, number>;
   for (const p of SCORE_PARTS) parts[p] = g.final[p];
   const costs: Record<string, number> = {};
@@ -51,7 +51,7 @@ export interface GamePool {
 }
 
 export function playOne(scenario: Scenario, job: Job): GameSummary {
-  return summarise(playGame(scenario, job.seed, job.plan));
+  return summarise(replay(scenario, job.seed, job.plan));
 }
 
 /** Games on this thread, one after the other. */

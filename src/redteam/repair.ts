@@ -1,6 +1,6 @@
 import { Decisions, TierLevel } from '../scenario/decisions';
 import { LEVER_AREAS } from '../scenario/schema';
-import { checkPlan, plannedSpend, type PlanIssue } from '../sim/economics';
+import { checkPlan, plannedSpend, type PlanIssue } from '../sim';
 import { getAt, setAt, type Space } from './space';
 
 // Brings a searched plan within the rules a class plays by, the way the scripted bots' finish() does: areas the

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
-import { plannedSpend } from '../sim/economics';
+import { plannedSpend } from '../sim';
 
 // The search space of one season's decisions, read from the Decisions schema itself: every field with its range,
 // its default and its kind. When the schema gains a field, the search covers it without a change here; only a

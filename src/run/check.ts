@@ -1,9 +1,7 @@
 import { contentHash } from '../scenario/canonical';
 import { formatIssue } from '../scenario/issues';
 import { formatIssues, loadText, precheck } from '../scenario/load';
-import { cloneLog } from '../sim/events';
-import { newGame, step } from '../sim/game';
-import { CUSTOMER_FIELDS, emptyState, type SimState } from '../sim/state';
+import { copyStart, newGame, type SimState } from '../sim';
 import { decisionsHash, verifyRun, type Verdict } from './replay';
 import { engineCompatible, RunFile } from './runfile';
 
@@ -96,23 +94,6 @@ export class PopulationCache {
     }
     return copyStart(base);
   }
-}
-
-/**
- * A copy of a starting state built like a new one (emptyState's object shapes, then the arrays copied in),
- * rather than with cloneState's spread copies: the engine's hot loops run about three times faster on the
- * shapes they were compiled for. The starting state has no tally worth keeping (step resets it).
- */
-export function copyStart(base: SimState): SimState {
-  const s = emptyState(base.scenario, base.seed);
-  for (const k of CUSTOMER_FIELDS) (s.c[k] as Float64Array).set(base.c[k] as Float64Array);
-  Object.assign(s.store, base.store);
-  s.week = base.week;
-  s.season = base.season;
-  s.log = cloneLog(base.log);
-  s.featured = base.featured.slice();
-  s.tally.stageAtStart.set(base.tally.stageAtStart);
-  return s;
 }
 
 /** verifyRun with a population cache: the same checks and verdicts, the starting population copied, not rebuilt. */

@@ -1,12 +1,7 @@
 import { canonicalJson, contentHash } from '../scenario/canonical';
 import type { Scenario } from '../scenario/schema';
-import { checkPlan } from '../sim/economics';
-import { isActive } from '../sim/effects';
-import { newGame, step } from '../sim/game';
-import { customerProfile, type CustomerProfile } from '../sim/profile';
-import { finalScore, type Score } from '../sim/scoring';
-import type { SimState } from '../sim/state';
-import { CHURN_IDS, Stage, STAGE_IDS, type ChurnId } from '../sim/types';
+import { fold, customerProfile, type CustomerProfile, finalScore, type Score, type SimState, CHURN_IDS, Stage, STAGE_IDS, type ChurnId, isActive } from '../sim';
+import { claimDiffers } from './replay';
 import { diffLeaves, type LeafDiff } from './leaves';
 import { planIssueText } from './messages';
 import { engineCompatible, type RunFile } from './runfile';
@@ -123,29 +118,25 @@ interface Played {
   claims: SideSummary['claims'];
 }
 
-/** Re-simulates a run, stopping at the first season whose plan the rules refuse. */
+/** Re-simulates a run, stopping at the first season whose plan the rules refuse; claims are checked like verifyRun's. */
 function play(run: RunFile): Played {
   const scenario = run.scenario.data;
-  const state = newGame(scenario, run.seed);
-  const scores: Score[] = [];
   const stages: Uint8Array[] = [];
   let claims: SideSummary['claims'] = { match: true };
-  for (let k = 0; k < Math.min(run.seasons.length, scenario.seasons); k++) {
-    const claim = run.seasons[k];
-    const issues = checkPlan(scenario, claim.decisions, state.featured);
-    if (issues.length > 0) {
-      claims = { match: false, season: k + 1, reason: `decisions not allowed: ${planIssueText(issues[0])}` };
-      break;
-    }
-    const report = step(state, claim.decisions);
-    scores.push(report.score);
-    stages.push(state.c.stage.slice());
-    if (claims.match && report.hash !== claim.hash) claims = { match: false, season: k + 1, reason: `state hash ${report.hash} differs from the claimed ${claim.hash}` };
-    if (claims.match && report.score.total !== claim.score.total) {
-      claims = { match: false, season: k + 1, reason: `total score ${report.score.total} differs from the claimed ${claim.score.total}` };
-    }
-  }
-  return { state, scores, stages, claims };
+  const played = fold(
+    scenario,
+    run.seed,
+    run.seasons.slice(0, scenario.seasons).map((s) => s.decisions),
+    {
+      onSeason: (report, state, k) => {
+        stages.push(state.c.stage.slice());
+        const differs = claims.match ? claimDiffers(report, run.seasons[k], k + 1) : null;
+        if (differs && !differs.valid) claims = { match: false, season: k + 1, reason: differs.reason };
+      },
+    },
+  );
+  if (played.refused && claims.match) claims = { match: false, season: played.refused.season, reason: `decisions not allowed: ${planIssueText(played.refused.issues[0])}` };
+  return { state: played.state, scores: played.reports.map((r) => r.score), stages, claims };
 }
 
 /** Why two runs cannot be compared, or null if they can. */

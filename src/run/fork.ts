@@ -1,9 +1,7 @@
 import type { Decisions } from '../scenario/decisions';
-import { checkPlan } from '../sim/economics';
-import { step } from '../sim/game';
-import { finalScore } from '../sim/scoring';
+import { fold } from '../sim';
 import { planIssueText } from './messages';
-import { decisionsHash, replay } from './replay';
+import { decisionsHash } from './replay';
 import type { RunFile } from './runfile';
 
 // What-if forks: a new run that shares the first seasons of another and then goes its own way. A fork is a run
@@ -41,15 +39,12 @@ export function extendRun(run: RunFile, more: readonly Decisions[]): RunFile {
   if (total > scenario.seasons) throw new RangeError(`${total} seasons, the scenario has ${scenario.seasons}`);
   const next: RunFile = structuredClone(run);
   delete next.final;
-  const { state, reports } = replay(scenario, run.seed, run.seasons.map((s) => s.decisions));
-  const scores = reports.map((r) => r.score);
-  for (const d of more) {
-    const issues = checkPlan(scenario, d, state.featured);
-    if (issues.length > 0) throw new Error(`season ${next.seasons.length + 1}: ${planIssueText(issues[0])}`);
-    const report = step(state, d);
-    scores.push(report.score);
-    next.seasons.push({ decisions: structuredClone(d), hash: report.hash, score: report.score });
+  const all = [...run.seasons.map((s) => s.decisions), ...more];
+  const played = fold(scenario, run.seed, all);
+  if (played.refused) throw new Error(`season ${played.refused.season}: ${planIssueText(played.refused.issues[0])}`);
+  for (let k = run.seasons.length; k < all.length; k++) {
+    next.seasons.push({ decisions: structuredClone(all[k]), hash: played.reports[k].hash, score: played.reports[k].score });
   }
-  if (next.seasons.length === scenario.seasons) next.final = { score: finalScore(scores, scenario.scoring) };
+  if (next.seasons.length === scenario.seasons) next.final = { score: played.final };
   return next;
 }

@@ -1,5 +1,4 @@
-import { ENGINE_VERSION } from '../sim/game';
-import type { Score } from '../sim/scoring';
+import { ENGINE_VERSION, type Score } from '../sim';
 import { checkParsed, parseRunText, PopulationCache, simulationPlan, type CheckedEntry, type RunEntry } from './check';
 import { findCopies, type CopyPair } from './copies';
 import { engineCompatible } from './runfile';

@@ -1,4 +1,4 @@
-import type { PlanIssue } from '../sim/economics';
+import type { PlanIssue } from '../sim';
 
 // English wording of plan issues for the command line; the game phrases the same codes from its locale files.
 
@@ -18,5 +18,7 @@ export function planIssueText(issue: PlanIssue): string {
       return `${at}this scenario does not offer the ${p.area} lever; leave it at its default`;
     case 'featured':
       return `${at}customer ${p.found} has no complaint waiting for the manager`;
+    case 'seasons':
+      return `the scenario has ${p.seasons} seasons, all of them played`;
   }
 }

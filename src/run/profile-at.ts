@@ -1,6 +1,4 @@
-import type { CustomerProfile } from '../sim/profile';
-import { moodOf } from '../sim/report';
-import { CHURN_IDS, EventKind, STAGE_IDS } from '../sim/types';
+import { type CustomerProfile, moodOf, CHURN_IDS, EventKind, STAGE_IDS } from '../sim';
 
 // A customer's file as it was at the end of an earlier week, rewound from a later file by undoing the changes
 // its cause history records after that week. Exact for what every change is logged for: stage and level (each

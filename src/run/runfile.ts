@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decisions } from '../scenario/decisions';
 import { Scenario } from '../scenario/schema';
-import { ENGINE_VERSION } from '../sim/game';
+import { ENGINE_VERSION } from '../sim';
 
 // The run file: save game, replay, class submission and the teacher's verification are all this one JSON
 // document. It embeds the exact scenario with its SHA-256, the seed, the team, every season's decisions and what

@@ -3,7 +3,7 @@ import { ACQ_CHANNELS, type LeverArea } from './schema';
 
 // Balance smells of a valid scenario: numbers the schema accepts but that make a poor game — a budget that buys
 // nothing, a segment nobody can ever meet, events after the end, a score that is always zero. Each estimate uses
-// the simulation's own formulas (src/sim/week.ts, acquisition.ts, purchase.ts, economics.ts) with average
+// the simulation's own formulas (src/sim/week-context.ts, acquisition.ts, purchase.ts, economics.ts) with average
 // customers, so a warning is a reason to look, not proof. Every message comes in English and Chinese.
 
 export interface BalanceWarning {

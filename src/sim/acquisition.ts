@@ -8,7 +8,7 @@ import { Flag } from './state';
 /** A blanket discount at least this deep marks the customers it brings in as deal-won. */
 export const DEAL_DISCOUNT = 0.1;
 import { Cause, Stage } from './types';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // 客户开发: prospects become customers through the campaign (push), referrals by promoters (老带新), or on
 // their own (pull by reputation). Each prospect accumulates exposure; they try the store when it passes their

@@ -5,7 +5,7 @@ import type { SimState } from './state';
 import { Flag } from './state';
 import { reaches } from './targeting';
 import { Cause } from './types';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // 客户关怀: routine contacts on a steady schedule, birthday and holiday greetings, after-sale follow-up and
 // personalised recommendations. A contact beyond what the customer tolerates (about four weeks' worth) annoys

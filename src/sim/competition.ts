@@ -5,7 +5,7 @@ import { Flag } from './state';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Cause, ChurnReason } from './types';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // Competitors lure price-sensitive, weakly loyal customers (Keaveney 1995: pricing and competition); switching
 // costs hold back some of those with only inertia. Everyone may also move away (their own fixed week).

@@ -2,7 +2,6 @@ import { clamp, exp } from './detmath';
 import { record } from './events';
 import { changeLoyalty, changeSat, churn } from './effects';
 import type { Plan } from './plan';
-import { meanSpend } from './purchase';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Cause, ChurnReason, EventKind } from './types';
@@ -46,7 +45,7 @@ export function recoveryChance(s: SimState, plan: Plan, i: number, days: number)
   let p = 0.3 + 0.3 * d.empowerment + (d.scriptTraining ? 0.1 : 0);
   // Compensation helps with diminishing returns: half a usual basket does most of what it can (+0.19), ten baskets
   // hardly more than one.
-  p += 0.3 * (1 - exp(-2 * (d.compensation / meanSpend(s, i))));
+  p += 0.3 * (1 - exp(-2 * (d.compensation / s.c.meanSpend[i])));
   p += 0.1 * s.store.staffSkill;
   p -= 0.01 * days;
   if (!human) p -= 0.12;
@@ -94,7 +93,7 @@ export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, d
   // counts against their contribution; the desk's staff time is the store's overhead, so a quick answer never
   // makes a complainant look unprofitable.
   let given = d.compensation;
-  if (recovered) given += 0.3 * d.empowerment * meanSpend(s, i);
+  if (recovered) given += 0.3 * d.empowerment * s.c.meanSpend[i];
   t.costs.complaints += given + handlingCost(s, plan, i);
   c.contribution[i] -= given;
   if (recovered) {

@@ -42,7 +42,7 @@ export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
 export interface PlanIssue {
   /** Dotted path into the decisions, e.g. "tiers.levels.1.threshold". */
   path: string;
-  code: 'over-budget' | 'thresholds-order' | 'unknown-segment' | 'min-tier' | 'lever-unavailable' | 'featured';
+  code: 'over-budget' | 'thresholds-order' | 'unknown-segment' | 'min-tier' | 'lever-unavailable' | 'featured' | 'seasons';
   /** Numbers for the message, so UI and CLI can phrase it in either language. */
   params: Record<string, number | string>;
 }

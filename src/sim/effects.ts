@@ -53,8 +53,4 @@ export function churn(s: SimState, i: number, reason: ChurnReason, cause: number
   setStage(s, i, Stage.Churned, cause);
 }
 
-export function isActive(stage: number): boolean {
-  return stage !== Stage.Prospect && stage !== Stage.Churned;
-}
-
 export { Cause, ChurnReason };

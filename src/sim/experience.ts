@@ -5,7 +5,7 @@ import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
 import { Cause, ChurnReason } from './types';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // Expectation–disconfirmation (Oliver 1980) with the asymmetry of Anderson & Sullivan (1993): a shortfall
 // moves satisfaction twice as far as the same surplus, and highly satisfied customers move less. Perceived
@@ -20,7 +20,7 @@ export interface Perception {
 }
 
 /** Reused scratch result: experience runs for every purchase, and allocation there is measurable. */
-// −0: double fields from the start (see week.ts).
+// −0: double fields from the start (see week-context.ts).
 const scratch: Perception = { quality: -0, wait: -0, incident: -0, disrespect: -0 };
 
 export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: Perception = scratch): Perception {

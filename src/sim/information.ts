@@ -1,11 +1,11 @@
 import { clamp01 } from './detmath';
-import { changeLoyalty, changeSat, churn, isActive } from './effects';
+import { changeLoyalty, changeSat, churn } from './effects';
 import type { Plan } from './plan';
 import { infoActivities } from './economics';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
-import { Cause, ChurnReason } from './types';
+import { Cause, ChurnReason, isActive } from './types';
 
 // 客户信息管理: activities fill the profile of customers who visit. With explicit consent only those who agree are
 // recorded and trust grows; implied consent or none records everyone but erodes trust and raises the risk of a

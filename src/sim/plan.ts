@@ -1,7 +1,7 @@
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
-import { basicVisitCost, levelGives, levelWeekCost, visitServiceCost } from './tiers';
+import { basicVisitCost, visitServiceCost } from './service-cost';
 
 // A season's decisions resolved against the scenario into the plain numbers the weekly tick reads.
 
@@ -86,7 +86,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.careReach = new Uint8Array(0);
   plan.offerReach = new Uint8Array(0);
   plan.winBackReach = new Uint8Array(0);
-  // −0 so the engine keeps these fields doubles from the start (see week.ts).
+  // −0 so the engine keeps these fields doubles from the start (see week-context.ts).
   plan.priorityEdge = -0;
   plan.overload = -0;
   return plan;
@@ -97,4 +97,29 @@ export function tierFor(plan: Plan, growth: number): number {
   let t = 0;
   for (let k = 1; k < plan.thresholds.length; k++) if (growth >= plan.thresholds[k]) t = k;
   return t;
+}
+
+/**
+ * Weekly cost of level t's fixed benefits for one member (priority lane, personal manager), kept in the plan
+ * (Plan.levelWeekCost). Service itself is paid per visit (visitServiceCost).
+ */
+export function levelWeekCost(scenario: Scenario, plan: Plan, t: number): number {
+  const costs = scenario.costs;
+  let cost = 0;
+  if (plan.levelPriority[t]) cost += costs.priorityWeek;
+  if (plan.levelManager[t]) cost += costs.managerWeek;
+  return cost;
+}
+
+/** Whether level t gives its members anything beyond what ordinary customers get. */
+export function levelGives(plan: Plan, t: number): boolean {
+  return (
+    plan.levelDiscount[t] > 0 ||
+    plan.levelService[t] > plan.levelService[0] ||
+    // A birthday gift is a benefit only when birthday greetings go out to carry it (care.ts).
+    (plan.levelBirthdayGift[t] && plan.d.care.birthday) ||
+    plan.levelGiftPack[t] > 0 ||
+    plan.levelPriority[t] ||
+    plan.levelManager[t]
+  );
 }

@@ -1,5 +1,5 @@
 import { customerHistory, type CustomerEvent } from './events';
-import { moodOf } from './report';
+import { moodOf } from './attitude';
 import type { SimState } from './state';
 import { Flag } from './state';
 import { CAUSE_IDS, CHURN_IDS, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';

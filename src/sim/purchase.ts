@@ -8,7 +8,7 @@ import { Dice, gamma, uniform } from './random';
 import type { SimState } from './state';
 import { addGrowth } from './tiers';
 import { Cause, ChurnReason, EventKind } from './types';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // Buying follows the BG/NBD process (Fader, Hardie & Lee 2005): while alive a customer's purchases arrive as a
 // Poisson process of rate λ, and after each repeat purchase they drop out with probability p. The store sees at
@@ -24,20 +24,16 @@ export function buyMultiplier(s: SimState, plan: Plan, ctx: WeekCtx, i: number):
   m *= 1 + 2 * plan.levelPriceCut[c.tier[i]] * c.priceSens[i];
   if (ctx.holiday > 0) m *= 1 + ctx.holiday;
   if (ctx.downturn > 0) m *= 1 - 0.5 * ctx.downturn * c.priceSens[i];
-  if (c.couponUntil[i] >= s.week) m *= 1 + (0.5 + c.priceSens[i]) * Math.min(1, plan.d.retention.atRiskOffer / meanSpend(s, i));
+  if (c.couponUntil[i] >= s.week) m *= 1 + (0.5 + c.priceSens[i]) * Math.min(1, plan.d.retention.atRiskOffer / s.c.meanSpend[i]);
   const pts = plan.d.points;
   if (pts.earnPer10 > 0) {
     const progress = c.points[i] / pts.redeemAt;
-    const worth = Math.min(1, (pts.redeemAt * pts.pointValue) / meanSpend(s, i));
+    const worth = Math.min(1, (pts.redeemAt * pts.pointValue) / s.c.meanSpend[i]);
     // Goal gradient: up to 20% faster as the reward nears; a dip right after it.
     if (progress > 0.6) m *= 1 + 0.2 * worth * Math.min(1, (progress - 0.6) / 0.4);
     if (s.week - c.rewardWeek[i] < 4) m *= 1 - 0.2 * worth;
   }
   return m;
-}
-
-export function meanSpend(s: SimState, i: number): number {
-  return s.c.meanSpend[i];
 }
 
 /** The clock left after the last `purchaseEvents` call. */

@@ -1,37 +1,16 @@
-import { isActive } from './effects';
 import type { Plan } from './plan';
 import { residualValue, round2, seasonScore, type Score } from './scoring';
 import { hashState } from './hash';
 import type { SimState } from './state';
-import { npsCounts, npsOf, recommendScore, toAnswer, type SurveyResult } from './survey';
-import { COST_KEYS, type CostKey } from './tally';
-import { CAUSE_IDS, CHURN_IDS, ChurnReason, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
+import { recommendScore } from './attitude';
+import { npsCounts, npsOf, toAnswer, type SurveyResult } from './survey';
+import type { WeekStats } from './week-stats';
+export type { Visitor, WeekStats } from './week-stats';
+import { COST_KEYS, seasonProfit, type CostKey } from './tally';
+import { CAUSE_IDS, CHURN_IDS, ChurnReason, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId, isActive } from './types';
 
 // The season report: what a student needs to answer the course's questions about the season, as plain data.
 // Fields under `truth` are hidden from the player during the game and revealed in the debrief.
-
-export interface WeekStats {
-  week: number;
-  visits: number;
-  acquired: number;
-  churned: number;
-  complaints: number;
-  byStage: number[];
-  /** An unbiased sample of this week's visitors, for the world view. */
-  visitors: Visitor[];
-}
-
-export interface Visitor {
-  id: number;
-  stage: number;
-  /** 0 upset, 1 neutral, 2 content, 3 delighted. */
-  mood: number;
-  complained: boolean;
-}
-
-export function moodOf(sat: number): number {
-  return sat < 0.45 ? 0 : sat < 0.6 ? 1 : sat < 0.78 ? 2 : 3;
-}
 
 export interface Driver {
   cause: CauseId;
@@ -213,9 +192,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
   const costs = Object.fromEntries(COST_KEYS.map((k) => [k, round2(t.costs[k])])) as Record<CostKey, number>;
   let totalCosts = 0;
   for (const k of COST_KEYS) totalCosts += t.costs[k];
-  // Discounts are already netted out of revenue and margin; the cost line shows them for reading, not twice.
-  const profit = t.grossMargin - (totalCosts - t.costs.discounts);
-  s.store.cumulativeProfit += profit;
+  const profit = seasonProfit(t);
   const meanSat = served > 0 ? satSum / served : 0;
   // The share of the value the store could lose this season (every customer it served) that it lost: customers
   // weighted by their worth, as the other customer parts are, so losing a small customer costs less than losing

@@ -1,6 +1,6 @@
 import { clamp01 } from './detmath';
 import type { SimState } from './state';
-import type { WeekCtx } from './week';
+import type { WeekCtx } from './week-context';
 
 // 口碑: promoters talk, disappointed customers talk more. The week's word of mouth, relative to the size of the
 // customer base, moves the store's reputation, which in turn draws prospects (acquisition.ts).

@@ -1,11 +1,11 @@
 import { exp } from './detmath';
-import { changeLoyalty, changeSat, churn, isActive, setStage } from './effects';
+import { changeLoyalty, changeSat, churn, setStage } from './effects';
 import type { Plan } from './plan';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
 import { reaches } from './targeting';
-import { Cause, ChurnReason, Stage } from './types';
+import { Cause, ChurnReason, Stage, isActive } from './types';
 
 // 客户保持与挽回, run at the start of each season: let unprofitable customers go, offer customers in decline a
 // coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong

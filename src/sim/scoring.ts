@@ -1,6 +1,6 @@
 import { clamp } from './detmath';
 import { exp, pow } from './detmath';
-import { isActive } from './effects';
+import { isActive } from './types';
 import type { Plan } from './plan';
 import { dropoutChance } from './purchase';
 import type { SimState } from './state';

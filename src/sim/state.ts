@@ -141,7 +141,7 @@ export interface SimState {
 
 /**
  * Zeroed customer arrays. `shared` puts them in SharedArrayBuffers, so threads running blocks of the weekly
- * pass (pass.ts) work on the same customers.
+ * pass (customer-pass.ts) work on the same customers.
  */
 export function allocCustomers(n: number, shared = false): Customers {
   const buffer = (bytes: number): ArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)) as ArrayBuffer;
@@ -270,4 +270,21 @@ export function cloneState(s: SimState): SimState {
     featured: s.featured.slice(),
     tally: cloneTally(s.tally),
   };
+}
+
+/**
+ * A copy of a starting state built like a new one (emptyState's object shapes, then the arrays copied in),
+ * rather than with cloneState's spread copies: the engine's hot loops run about three times faster on the
+ * shapes they were compiled for. The starting state has no tally worth keeping (step resets it).
+ */
+export function copyStart(base: SimState): SimState {
+  const s = emptyState(base.scenario, base.seed);
+  for (const k of CUSTOMER_FIELDS) (s.c[k] as Float64Array).set(base.c[k] as Float64Array);
+  Object.assign(s.store, base.store);
+  s.week = base.week;
+  s.season = base.season;
+  s.log = cloneLog(base.log);
+  s.featured = base.featured.slice();
+  s.tally.stageAtStart.set(base.tally.stageAtStart);
+  return s;
 }

@@ -1,8 +1,9 @@
+import { recommendScore } from './attitude';
 import { recoveryChance } from './complaints';
-import { changeLoyalty, changeSat, isActive } from './effects';
+import { changeLoyalty, changeSat } from './effects';
 import type { Plan } from './plan';
 import { Dice, normal, uniform } from './random';
-import { Cause } from './types';
+import { Cause, isActive } from './types';
 import type { SimState } from './state';
 
 // 满意度调查: the only way a team sees how its customers feel before the debrief. At the end of a season about
@@ -29,18 +30,6 @@ export interface SurveyResult {
   /** Half-width of the 95% interval of the satisfaction index. */
   satisfactionMargin: number;
   bySegment: { segment: string; answers: number; satisfaction: number }[];
-}
-
-/** 0–10 likelihood-to-recommend a customer would answer, before survey noise. */
-export function recommendScore(sat: number, loyalty: number): number {
-  // Calibrated so a content customer with some attachment (satisfaction 0.6, loyalty 0.35) answers 7, a passive,
-  // and a delighted, attached one (0.75, 0.6) answers 9, a promoter (Reichheld 2003's 0–10 question).
-  return 10 * sat + 3 * loyalty - 0.2;
-}
-
-/** Promoters (who would answer 9–10) are the ones who talk about the store and bring friends (Reichheld 2003). */
-export function isPromoter(sat: number, loyalty: number): boolean {
-  return recommendScore(sat, loyalty) >= 8.5;
 }
 
 export const toAnswer = (x: number): number => Math.max(0, Math.min(10, Math.round(x)));

@@ -1,7 +1,7 @@
 import { CAUSE_IDS } from './types';
 
 // The season's accumulators: money, counts and per-cause driver totals, summed block by block over the weekly
-// pass (pass.ts) and reset at each season start (engine.ts).
+// pass (customer-pass.ts) and reset at each season start (season.ts).
 
 export const COST_KEYS = [
   'acquisition',
@@ -152,4 +152,11 @@ export function cloneTally(t: Tally): Tally {
     countByCause: t.countByCause.slice(),
     stageAtStart: t.stageAtStart.slice(),
   };
+}
+
+/** The season's profit: gross margin less every cost but discounts, which revenue and margin already net out. */
+export function seasonProfit(t: Tally): number {
+  let totalCosts = 0;
+  for (const k of COST_KEYS) totalCosts += t.costs[k];
+  return t.grossMargin - (totalCosts - t.costs.discounts);
 }

@@ -10,6 +10,11 @@ export const Stage = {
   Churned: 5,
 } as const;
 export type Stage = (typeof Stage)[keyof typeof Stage];
+/** Whether a customer in this stage is a customer of the store now (neither a prospect nor gone). */
+export function isActive(stage: number): boolean {
+  return stage !== Stage.Prospect && stage !== Stage.Churned;
+}
+
 export const STAGE_IDS = ['prospect', 'exploration', 'formation', 'stability', 'decline', 'churned'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 

@@ -3,9 +3,9 @@ import type { LoadedScenario } from '../scenario/scenario';
 import { engineCompatible, newRun, type RunFile } from '../run/runfile';
 import { contentHash } from '../scenario/canonical';
 import { forkRun } from '../run/fork';
-import { finalScore } from '../sim/scoring';
+import { finalScore } from '../sim';
 import type { Verdict } from '../run/replay';
-import { clearSaved, readSave, saveGame } from './autosave';
+import { clearSaved, readSave, saveGame, type SaveProblem } from './autosave';
 import { getHost } from './host-instance';
 import { resumePoint } from './playback';
 import { initialSession, prefs, session, type Phase, type Session } from './session';
@@ -162,7 +162,7 @@ export async function resume(): Promise<boolean> {
     await openRun(saved.run, saved.run.scenario.hash, phase, at ? { playWeek: at.week, paused: at.paused } : undefined);
     // What would keep this run from verifying at the teacher's is said now, not discovered there.
     const reasons = [...problems, ...wouldNotVerify(saved.run, session.getState().reports)];
-    session.setState({ draft: saved.draft, ...(reasons.length > 0 ? { notice: { key: 'notice.saveRecovered', params: { reason: reasons.join('; ') } } } : {}) });
+    session.setState({ draft: saved.draft, ...(reasons.length > 0 ? { notice: { key: 'notice.saveRecovered', reasons } } : {}) });
     return true;
   } catch {
     clearSaved();
@@ -172,11 +172,11 @@ export async function resume(): Promise<boolean> {
 }
 
 /** Why a resumed run would not verify: another engine, an edited scenario, or claims the replay does not match. */
-export function wouldNotVerify(run: RunFile, reports: readonly { hash: string; score: { total: number } }[]): string[] {
-  if (!engineCompatible(run.engineVersion)) return [`it was made by engine ${run.engineVersion} and will not verify with this version`];
-  if (contentHash(run.scenario.data) !== run.scenario.hash) return ['its scenario was changed after it was played, so it will not verify'];
+export function wouldNotVerify(run: RunFile, reports: readonly { hash: string; score: { total: number } }[]): SaveProblem[] {
+  if (!engineCompatible(run.engineVersion)) return [{ key: 'save.otherEngine', params: { version: run.engineVersion } }];
+  if (contentHash(run.scenario.data) !== run.scenario.hash) return [{ key: 'save.scenarioEdited' }];
   const k = run.seasons.findIndex((s, i) => reports[i] !== undefined && (reports[i].hash !== s.hash || reports[i].score.total !== s.score.total));
-  return k >= 0 ? [`season ${k + 1} does not replay to what the save claims, so it will not verify`] : [];
+  return k >= 0 ? [{ key: 'save.claimsDiffer', params: { n: k + 1 } }] : [];
 }
 
 export function answerFeatured(customer: number, choices: number[]): void {

@@ -1,4 +1,4 @@
-import type { WeekStats } from '../sim/report';
+import type { WeekStats } from '../sim';
 
 // What the store view draws of a week, shared by the world view and the panel that explains it. One figure per
 // visit, up to CROWD_CAP a week. The engine reports only a random sample of the week's visitors by name; those

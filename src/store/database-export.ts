@@ -1,8 +1,6 @@
 import { writeCsv } from '../analytics/csv';
 import { civilFromDays, daysFromCivil, formatDay } from '../analytics/dates';
-import type { SimState } from '../sim/state';
-import { Flag } from '../sim/state';
-import { EventKind, Stage } from '../sim/types';
+import { type SimState, Flag, EventKind, Stage } from '../sim';
 
 // The store's customer database (客户档案) and its till records, exported as CSV (UTF-8 with BOM for Excel and
 // WPS) for the course's spreadsheet exercises. Real databases are messy, and how messy depends on how much the

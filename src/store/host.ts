@@ -2,9 +2,7 @@ import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import type { RunFile } from '../run/runfile';
 import type { Verdict } from '../run/replay';
-import type { CustomerProfile } from '../sim/profile';
-import type { SeasonReport } from '../sim/report';
-import type { PlanIssue } from '../sim/economics';
+import type { CustomerProfile, SeasonReport, PlanIssue } from '../sim';
 import type { ClvCheck, StoreAnalytics } from './store-analytics';
 
 // One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the

@@ -2,11 +2,8 @@ import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { verifyRun } from '../run/replay';
 import type { RunFile } from '../run/runfile';
-import { checkPlan } from '../sim/economics';
-import { newGame, step } from '../sim/game';
-import { customerProfile, type CustomerProfile } from '../sim/profile';
-import type { SimState } from '../sim/state';
-import { Stage } from '../sim/types';
+import { fold, step, customerProfile, type CustomerProfile, type SimState, Stage } from '../sim';
+import { planIssueText } from '../run/messages';
 import type { HostRequest, SimHost } from './host';
 import { clvCheck, storeAnalytics } from './store-analytics';
 import { customersCsv, transactionsCsv } from './database-export';
@@ -22,18 +19,17 @@ export function createLocalHost(): SimHost {
   };
   return {
     async load(scenario: Scenario, seed: string, seasons: readonly Decisions[]) {
-      state = newGame(scenario, seed);
+      const played = fold(scenario, seed, seasons);
+      if (played.refused) throw new Error(`season ${played.refused.season}: ${planIssueText(played.refused.issues[0])}`);
+      state = played.state;
       loaded = { scenario, seed, seasons: [...seasons] };
-      const reports = [];
-      for (const d of seasons) reports.push(step(state, d));
-      return { reports, featured: state.featured.slice() };
+      return { reports: played.reports, featured: state.featured.slice() };
     },
     async step(decisions: Decisions) {
-      const s = need();
-      const issues = checkPlan(s.scenario, decisions, s.featured);
-      if (issues.length > 0) return { issues };
+      const r = step(need(), decisions);
+      if (!r.ok) return { issues: r.issues };
       loaded?.seasons.push(decisions);
-      return step(s, decisions);
+      return r.report;
     },
     async customer(id: number) {
       return customerProfile(need(), id);
@@ -44,9 +40,7 @@ export function createLocalHost(): SimHost {
     async clvCheck() {
       const late = need();
       if (!loaded || loaded.seasons.length < 2) return clvCheck(late, late);
-      const early = newGame(loaded.scenario, loaded.seed);
-      step(early, loaded.seasons[0]);
-      return clvCheck(early, late);
+      return clvCheck(fold(loaded.scenario, loaded.seed, loaded.seasons.slice(0, 1)).state, late);
     },
     async exportDatabase() {
       const s = need();

@@ -1,8 +1,7 @@
 import type { Verdict } from '../run/replay';
 import { profileAtWeek } from '../run/profile-at';
 import type { RunFile } from '../run/runfile';
-import type { CustomerProfile } from '../sim/profile';
-import type { SeasonReport } from '../sim/report';
+import type { CustomerProfile, SeasonReport } from '../sim';
 import type { SimHost } from './host';
 
 // The replay viewer's simulation. It runs on a host of its own (its own Web Worker in the browser), never the

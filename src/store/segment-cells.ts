@@ -1,9 +1,5 @@
 import type { Audience } from '../scenario/decisions';
-import { storeSegments } from '../sim/segments';
-import type { SimState } from '../sim/state';
-import { Flag } from '../sim/state';
-import { audienceMask, isTargeted, matches } from '../sim/targeting';
-import { ChurnReason, Stage } from '../sim/types';
+import { storeSegments, type SimState, Flag, audienceMask, isTargeted, matches, ChurnReason, Stage } from '../sim';
 
 // The store's database counted by segment mark (RFM group, ABC class, early-warning flag): what the season report
 // shows as next season's targets, and what the plan screen's target chooser counts. Kept apart from the

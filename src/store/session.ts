@@ -3,7 +3,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import type { RunFile } from '../run/runfile';
-import type { SeasonReport } from '../sim/report';
+import type { SeasonReport } from '../sim';
 
 // The session: the current run, its reports, the plan being edited (with undo), and where the player is in the
 // flow. Plain data only; the simulation state itself lives in the host (a Web Worker in the browser).
@@ -27,7 +27,8 @@ export interface Session {
   /** Customer whose file the player asked to see (from the world or a list). */
   selected: number | null;
   /** Message key and params for the last problem, shown until the next action. */
-  notice: { key: string; params?: Record<string, string | number> } | null;
+  /** A message for the player; `reasons`, each a message of its own, are said in the message's {reason}. */
+  notice: { key: string; params?: Record<string, string | number>; reasons?: { key: string; params?: Record<string, string | number> }[] } | null;
 }
 
 export function initialSession(): Session {

@@ -1,8 +1,6 @@
 import { abcClassify, churnWarnings, clvSettingsOf, customerPyramid, fitModels, RFM_GROUPS, scoreCustomers, topShare, WEEKS_PER_MONTH } from '../analytics';
 import type { AbcClass, ClvSettings, CustomerSummary, RfmGroup, WarningReason } from '../analytics';
-import { GROUP_BIT } from '../sim/segments';
-import type { SimState } from '../sim/state';
-import { Stage } from '../sim/types';
+import { GROUP_BIT, type SimState, Stage } from '../sim';
 import { segmentCells, type SegmentCell } from './segment-cells';
 
 // What the store computes from its own customer database each season (客户数据库): purchase counts, spend and

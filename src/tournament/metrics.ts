@@ -1,6 +1,5 @@
-import type { GameResult } from '../sim/game';
-import { Flag } from '../sim/state';
-import { ChurnReason } from '../sim/types';
+import { Flag, ChurnReason } from '../sim';
+import type { Replayed } from '../run/replay';
 
 // What the lessons compare about one game: figures from the season reports plus a few read off the final
 // state's hidden truth (which customers were valuable, who was won during the game and why they left).
@@ -51,7 +50,7 @@ export interface GameMetrics {
   careCost: number;
 }
 
-export function gameMetrics(g: GameResult): GameMetrics {
+export function gameMetrics(g: Replayed): GameMetrics {
   const { state, reports, final } = g;
   const c = state.c;
   const n = reports.length;

@@ -1,7 +1,7 @@
 import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { BOTS, findBot } from '../bots/strategies';
-import { playGame } from '../sim/game';
+import { replay } from '../run/replay';
 import { LESSONS, lessonApplies } from './lessons';
 import { gameMetrics, type GameMetrics } from './metrics';
 import { scaledScenario } from './scale';
@@ -49,7 +49,7 @@ export function seedsFor(count: number): string[] {
 }
 
 export function playJob(p: ScenarioPlans, seed: string, plan: number): GameMetrics {
-  return gameMetrics(playGame(p.scenario, seed, p.plans[plan]));
+  return gameMetrics(replay(p.scenario, seed, p.plans[plan]));
 }
 
 export interface LessonResult {

@@ -1,5 +1,5 @@
 import { rfmGridTable } from './rfm-grid';
-import { AT_RISK_BIT } from '../sim/segments';
+import { AT_RISK_BIT } from '../sim';
 import { getHost } from '../store/host-instance';
 import type { StoreAnalytics } from '../store/store-analytics';
 import { selectCustomer } from '../store/world-actions';

@@ -6,7 +6,7 @@ import { selectCustomer } from '../store/world-actions';
 import { confirmDialog } from './dialog';
 import { h } from './dom';
 import { exportRun, importRun } from './files';
-import { pick, t, type MessageKey } from './i18n';
+import { pick, t, tWithReasons, type MessageKey } from './i18n';
 import { renderFinal } from './final';
 import { renderPlan } from './plan';
 import { renderPlay } from './play';
@@ -38,7 +38,7 @@ export function mountApp(root: HTMLElement): Layout {
     document.title = `${t('app.title')} · ${s.scenario ? pick(s.scenario.title) : t('app.subtitle')}`;
     world.setAttribute('aria-label', t('world.label'));
     renderHeader(header, s);
-    notice.textContent = s.notice ? t(s.notice.key as MessageKey, s.notice.params) : '';
+    notice.textContent = s.notice ? tWithReasons(s.notice) : '';
     notice.hidden = !s.notice;
     const page = currentPage();
     world.hidden = s.phase === 'title' || page !== 'game';

@@ -8,7 +8,8 @@ import { session } from '../store/session';
 import { audienceCoverage, type SegmentCell } from '../store/segment-cells';
 import { h } from './dom';
 import { t, type MessageKey } from './i18n';
-import { getPath, helpKey, labelKey, type Lever } from './levers';
+import { getPath } from '../scenario/paths';
+import { helpKey, labelKey, type Lever } from './levers';
 
 // The target chooser of the plan screen (course unit 2: value and segmentation; unit 9: retention). Three sets
 // of checkboxes — RFM groups, ABC classes, the early-warning list — each choice with its course meaning and how

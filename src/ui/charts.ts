@@ -3,8 +3,7 @@ import { BarChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { FONT, mountChart } from './chart-mount';
-import type { SeasonReport } from '../sim/report';
-import { COST_KEYS } from '../sim/tally';
+import { type SeasonReport, COST_KEYS } from '../sim';
 import { STAGE_ORDER, STAGE_STYLE } from './badges';
 import { t, type MessageKey } from './i18n';
 

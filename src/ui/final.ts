@@ -5,7 +5,7 @@ import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { chartCard, reportView, scoreBlock, scoreText, signed, surveysCard } from './report';
 import { confirmDialog } from './dialog';
-import type { SeasonReport } from '../sim/report';
+import type { SeasonReport } from '../sim';
 import { profileCard } from './profile';
 import { exportRun } from './files';
 import { diffLeaves } from '../run/leaves';

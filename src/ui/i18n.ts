@@ -14,6 +14,14 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? fmtParam(params[k]) : m));
 }
 
+type Message = { key: string; params?: Record<string, string | number> };
+
+/** A message whose {reason} is a list of messages of their own (a save's problems, say), each in the player's language. */
+export function tWithReasons(m: Message & { reasons?: Message[] }): string {
+  const reason = m.reasons?.map((r) => t(r.key as MessageKey, r.params)).join(prefs.getState().lang === 'zh-CN' ? '；' : '; ');
+  return t(m.key as MessageKey, reason === undefined ? m.params : { ...m.params, reason });
+}
+
 /** Numbers in messages: whole numbers for money and counts of 100 and more, up to two decimals below. */
 function fmtParam(v: string | number): string {
   return typeof v === 'number' ? num(v, Math.abs(v) >= 100 ? 0 : 2) : v;

@@ -117,7 +117,7 @@ async function loadSample(): Promise<void> {
   state.loadingSample = true;
   rerender();
   try {
-    const raw = (await import('../../tests/fixtures/cdnow/CDNOW_sample.txt?raw')).default;
+    const raw = (await import('../../assets/cdnow/CDNOW_sample.txt?raw')).default;
     state.loadingSample = false;
     await loadFile(new Blob([cdnowToCsv(raw)], { type: 'text/csv' }), 'CDNOW_sample.csv');
   } catch (err) {

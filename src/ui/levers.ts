@@ -1,6 +1,6 @@
 import type { Decisions } from '../scenario/decisions';
 import type { LeverArea, Scenario } from '../scenario/schema';
-import type { SeasonReport } from '../sim/report';
+import type { SeasonReport } from '../sim';
 import { t, type MessageKey } from './i18n';
 
 // The plan form, described as data: each lever's place in the decisions, its kind and range, and the course
@@ -109,15 +109,4 @@ export function leverHelp(lever: Lever, d: Decisions, sc: Scenario, last?: Seaso
     return `${t(helpKey(lever.path), { phone })} ${note}`;
   }
   return t(helpKey(lever.path));
-}
-
-export function getPath(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
-}
-
-export function setPath(obj: unknown, path: string, value: unknown): void {
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  const target = keys.reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, obj as Record<string, unknown>);
-  target[last] = value;
 }

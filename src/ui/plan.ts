@@ -1,14 +1,16 @@
 import type { Decisions, TierLevel } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
-import { checkPlan, plannedSpend } from '../sim/economics';
+import { checkPlan, plannedSpend } from '../sim';
 import { editDraft, playSeason, redoDraft, undoDraft } from '../store/actions';
+import { savePending } from '../store/autosave';
 import { session } from '../store/session';
 import { confirmDialog } from './dialog';
 import { clear, h } from './dom';
 import { audienceRow } from './audience';
 import { openFeatured } from './featured';
 import { pick, t, type MessageKey } from './i18n';
-import { getPath, labelKey, leverHelp, LEVERS, setPath, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
+import { getPath, setPath } from '../scenario/paths';
+import { labelKey, leverHelp, LEVERS, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
 
 // The plan screen: one tab per course area, each lever with its one-line explanation, the budget left, and the
 // plan's problems spelled out (never silently clamped).
@@ -153,11 +155,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
       value: shown,
       inputmode: 'decimal',
     });
-    input.addEventListener('change', () => {
-      const v = Number(input.value);
-      if (input.value === '' || !Number.isFinite(v)) return commit(value);
-      commit(pctKind ? v / 100 : v);
-    });
+    numberField(input, lever.path, pctKind, () => commit(value));
     control = pctKind ? h('span', { class: 'with-unit' }, input, '%') : input;
   }
   return h(
@@ -167,6 +165,29 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
     control,
     h('p', { id: `${id}-help`, class: 'hint' }, enabled ? leverHelp(lever, d, sc, session.getState().reports.at(-1)) : t('plan.unavailable')),
   );
+}
+
+/**
+ * A number field of the plan: its value goes into the draft when the field commits it (change), and every
+ * keystroke before that is kept (autosave's pending edit), so a reload mid-typing does not lose the number.
+ * Percent fields show 0–100 and hold 0–1. `onBlank` runs for a field left empty or unreadable.
+ */
+function numberField(input: HTMLInputElement, path: string, percent: boolean, onBlank?: () => void): void {
+  const read = (): number | null => {
+    const x = Number(input.value);
+    return input.value === '' || !Number.isFinite(x) ? null : percent ? x / 100 : x;
+  };
+  input.addEventListener('input', () => {
+    const v = read();
+    const run = session.getState().run;
+    if (v !== null && run) savePending({ season: run.seasons.length + 1, path, value: v });
+  });
+  input.addEventListener('change', () => {
+    const v = read();
+    if (v !== null) editDraft((draft) => setPath(draft, path, v));
+    else onBlank?.();
+    savePending(null);
+  });
 }
 
 const TIER_FIELDS: { key: keyof TierLevel; kind: 'number' | 'percent' | 'toggle'; max: number; step: number }[] = [
@@ -203,10 +224,7 @@ function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
           step: pctKind ? f.step * 100 : f.step,
           value: pctKind ? Math.round(Number(v) * 100) : Number(v),
         });
-        input.addEventListener('change', () => {
-          const x = Number(input.value);
-          if (Number.isFinite(x)) editDraft((dd) => setPath(dd, path, pctKind ? x / 100 : x));
-        });
+        numberField(input, path, pctKind);
       }
       row.append(h('label', { for: id, class: 'small' }, t(`lever.tier.${f.key}` as MessageKey), input));
     }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema';
-import type { CustomerProfile } from '../sim/profile';
+import type { CustomerProfile } from '../sim';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';

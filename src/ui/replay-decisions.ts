@@ -4,7 +4,8 @@ import { diffLeaves, type Leaf } from '../run/leaves';
 import { h } from './dom';
 import { audienceValue, leverValue } from './decision-labels';
 import { t, type MessageKey } from './i18n';
-import { getPath, LEVERS, TAB_AREAS, TABS } from './levers';
+import { getPath } from '../scenario/paths';
+import { LEVERS, TAB_AREAS, TABS } from './levers';
 
 // The decisions in force in one season of a studied run, laid out like the plan form (one group per course
 // area, the form's labels) and read-only. What changed since the season before is marked with a sign and

@@ -1,5 +1,4 @@
-import type { CustomerProfile } from '../sim/profile';
-import type { SeasonReport } from '../sim/report';
+import type { CustomerProfile, SeasonReport } from '../sim';
 import type { RunFile } from '../run/runfile';
 import { parseRunOffThread } from '../store/parse-host';
 import { createReplaySession, type ReplaySession } from '../store/replay-session';

@@ -1,7 +1,5 @@
 import type { Scenario } from '../scenario/schema';
-import type { SeasonReport } from '../sim/report';
-import type { Score } from '../sim/scoring';
-import { COST_KEYS } from '../sim/tally';
+import { type SeasonReport, type Score, COST_KEYS } from '../sim';
 import { continueAfterReport } from '../store/actions';
 import { session } from '../store/session';
 import { getHost } from '../store/host-instance';

@@ -4,7 +4,7 @@ import { clearDamaged, damagedSave, loadSaved } from '../store/autosave';
 import { bundledScenarios } from '../store/scenarios';
 import { download, h } from './dom';
 import { importRun, importScenario } from './files';
-import { pick, t } from './i18n';
+import { pick, t, tWithReasons } from './i18n';
 import { chooseRunToStudy } from './replay-viewer';
 
 // Title screen: choose a bundled scenario or import one, name the team, set the class seed, start — or resume.
@@ -52,7 +52,7 @@ export function renderTitle(root: HTMLElement): void {
     ? h(
         'div',
         { class: 'notice', role: 'alert', 'data-testid': 'save-damaged' },
-        t(saved ? 'title.saveRecovered' : 'title.saveDamaged', { reason: damaged.problems.join('; ') }),
+        tWithReasons({ key: saved ? 'title.saveRecovered' : 'title.saveDamaged', reasons: damaged.problems }),
         ' ',
         h('button', { type: 'button', 'data-testid': 'save-damaged-download', onclick: () => download('damaged-save.json', damaged.text) }, t('title.saveDownload')),
         ' ',

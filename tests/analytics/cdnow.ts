@@ -1,4 +1,5 @@
-// Locates and reads the CDNOW reference data: the shared reference folder when present, else the fixture copy.
+// Locates and reads the CDNOW reference data: the shared reference folder when present, else the copy the game ships
+// (assets/cdnow, which the Analytics Lab offers as its sample).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const shared = resolve(repoRoot, '..', 'shared', 'reference', 'cdnow');
-const fixture = join(repoRoot, 'tests', 'fixtures', 'cdnow');
+const fixture = join(repoRoot, 'assets', 'cdnow');
 
 export const CDNOW_DIR = existsSync(join(shared, 'CDNOW_sample.txt')) ? shared : fixture;
 export const CDNOW_RAW = join(CDNOW_DIR, 'CDNOW_sample.txt');

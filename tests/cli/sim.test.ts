@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRun } from '../../src/run/replay';
 import { RunFile } from '../../src/run/runfile';
-import { playGame } from '../../src/sim/game';
 import { CHURN_IDS, STAGE_IDS } from '../../src/sim/types';
-import { bubbleTea, botSeasons, ROOT } from '../sim/helpers';
+import { bubbleTea, botSeasons, ROOT, playGame } from '../sim/helpers';
 
 interface Result {
   code: number | null;

@@ -1,12 +1,12 @@
 // The weekly pass spread over two threads gives the outcome of one thread: same hashes, same scores, same log.
 // Runs the benchmark as `npm run bench` does (bundled: a worker thread loads plain JavaScript), on a market
-// small enough for a test but large enough for several blocks (pass.ts).
+// small enough for a test but large enough for several blocks (customer-pass.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from '../../src/sim/pass';
+import { BLOCK_SIZE } from '../../src/sim/customer-pass';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Inside the project, so the bundle's imports of zod and yaml resolve from node_modules.

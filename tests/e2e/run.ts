@@ -107,6 +107,27 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
     await page.getByRole('button', { name: lang === 'zh-CN' ? /撤销/ : /Undo/ }).click();
     check(!(await page.getByTestId('play-season').isDisabled()), 'undo restores a playable plan');
 
+    // A number typed and not yet committed (the field still has focus) is kept across a reload.
+    const budgetField = page.locator('#lever-acquisition-budget');
+    const budgetBefore = await budgetField.inputValue();
+    await budgetField.fill('1234');
+    await page.reload();
+    await budgetField.waitFor();
+    check((await budgetField.inputValue()) === '1234', `a typed number survives a reload (${await budgetField.inputValue()})`);
+    await budgetField.fill(budgetBefore);
+    await budgetField.press('Tab');
+    // A save with one value that cannot be read: the game resumes, that area goes back to its defaults, and the
+    // player is told so in their language.
+    await page.evaluate(() => {
+      const key = 'customer-seasons/autosave/v1';
+      const saved = JSON.parse(localStorage.getItem(key) ?? '{}');
+      saved.draft.pricing.discount = 7;
+      localStorage.setItem(key, JSON.stringify(saved));
+    });
+    await page.reload();
+    await page.getByTestId('notice').filter({ hasText: lang === 'zh-CN' ? '已恢复为默认值' : 'went back to the defaults' }).waitFor();
+    check((await page.getByTestId('play-season').count()) === 1, 'the recovered game opens at the plan');
+
     const seasons = 4;
     const zh = lang === 'zh-CN';
     const surveyPrice = bubbleTeaScenario().costs.surveyResponse;

@@ -3,7 +3,9 @@
 // resumed run that would not verify is named on resume.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/scenario/canonical';
-import { damagedSave, readSave, saveGame } from '../../src/store/autosave';
+import { damagedSave, readSave, SAVE_PROBLEM_KEYS, saveGame, savePending } from '../../src/store/autosave';
+import { en } from '../../src/ui/locales/en';
+import { zhCN } from '../../src/ui/locales/zh-CN';
 import { wouldNotVerify } from '../../src/store/actions';
 import { honestRun } from './generate';
 
@@ -35,7 +37,7 @@ describe('reading a damaged autosave', () => {
       store.set(KEY, broken);
       const r = readSave();
       expect(r.saved).toBeNull();
-      expect(r.problems[0]).toMatch(/^the save is damaged or cut short/);
+      expect(r.problems[0].key).toBe('save.cutShort');
       expect(damagedSave()?.text).toBe(broken);
     }
   });
@@ -44,7 +46,7 @@ describe('reading a damaged autosave', () => {
     store.set(KEY, JSON.stringify({ run: { ...run, formatVersion: 2 }, draft: {}, phase: 'plan' }));
     const r = readSave();
     expect(r.saved).toBeNull();
-    expect(r.problems[0]).toMatch(/^the saved game cannot be read \(formatVersion: /);
+    expect(r.problems[0]).toMatchObject({ key: 'save.unreadable', params: { detail: expect.stringMatching(/^formatVersion: /) } });
     expect(damagedSave()?.problems).toEqual(r.problems);
   });
 
@@ -57,23 +59,64 @@ describe('reading a damaged autosave', () => {
     expect(r.saved?.phase).toBe('plan');
     expect(r.saved?.draft.pricing.discount).toBe(0);
     expect(r.saved?.draft.care).toEqual(run.seasons[1].decisions.care);
-    expect(r.problems).toEqual([
-      'the plan being edited had values that could not be read; pricing went back to the defaults',
-      'the saved screen could not be read; the game opens at the plan',
-    ]);
+    expect(r.problems).toEqual([{ key: 'save.draftReset', params: { areas: 'pricing' } }, { key: 'save.phaseReset' }]);
     expect(damagedSave()?.text).toBe(store.get(KEY));
   });
 
   it('names on resume what would keep the run from verifying', () => {
     const reports = run.seasons.map((s) => ({ hash: s.hash, score: { total: s.score.total } }));
     expect(wouldNotVerify(run, reports)).toEqual([]);
-    expect(wouldNotVerify({ ...run, engineVersion: '1.0.0' }, reports)[0]).toMatch(/engine 1\.0\.0/);
+    expect(wouldNotVerify({ ...run, engineVersion: '1.0.0' }, reports)).toEqual([{ key: 'save.otherEngine', params: { version: '1.0.0' } }]);
     const edited = structuredClone(run);
     edited.scenario.data.budgetPerSeason += 1;
     expect(contentHash(edited.scenario.data)).not.toBe(run.scenario.hash);
-    expect(wouldNotVerify(edited, reports)[0]).toMatch(/scenario was changed/);
+    expect(wouldNotVerify(edited, reports)).toEqual([{ key: 'save.scenarioEdited' }]);
     const claims = structuredClone(run);
     claims.seasons[2].score.total += 1;
-    expect(wouldNotVerify(claims, reports)).toEqual(['season 3 does not replay to what the save claims, so it will not verify']);
+    expect(wouldNotVerify(claims, reports)).toEqual([{ key: 'save.claimsDiffer', params: { n: 3 } }]);
+  });
+
+  it('every problem is said in both languages', () => {
+    for (const key of SAVE_PROBLEM_KEYS) {
+      expect(en[key]).toBeTruthy();
+      expect(zhCN[key]).toBeTruthy();
+    }
+  });
+
+  it('problems kept beside a damaged save by an older version are still shown, as they were written', () => {
+    store.set('customer-seasons/autosave/damaged/v1', JSON.stringify({ savedAt: '', problems: ['old words'], text: 'x' }));
+    expect(damagedSave()?.problems).toEqual([{ key: 'save.other', params: { detail: 'old words' } }]);
+  });
+});
+
+describe('a number typed but not yet committed', () => {
+  const run = honestRun().run;
+  const next = run.seasons.length + 1;
+  beforeEach(() => store.clear());
+
+  it('is in the plan after a reload', () => {
+    saveGame({ run, draft: run.seasons[0].decisions, phase: 'plan' });
+    savePending({ season: next, path: 'pricing.discount', value: 0.07 });
+    expect(readSave().saved?.draft.pricing.discount).toBe(0.07);
+    savePending({ season: next, path: 'tiers.levels.0.service', value: 0.9 });
+    expect(run.seasons[0].decisions.tiers.levels[0].service).not.toBe(0.9);
+    expect(readSave().saved?.draft.tiers.levels[0].service).toBe(0.9);
+  });
+
+  it('is dropped once committed, for another season, or when the plan would not be valid with it', () => {
+    saveGame({ run, draft: run.seasons[0].decisions, phase: 'plan' });
+    const saved = run.seasons[0].decisions.pricing.discount;
+    savePending({ season: next, path: 'pricing.discount', value: 0.07 });
+    savePending(null);
+    expect(readSave().saved?.draft.pricing.discount).toBe(saved);
+    savePending({ season: next - 1, path: 'pricing.discount', value: 0.07 });
+    expect(readSave().saved?.draft.pricing.discount).toBe(saved);
+    savePending({ season: next, path: 'pricing.discount', value: 7 });
+    expect(readSave().saved?.draft.pricing.discount).toBe(saved);
+    savePending({ season: next, path: 'nowhere.at.all', value: 1 });
+    expect(readSave().saved?.draft).toEqual(run.seasons[0].decisions);
+    savePending({ season: next, path: '__proto__.polluted', value: 1 });
+    expect(readSave().saved?.draft).toEqual(run.seasons[0].decisions);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

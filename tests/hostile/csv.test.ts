@@ -6,9 +6,9 @@ import { gradebookCsv } from '../../src/run/gradebook';
 import { rankRuns } from '../../src/run/leaderboard';
 import { Decisions } from '../../src/scenario/decisions';
 import { Scenario } from '../../src/scenario/schema';
-import { newGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import { customersCsv, transactionsCsv } from '../../src/store/database-export';
-import { smallBubbleTea } from '../sim/helpers';
+import { smallBubbleTea, playStep } from '../sim/helpers';
 
 const FORMULAS = ['=HYPERLINK("http://x","click")', '@SUM(1)', '+1+2', '-1+2', '\t=5', '\r=5', ' =1+1', '＝1+1', '=cmd|\' /C calc\'!A0'];
 
@@ -33,7 +33,7 @@ describe('one guard for every CSV', () => {
     const base = smallBubbleTea(600);
     const scenario = Scenario.parse({ ...structuredClone(base), segments: base.segments.map((g, k) => ({ ...g, name: { zh: FORMULAS[k % FORMULAS.length], en: '@x' } })) });
     const s = newGame(scenario, 'formula');
-    step(s, Decisions.parse({}));
+    playStep(s, Decisions.parse({}));
     s.store.dataQuality = 0; // the messiest file: every phone style, "+86 …" included
     const csv = customersCsv(s);
     expect(csv).toMatch(/'\+86 /);

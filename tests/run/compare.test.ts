@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, formatComparison, type Comparison } from '../../src/run/compare';
 import { extendRun, forkRun } from '../../src/run/fork';
-import { playToRun } from '../../src/run/replay';
+import { playToRun, verifyRun } from '../../src/run/replay';
 import { fromParsed } from '../../src/scenario/scenario';
 import { CHURN_IDS } from '../../src/sim/types';
 import { botSeasons, smallBubbleTea } from '../sim/helpers';
@@ -132,5 +132,13 @@ describe('refusals and warnings', () => {
     expect(r.b.claims).toEqual({ match: false, season: 2, reason: expect.stringMatching(/^total score/) });
     expect(r.seasons[1].b).toEqual(spam.seasons[1].score);
     expect(formatComparison(r)).toContain('warning: run B does not verify (season 2');
+  });
+
+  it('checks every claimed part of a season, as verifyRun does (one verifier)', () => {
+    const lying = structuredClone(spam);
+    lying.seasons[2].score.loyalty += 1;
+    const r = compareRuns(textbook, lying) as Comparison;
+    expect(r.b.claims).toEqual({ match: false, season: 3, reason: expect.stringMatching(/^loyalty score/) });
+    expect(verifyRun(lying)).toEqual({ valid: false, season: 3, reason: (r.b.claims as { reason: string }).reason });
   });
 });

@@ -3,7 +3,8 @@
 // (JSON parse, cached population) agreeing with the reference loader and verifier.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/analytics/csv';
-import { checkEntry, copyStart, hasDuplicateKeys, parseRunText, PopulationCache, verifyRunCached, type CheckedEntry, type RunEntry } from '../../src/run/check';
+import { checkEntry, hasDuplicateKeys, parseRunText, PopulationCache, verifyRunCached, type CheckedEntry, type RunEntry } from '../../src/run/check';
+import { copyStart } from '../../src/sim';
 import { findCopies, similarity } from '../../src/run/copies';
 import { forkRun } from '../../src/run/fork';
 import { formatLeaderboard, gradebookCsv, gradebookMarkdown, spreadsheetText } from '../../src/run/gradebook';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decisionsHash, playToRun, replay, verifyRun } from '../../src/run/replay';
 import { engineCompatible, RunFile } from '../../src/run/runfile';
 import { fromParsed } from '../../src/scenario/scenario';
-import { ENGINE_VERSION, step } from '../../src/sim/game';
-import { botSeasons, decisions, smallBubbleTea } from '../sim/helpers';
+import { ENGINE_VERSION } from '../../src/sim/game';
+import { botSeasons, decisions, smallBubbleTea, playStep } from '../sim/helpers';
 
 const { scenario, hash } = fromParsed(smallBubbleTea(400));
 const seasons = botSeasons('textbook', scenario);
@@ -153,7 +153,7 @@ describe('save, load and continue', () => {
     const saved = replay(scenario, run.seed, run.seasons.map((s) => s.decisions), 2);
     expect(saved.reports.map((r) => r.hash)).toEqual(run.seasons.slice(0, 2).map((s) => s.hash));
     expect(saved.state.season).toBe(2);
-    const rest = run.seasons.slice(2).map((s) => step(saved.state, s.decisions));
+    const rest = run.seasons.slice(2).map((s) => playStep(saved.state, s.decisions));
     expect(rest.map((r) => r.hash)).toEqual(run.seasons.slice(2).map((s) => s.hash));
     expect(rest.map((r) => r.score)).toEqual(run.seasons.slice(2).map((s) => s.score));
   });

@@ -2,10 +2,10 @@
 // hashes; any seed text works; a snapshot taken mid-game continues exactly as the original; and the state hash
 // notices a change to any single field of any one customer.
 import { describe, expect, it } from 'vitest';
-import { newGame, playGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import { hashState } from '../../src/sim/hash';
 import { cloneState, CUSTOMER_FIELDS, STORE_KEYS, type SimState } from '../../src/sim/state';
-import { botSeasons, decisions, smallBubbleTea } from './helpers';
+import { botSeasons, decisions, smallBubbleTea, playGame, playStep } from './helpers';
 
 const sc = smallBubbleTea(400);
 const textbook = botSeasons('textbook', sc);
@@ -35,15 +35,15 @@ describe('same inputs, same game', () => {
     const g2 = newGame(sc, 'other');
     const interleaved: string[] = [];
     for (const d of textbook) {
-      step(g2, botSeasons('spam', sc)[0]);
-      interleaved.push(step(g1, d).hash);
+      playStep(g2, botSeasons('spam', sc)[0]);
+      interleaved.push(playStep(g1, d).hash);
     }
     expect(interleaved).toEqual(alone);
   });
 
   it('reports the hash of the state it leaves', () => {
     const s = newGame(sc, 'det-3');
-    const r = step(s, textbook[0]);
+    const r = playStep(s, textbook[0]);
     expect(r.hash).toMatch(/^[0-9a-f]{8}$/);
     expect(hashState(s)).toBe(r.hash);
   });
@@ -70,7 +70,7 @@ describe('seeds', () => {
   it('any text works as a seed and every one deals a different game', () => {
     const hashes = seeds.map((seed) => {
       const s = newGame(sc, seed);
-      const r = step(s, decisions());
+      const r = playStep(s, decisions());
       expect(Number.isFinite(r.score.total), JSON.stringify(seed.slice(0, 10))).toBe(true);
       return r.hash;
     });
@@ -96,33 +96,33 @@ describe('snapshots', () => {
   it('a clone taken after season 1 continues exactly like the original and like a straight game', () => {
     const straight = playGame(sc, 'snap', textbook).reports;
     const original = newGame(sc, 'snap');
-    step(original, textbook[0]);
+    playStep(original, textbook[0]);
     const snapshot = cloneState(original);
     expect(hashState(snapshot)).toBe(hashState(original));
-    const fromClone = textbook.slice(1).map((d) => step(snapshot, d));
+    const fromClone = textbook.slice(1).map((d) => playStep(snapshot, d));
     expect(fromClone.map((r) => r.hash)).toEqual(straight.slice(1).map((r) => r.hash));
     expect(fromClone).toEqual(straight.slice(1));
     // Playing the clone on did not touch the original: it continues the same way too.
     expect(original.season).toBe(1);
     expect(hashState(original)).toBe(straight[0].hash);
-    const fromOriginal = textbook.slice(1).map((d) => step(original, d));
+    const fromOriginal = textbook.slice(1).map((d) => playStep(original, d));
     expect(fromOriginal.map((r) => r.hash)).toEqual(straight.slice(1).map((r) => r.hash));
   });
 
   it('a fork plays a different season without disturbing its parent', () => {
     const parent = newGame(sc, 'fork');
-    step(parent, textbook[0]);
+    playStep(parent, textbook[0]);
     const before = hashState(parent);
     const fork = cloneState(parent);
-    const forkReport = step(fork, botSeasons('discount-all', sc)[1]);
+    const forkReport = playStep(fork, botSeasons('discount-all', sc)[1]);
     expect(hashState(parent)).toBe(before);
-    const parentReport = step(parent, textbook[1]);
+    const parentReport = playStep(parent, textbook[1]);
     expect(forkReport.hash).not.toBe(parentReport.hash);
   });
 
   it('a clone shares no customer arrays, store object or log buffers with its source', () => {
     const s = newGame(sc, 'share');
-    step(s, textbook[0]);
+    playStep(s, textbook[0]);
     const c = cloneState(s);
     for (const f of CUSTOMER_FIELDS) expect(c.c[f], f).not.toBe(s.c[f]);
     expect(c.store).not.toBe(s.store);
@@ -134,7 +134,7 @@ describe('snapshots', () => {
 
 describe('state hash', () => {
   const base = newGame(sc, 'hash');
-  step(base, textbook[0]);
+  playStep(base, textbook[0]);
   const h0 = hashState(base);
 
   /** Applies a change to a clone and returns its hash; the base state is untouched. */

@@ -6,6 +6,7 @@ import { findBot } from '../../src/bots/strategies';
 import { Decisions, type DecisionsInput } from '../../src/scenario/decisions';
 import { loadScenario, type LoadedScenario } from '../../src/scenario/scenario';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema';
+import { fold, step, type Folded, type SeasonReport, type SimState } from '../../src/sim';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_FILE = join(ROOT, 'scenarios', 'bubble-tea.yaml');
@@ -80,4 +81,18 @@ export function botSeasons(name: string, scenario: Scenario): Decisions[] {
   const bot = findBot(name);
   if (!bot) throw new Error(`no bot ${name}`);
   return Array.from({ length: scenario.seasons }, (_, k) => bot.decide(scenario, k, []));
+}
+
+/** A whole game through the engine's fold; a plan the rules refuse fails the test, naming its season. */
+export function playGame(scenario: Scenario, seed: string, seasons: readonly Decisions[]): Folded {
+  const g = fold(scenario, seed, seasons);
+  if (g.refused) throw new Error(`season ${g.refused.season} refused: ${JSON.stringify(g.refused.issues)}`);
+  return g;
+}
+
+/** One season through the engine's step; a plan the rules refuse fails the test. */
+export function playStep(state: SimState, decisions: Decisions): SeasonReport {
+  const r = step(state, decisions);
+  if (!r.ok) throw new Error(`season ${state.season + 1} refused: ${JSON.stringify(r.issues)}`);
+  return r.report;
 }

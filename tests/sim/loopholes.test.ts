@@ -3,25 +3,25 @@
 // (common random numbers), on the bundled scenario at a smaller size so the file runs in a few seconds.
 import { describe, expect, it } from 'vitest';
 import { plannedSpend } from '../../src/sim/economics';
-import { playGame, type GameResult } from '../../src/sim/game';
-import { newGame, step } from '../../src/sim/game';
+import { type Folded } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
 import { switchingCost } from '../../src/sim/points';
 import { finalScore, profitPart, residualValue } from '../../src/sim/scoring';
 import { handlingCost } from '../../src/sim/complaints';
 import type { DecisionsInput } from '../../src/scenario/decisions';
-import { isActive } from '../../src/sim/effects';
-import { botSeasons, decisions, shippedScenario, smallBubbleTea } from './helpers';
+import { isActive } from '../../src/sim/types';
+import { botSeasons, decisions, shippedScenario, smallBubbleTea, playGame, playStep } from './helpers';
 
 const sc = smallBubbleTea(1500);
 const SEED = 'loophole-1';
 
-function play(input: DecisionsInput | DecisionsInput[]): GameResult {
+function play(input: DecisionsInput | DecisionsInput[]): Folded {
   const list = Array.isArray(input) ? input : Array.from({ length: sc.seasons }, () => input);
   return playGame(sc, SEED, list.map((d) => decisions(d)));
 }
 
-const cumulativeProfit = (g: GameResult): number => g.reports.reduce((a, r) => a + r.economics.profit, 0);
+const cumulativeProfit = (g: Folded): number => g.reports.reduce((a, r) => a + r.economics.profit, 0);
 const passive = play({});
 
 describe('losses are not hidden by a floor', () => {
@@ -136,7 +136,7 @@ describe('service, membership, coupons and complaint handling are paid for', () 
 describe('residual value counts what is promised to the customers', () => {
   it('member prices, service and gift packs lower the residual of the same base', () => {
     const s = newGame(sc, SEED);
-    step(s, decisions({}));
+    playStep(s, decisions({}));
     const plain = residualValue(s, resolvePlan(sc, decisions({})));
     const promised = decisions({ tiers: { levels: [{ threshold: 0, discount: 0.3, service: 0.9, giftPack: 20 }] } });
     const plan = resolvePlan(sc, promised);

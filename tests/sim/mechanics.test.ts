@@ -3,19 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, plannedSpend } from '../../src/sim/economics';
 import { answerQuality, STEP_QUALITY } from '../../src/sim/featured';
-import { newGame, playGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import { absenceLimit, lifecycle } from '../../src/sim/lifecycle';
 import { resolvePlan, tierFor } from '../../src/sim/plan';
 import { switchingCost } from '../../src/sim/points';
 import { recoveryChance, responseDays } from '../../src/sim/complaints';
 import { buildReport, type SeasonReport } from '../../src/sim/report';
-import { recommendScore } from '../../src/sim/survey';
+import { recommendScore } from '../../src/sim/attitude';
 import { finalScore, seasonScore, weightedTotal, type Score } from '../../src/sim/scoring';
 import { purchase } from '../../src/sim/purchase';
 import { cloneState, type SimState } from '../../src/sim/state';
-import { weekContext } from '../../src/sim/week';
+import { weekContext } from '../../src/sim/week-context';
 import { CAUSE_IDS, Cause, CHURN_IDS, EventKind, Stage } from '../../src/sim/types';
-import { decisions, smallBubbleTea, tiny, tinyInput } from './helpers';
+import { decisions, smallBubbleTea, tiny, tinyInput, playGame, playStep } from './helpers';
 
 const sum = (rs: readonly SeasonReport[], f: (r: SeasonReport) => number) => rs.reduce((a, r) => a + f(r), 0);
 
@@ -388,6 +388,7 @@ describe('levers move outcomes (same seed, one lever changed)', () => {
   it('slow complaint handling recovers fewer complaints', () => {
     const input = tinyInput();
     const sc = tiny({
+      budgetPerSeason: 5000,
       store: { productQuality: 0.45 },
       segments: input.segments.map((g) => ({ ...g, expectation: 0.75, complaintPropensity: 0.9 })),
     });
@@ -592,9 +593,9 @@ describe('a step', () => {
   it('advances the clock by one season of weeks and reports that season', () => {
     const sc = tiny();
     const s = newGame(sc, 'clock');
-    const r1 = step(s, decisions());
+    const r1 = playStep(s, decisions());
     expect([s.week, s.season, r1.season, r1.firstWeek, r1.weeks, r1.weekly.length]).toEqual([13, 1, 1, 0, 13, 13]);
-    const r2 = step(s, decisions());
+    const r2 = playStep(s, decisions());
     expect([s.week, s.season, r2.season, r2.firstWeek]).toEqual([26, 2, 2, 13]);
     expect(r2.weekly.map((w) => w.week)).toEqual(Array.from({ length: 13 }, (_, k) => 13 + k));
   });

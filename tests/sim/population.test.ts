@@ -2,10 +2,10 @@
 // seed, segment shares and the initial customer base as the scenario says.
 import { describe, expect, it } from 'vitest';
 import { arrivalOrder, createPopulation } from '../../src/sim/population';
-import { newGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import type { Customers } from '../../src/sim/state';
 import { Stage } from '../../src/sim/types';
-import { botSeasons, decisions, smallBubbleTea, tiny } from './helpers';
+import { botSeasons, decisions, smallBubbleTea, tiny, playStep } from './helpers';
 
 /** Hidden traits: fixed per seed, never touched by the game. */
 const TRAITS = [
@@ -53,8 +53,8 @@ describe('population', () => {
     const passive = newGame(sc, 'pop-3');
     const textbook = newGame(sc, 'pop-3');
     const before = TRAITS.map((f) => Array.from(passive.c[f]));
-    const rp = step(passive, decisions());
-    const rt = step(textbook, botSeasons('textbook', sc)[0]);
+    const rp = playStep(passive, decisions());
+    const rt = playStep(textbook, botSeasons('textbook', sc)[0]);
     // The relationships did diverge...
     expect(rt.hash).not.toBe(rp.hash);
     expect(Array.from(textbook.c.stage)).not.toEqual(Array.from(passive.c.stage));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { abcClassify, churnWarnings, rfmGroup, rfmScores, RFM_GROUPS, ABC_CLASSES } from '../../src/analytics';
 import type { Audience } from '../../src/scenario/decisions';
 import { checkPlan } from '../../src/sim/economics';
-import { newGame, playGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
 import { seasonRetention } from '../../src/sim/retention';
 import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, inDatabase, storeSegments } from '../../src/sim/segments';
@@ -13,7 +13,7 @@ import { newTally } from '../../src/sim/tally';
 import { audienceMask, isTargeted, matches, resolveAudiences } from '../../src/sim/targeting';
 import { ChurnReason, Stage } from '../../src/sim/types';
 import { databaseSummaries } from '../../src/store/store-analytics';
-import { botSeasons, decisions, smallBubbleTea } from './helpers';
+import { botSeasons, decisions, smallBubbleTea, playGame, playStep } from './helpers';
 
 const sc = smallBubbleTea(1500);
 let cached: SimState | undefined;
@@ -21,7 +21,7 @@ let cached: SimState | undefined;
 function played(): SimState {
   if (!cached) {
     cached = newGame(sc, 'targeting-1');
-    for (const d of botSeasons('textbook', sc).slice(0, 3)) step(cached, d);
+    for (const d of botSeasons('textbook', sc).slice(0, 3)) playStep(cached, d);
   }
   return cloneState(cached);
 }
@@ -88,7 +88,7 @@ describe('targeted actions reach exactly their audience', () => {
     const m = audienceMask(audience);
     const startActive = Uint8Array.from({ length: s.n }, (_, i) => +(s.c.stage[i] >= Stage.Exploration && s.c.stage[i] <= Stage.Decline));
     for (let i = 0; i < s.n; i++) s.c.contactLoad[i] = 0;
-    step(s, decisions({ care: { contactsPerMonth: 4, audience } }));
+    playStep(s, decisions({ care: { contactsPerMonth: 4, audience } }));
     let reached = 0;
     for (let i = 0; i < s.n; i++) {
       const target = matches(marks[i], m);

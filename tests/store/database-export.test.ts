@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../../src/analytics/csv';
 import { Decisions } from '../../src/scenario/decisions';
 import { loadScenario } from '../../src/scenario/scenario';
-import { newGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
+import { playStep } from '../sim/helpers';
 import { EventKind } from '../../src/sim/types';
 import { customersCsv, formatDate, transactionsCsv } from '../../src/store/database-export';
 import { daysFromCivil } from '../../src/analytics/dates';
@@ -12,8 +13,8 @@ const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), '
 if (!loaded.ok) throw new Error('bundled scenario');
 const scenario = { ...loaded.value.scenario, population: { ...loaded.value.scenario.population, size: 1500 } };
 const s = newGame(scenario, 'export');
-step(s, Decisions.parse({}));
-step(s, Decisions.parse({}));
+playStep(s, Decisions.parse({}));
+playStep(s, Decisions.parse({}));
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoPhone = /^1\d{10}$/;

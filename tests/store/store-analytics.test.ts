@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/scenario';
 import { Decisions } from '../../src/scenario/decisions';
-import { newGame, step } from '../../src/sim/game';
+import { newGame } from '../../src/sim/game';
+import { playStep } from '../sim/helpers';
 import { abcClassify, fitModels, monthlyFromAnnual, rfmGroup, rfmScores, RFM_GROUPS, scoreCustomers } from '../../src/analytics';
 import { resolvePlan } from '../../src/sim/plan';
 import { Flag } from '../../src/sim/state';
@@ -18,8 +19,8 @@ const scenario = { ...loaded.value.scenario, population: { ...loaded.value.scena
 
 describe('store analytics on the store database', () => {
   const s = newGame(scenario, 'analytics');
-  step(s, Decisions.parse({}));
-  step(s, Decisions.parse({}));
+  playStep(s, Decisions.parse({}));
+  playStep(s, Decisions.parse({}));
   const a = storeAnalytics(s);
 
   it('summarises every customer who bought, with time in weeks up to now', () => {
@@ -85,8 +86,8 @@ describe('store analytics on the store database', () => {
 
 describe('the report shows the groups the next season targets', () => {
   const s = newGame(scenario, 'analytics-targets');
-  step(s, Decisions.parse({}));
-  step(s, Decisions.parse({}));
+  playStep(s, Decisions.parse({}));
+  playStep(s, Decisions.parse({}));
   const a = storeAnalytics(s);
   const rows = databaseSummaries(s);
 
@@ -134,8 +135,8 @@ describe('CLV estimate against what customers really spent', () => {
   it('pairs the store\'s spend forecast after season 1 with the spend that followed', () => {
     const early = newGame(scenario, 'clv');
     const late = newGame(scenario, 'clv');
-    step(early, Decisions.parse({}));
-    for (let k = 0; k < 3; k++) step(late, Decisions.parse({}));
+    playStep(early, Decisions.parse({}));
+    for (let k = 0; k < 3; k++) playStep(late, Decisions.parse({}));
     const check = clvCheck(early, late);
     expect(check.weeksAhead).toBe(2 * scenario.weeksPerSeason);
     expect(check.points.length).toBeGreaterThan(10);

@@ -9,7 +9,7 @@ import { detectSurveyColumn, readAnswer, runSurvey, surveyPreview } from '../../
 // The Analytics Lab's pure core: column detection, CSV checks with located errors, the progress sequence, and
 // results equal to what `npm run analyze` computes on the same file.
 
-const cdnowCsv = cdnowToCsv(readFileSync('tests/fixtures/cdnow/CDNOW_sample.txt', 'utf8'));
+const cdnowCsv = cdnowToCsv(readFileSync('assets/cdnow/CDNOW_sample.txt', 'utf8'));
 const opts = { columns: { id: 'customer_id', date: 'date', amount: 'amount' }, horizonWeeks: 39, margin: 0.3, discountAnnual: 0.1 };
 
 describe('column detection', () => {

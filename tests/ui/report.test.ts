@@ -3,14 +3,13 @@
 import './fake-dom';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { byTestId, visible, walk, type FakeElement } from './fake-dom';
-import { playGame } from '../../src/sim/game';
 import { customerProfile } from '../../src/sim/profile';
 import type { SeasonReport } from '../../src/sim/report';
 import type { Score } from '../../src/sim/scoring';
 import { prefs, session } from '../../src/store/session';
 import { en } from '../../src/ui/locales/en';
 import { zhCN } from '../../src/ui/locales/zh-CN';
-import { decisions, smallBubbleTea } from '../sim/helpers';
+import { decisions, smallBubbleTea, playGame } from '../sim/helpers';
 
 // Charts draw through mountChart; here it records the options each chart would draw.
 const drawn: { option: Record<string, unknown> }[] = [];

@@ -2,9 +2,10 @@ import type { Decisions } from '../scenario/decisions';
 import { appendLog } from './events';
 import { featuredSeason, pickFeatured } from './featured';
 import { informationWeek } from './information';
-import { blockCount, sequentialRunner, type WeekRunner } from './pass';
+import { blockCount, sequentialRunner, type WeekRunner } from './customer-pass';
 import { resolvePlan, type Plan } from './plan';
-import { buildReport, type SeasonReport, type Visitor, type WeekStats } from './report';
+import { buildReport, type SeasonReport } from './report';
+import type { Visitor, WeekStats } from './week-stats';
 import { reputationWeek } from './reputation';
 import { seasonRetention } from './retention';
 import { residualValue, seasonEarnings } from './scoring';
@@ -13,16 +14,19 @@ import { followUpDetractors, runSurvey } from './survey';
 import { bookPointValue } from './points';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
-import { addTally, newTally } from './tally';
+import { addTally, newTally, seasonProfit } from './tally';
 import { retierAll, setPriorityEdge } from './tiers';
 import { plannedSpend } from './economics';
-import { prepareSeason, weekContext, type WeekCtx } from './week';
+import { prepareSeason, weekContext, type WeekCtx } from './week-context';
 
-// One season = a fixed number of weekly ticks. Each tick runs the customer pass (pass.ts: customers in id order,
-// systems in a fixed order per customer), then the store-level updates. `step` mutates the state it is given
+// One season = a fixed number of weekly ticks. Each tick runs the customer pass (customer-pass.ts: customers in id order,
+// systems in a fixed order per customer), then the store-level updates. `playSeason` mutates the state it is given
 // (clone first to keep the old one).
 
-export function step(s: SimState, decisions: Decisions): SeasonReport {
+/** Watches a season from outside, week by week (golden traces, for instance); it must not change the state. */
+export type OnWeek = (s: SimState, week: WeekStats) => void;
+
+export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): SeasonReport {
   const plan = resolvePlan(s.scenario, decisions);
   if (s.season === 0 && s.week === 0) {
     s.store.baseResidual = residualValue(s, null);
@@ -46,10 +50,14 @@ export function step(s: SimState, decisions: Decisions): SeasonReport {
     if (s.week > 0 && s.week % 52 === 0) retierAll(s, plan, true);
     weeks.push(tick(s, plan, weekContext(s, plan, k)));
     s.week++;
+    onWeek?.(s, weeks[k]);
   }
   s.season++;
   pickFeatured(s);
-  return buildReport(s, plan, weeks, runSurvey(s, plan));
+  const survey = runSurvey(s, plan);
+  // The season's last writes, before the report (a pure projection of the state) hashes it.
+  s.store.cumulativeProfit += seasonProfit(s.tally);
+  return buildReport(s, plan, weeks, survey);
 }
 
 function chargePlanned(s: SimState, plan: Plan): void {
@@ -67,7 +75,7 @@ let runner: WeekRunner = sequentialRunner;
 
 /**
  * Chooses how the weekly pass's blocks are run (one after another unless a host supplies threads). Outcomes do
- * not depend on the choice; see pass.ts.
+ * not depend on the choice; see customer-pass.ts.
  */
 export function useWeekRunner(r: WeekRunner | null): void {
   runner = r ?? sequentialRunner;

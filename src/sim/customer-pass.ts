@@ -2,7 +2,7 @@ import { acquire, exposureGain } from './acquisition';
 import { care } from './care';
 import { competition } from './competition';
 import { resolveDue } from './complaints';
-import { changeLoyalty, isActive } from './effects';
+import { changeLoyalty } from './effects';
 import { createLog, type EventLog } from './events';
 import { collect, collecting } from './information';
 import { lifecycle } from './lifecycle';
@@ -10,12 +10,12 @@ import type { Plan } from './plan';
 import { buysThisWeek, purchase } from './purchase';
 import { prefetch, PREFETCH_RUN } from './prefetch';
 import { uniform } from './random';
-import { moodOf, type Visitor } from './report';
-import { isPromoter } from './survey';
+import { moodOf, isPromoter } from './attitude';
+import type { Visitor } from './week-stats';
 import type { SimState } from './state';
 import { newTally, type Tally } from './tally';
-import { Cause, Stage } from './types';
-import type { WeekCtx } from './week';
+import { Cause, Stage, isActive } from './types';
+import type { WeekCtx } from './week-context';
 
 // The weekly customer pass, in fixed blocks of customer ids. A customer's week reads only their own state, the
 // store's figures and the week's context, never another customer's, so blocks are independent: each block
@@ -73,7 +73,7 @@ export function passBlock(s: SimState, plan: Plan, ctx: WeekCtx, b: number, inPl
     log: inPlace ? null : createLog(256),
     visits: 0,
     prospects: 0,
-    // −0: double fields from the start (see week.ts); summed into the store's figures, which start at +0.
+    // −0: double fields from the start (see week-context.ts); summed into the store's figures, which start at +0.
     prospectWeight: -0,
     voice: -0,
     byStage: [0, 0, 0, 0, 0, 0],

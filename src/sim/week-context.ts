@@ -1,8 +1,7 @@
 import type { Plan } from './plan';
 import type { SimState } from './state';
-import { isActive } from './effects';
-import { Stage } from './types';
-import { isPromoter } from './survey';
+import { Stage, isActive } from './types';
+import { isPromoter } from './attitude';
 
 // What holds for everyone in one week: scenario events in force, crowding, and the acquisition rates.
 // Computed once per week before the customer loop, from counts the previous week's pass left in the store.

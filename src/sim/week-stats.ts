@@ -1,0 +1,20 @@
+// What each week of a season leaves for the report and the world view: counts, and a sample of the visitors.
+
+export interface WeekStats {
+  week: number;
+  visits: number;
+  acquired: number;
+  churned: number;
+  complaints: number;
+  byStage: number[];
+  /** An unbiased sample of this week's visitors, for the world view. */
+  visitors: Visitor[];
+}
+
+export interface Visitor {
+  id: number;
+  stage: number;
+  /** 0 upset, 1 neutral, 2 content, 3 delighted. */
+  mood: number;
+  complained: boolean;
+}
