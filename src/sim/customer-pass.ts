@@ -16,6 +16,7 @@ import type { SimState } from './state';
 import { newTally, type Tally } from './tally';
 import { Cause, Stage, isActive } from './types';
 import type { WeekCtx } from './week-context';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // The weekly customer pass, in fixed blocks of customer ids. A customer's week reads only their own state, the
 // store's figures and the week's context, never another customer's, so blocks are independent: each block
@@ -73,9 +74,9 @@ export function passBlock(s: SimState, plan: Plan, ctx: WeekCtx, b: number, inPl
     log: inPlace ? null : createLog(256),
     visits: 0,
     prospects: 0,
-    // −0: double fields from the start (see week-context.ts); summed into the store's figures, which start at +0.
-    prospectWeight: -0,
-    voice: -0,
+    // Doubles from the start (hot-loop.ts); summed into the store's figures, which start at +0.
+    prospectWeight: DOUBLE_ZERO,
+    voice: DOUBLE_ZERO,
     byStage: [0, 0, 0, 0, 0, 0],
     visitors: [],
   };

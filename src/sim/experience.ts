@@ -6,6 +6,7 @@ import type { SimState } from './state';
 import { Flag } from './state';
 import { Cause, ChurnReason } from './types';
 import type { WeekCtx } from './week-context';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // Expectation–disconfirmation (Oliver 1980) with the asymmetry of Anderson & Sullivan (1993): a shortfall
 // moves satisfaction twice as far as the same surplus, and highly satisfied customers move less. Perceived
@@ -19,9 +20,8 @@ export interface Perception {
   disrespect: number;
 }
 
-/** Reused scratch result: experience runs for every purchase, and allocation there is measurable. */
-// −0: double fields from the start (see week-context.ts).
-const scratch: Perception = { quality: -0, wait: -0, incident: -0, disrespect: -0 };
+/** The reused result of `perceive`, which runs for every purchase (hot-loop.ts). */
+const scratch: Perception = { quality: DOUBLE_ZERO, wait: DOUBLE_ZERO, incident: DOUBLE_ZERO, disrespect: DOUBLE_ZERO };
 
 export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: Perception = scratch): Perception {
   const c = s.c;

@@ -2,6 +2,7 @@ import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { ACQ_CHANNELS, CONTACT_CHANNELS } from '../scenario/schema';
 import { basicVisitCost, visitServiceCost } from './service-cost';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // A season's decisions resolved against the scenario into the plain numbers the weekly tick reads.
 
@@ -86,9 +87,9 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.careReach = new Uint8Array(0);
   plan.offerReach = new Uint8Array(0);
   plan.winBackReach = new Uint8Array(0);
-  // −0 so the engine keeps these fields doubles from the start (see week-context.ts).
-  plan.priorityEdge = -0;
-  plan.overload = -0;
+  // Doubles from the start (hot-loop.ts).
+  plan.priorityEdge = DOUBLE_ZERO;
+  plan.overload = DOUBLE_ZERO;
   return plan;
 }
 

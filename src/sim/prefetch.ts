@@ -1,6 +1,7 @@
 import type { Customers } from './state';
 import { CUSTOMER_FIELDS } from './state';
 import { Stage } from './types';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // The weekly pass visits the active customers in id order, and each visit reads some thirty separate customer
 // arrays: one cache line each, too many interleaved streams for the processor's prefetcher to follow, so nearly
@@ -53,7 +54,7 @@ function byKind(c: Customers): ByKind {
 }
 
 /** Where the values read are left, so an optimising engine cannot drop the reads as unused. */
-export const prefetched = { sum: -0 };
+export const prefetched = { sum: DOUBLE_ZERO };
 
 /** Ids per group: one cache line of a byte array. */
 const GROUP = 64;

@@ -9,6 +9,7 @@ import type { SimState } from './state';
 import { addGrowth } from './tiers';
 import { Cause, ChurnReason, EventKind } from './types';
 import type { WeekCtx } from './week-context';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // Buying follows the BG/NBD process (Fader, Hardie & Lee 2005): while alive a customer's purchases arrive as a
 // Poisson process of rate λ, and after each repeat purchase they drop out with probability p. The store sees at
@@ -36,8 +37,8 @@ export function buyMultiplier(s: SimState, plan: Plan, ctx: WeekCtx, i: number):
   return m;
 }
 
-/** The clock left after the last `purchaseEvents` call. */
-export const clockOut = { clock: -0 };
+/** The clock left after the last `purchaseEvents` call (a reused result, hot-loop.ts). */
+export const clockOut = { clock: DOUBLE_ZERO };
 
 /**
  * One week of a Poisson purchase process kept as an Exp(1) clock: `clock` is the hazard still to accumulate before

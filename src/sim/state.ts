@@ -4,6 +4,7 @@ import { cloneLog, createLog } from './events';
 import type { StreamKeys } from './random';
 import { streamKeys } from './random';
 import { cloneTally, newTally, type Tally } from './tally';
+import { DOUBLE_ZERO } from './hot-loop';
 
 /** Per-customer state as a structure of arrays indexed by customer id. */
 export interface Customers {
@@ -199,27 +200,26 @@ export function allocCustomers(n: number, shared = false): Customers {
 export const CUSTOMER_FIELDS = Object.keys(allocCustomers(0)) as (keyof Customers)[];
 
 /**
- * The store at week 0. The figures that take fractional values are made doubles (−0) before they get their
- * starting value: a figure that started as a small integer would be widened by its first fraction, and the engine
- * would discard the optimised code of every system that reads the store.
+ * The store at week 0. The figures that take fractional values are made doubles before they get their starting
+ * value (hot-loop.ts).
  */
 function newStore(scenario: Scenario): StoreState {
   const store: StoreState = {
-    reputation: -0,
-    trust: -0,
-    staffSkill: -0,
-    staffSat: -0,
-    dataQuality: -0,
-    competitor: -0,
+    reputation: DOUBLE_ZERO,
+    trust: DOUBLE_ZERO,
+    staffSkill: DOUBLE_ZERO,
+    staffSat: DOUBLE_ZERO,
+    dataQuality: DOUBLE_ZERO,
+    competitor: DOUBLE_ZERO,
     incidents: 0,
-    cumulativeProfit: -0,
-    pointValue: -0,
-    baseResidual: -0,
-    baseEarnings: -0,
+    cumulativeProfit: DOUBLE_ZERO,
+    pointValue: DOUBLE_ZERO,
+    baseResidual: DOUBLE_ZERO,
+    baseEarnings: DOUBLE_ZERO,
     visitsLastWeek: 0,
     prospects: 0,
-    prospectWeight: -0,
-    promoterVoice: -0,
+    prospectWeight: DOUBLE_ZERO,
+    promoterVoice: DOUBLE_ZERO,
     activeCount: 0,
   };
   store.reputation = scenario.store.reputation;

@@ -1,4 +1,5 @@
 import { CAUSE_IDS } from './types';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // The season's accumulators: money, counts and per-cause driver totals, summed block by block over the weekly
 // pass (customer-pass.ts) and reset at each season start (season.ts).
@@ -60,21 +61,21 @@ export interface Tally {
 
 export function newTally(n: number, stageNow: Uint8Array): Tally {
   const t: Tally = {
-    revenue: -0,
-    grossMargin: -0,
+    revenue: DOUBLE_ZERO,
+    grossMargin: DOUBLE_ZERO,
     costs: {
-      acquisition: -0,
-      referral: -0,
-      discounts: -0,
-      service: -0,
-      tierBenefits: -0,
-      points: -0,
-      care: -0,
-      complaints: -0,
-      retention: -0,
-      information: -0,
-      staff: -0,
-      survey: -0,
+      acquisition: DOUBLE_ZERO,
+      referral: DOUBLE_ZERO,
+      discounts: DOUBLE_ZERO,
+      service: DOUBLE_ZERO,
+      tierBenefits: DOUBLE_ZERO,
+      points: DOUBLE_ZERO,
+      care: DOUBLE_ZERO,
+      complaints: DOUBLE_ZERO,
+      retention: DOUBLE_ZERO,
+      information: DOUBLE_ZERO,
+      staff: DOUBLE_ZERO,
+      survey: DOUBLE_ZERO,
     },
     purchases: 0,
     visitsByTier: [0, 0, 0, 0, 0, 0],
@@ -97,16 +98,16 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     winBackAttempts: 0,
     winBackTriedBy: [0, 0, 0, 0, 0, 0, 0],
     winBackWonBy: [0, 0, 0, 0, 0, 0, 0],
-    qualitySum: -0,
+    qualitySum: DOUBLE_ZERO,
     qualityCount: 0,
-    positiveWom: -0,
-    negativeWom: -0,
+    positiveWom: DOUBLE_ZERO,
+    negativeWom: DOUBLE_ZERO,
     satByCause: new Float64Array(CAUSE_IDS.length),
     loyaltyByCause: new Float64Array(CAUSE_IDS.length),
     countByCause: new Int32Array(CAUSE_IDS.length),
     stageAtStart: n === stageNow.length ? stageNow.slice() : new Uint8Array(n),
   };
-  // The fractional figures are declared as doubles (−0, see newStore in state.ts) and start at +0.
+  // The fractional figures are declared as doubles and start at +0 (hot-loop.ts).
   t.revenue = t.grossMargin = t.qualitySum = t.positiveWom = t.negativeWom = 0;
   for (const k of COST_KEYS) t.costs[k] = 0;
   return t;

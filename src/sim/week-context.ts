@@ -2,6 +2,7 @@ import type { Plan } from './plan';
 import type { SimState } from './state';
 import { Stage, isActive } from './types';
 import { isPromoter } from './attitude';
+import { DOUBLE_ZERO } from './hot-loop';
 
 // What holds for everyone in one week: scenario events in force, crowding, and the acquisition rates.
 // Computed once per week before the customer loop, from counts the previous week's pass left in the store.
@@ -25,12 +26,8 @@ export interface WeekCtx {
   activeCount: number;
 }
 
-/**
- * Zero written as −0: the engine then stores these fields as doubles from the first week on, instead of as small
- * integers that the first fractional value would widen, discarding the optimised code of every system that reads
- * the week's context. Arithmetic treats −0 as 0; nothing of it reaches the state (see `competitor` below).
- */
-const NONE = -0;
+/** No effect this week, as a double from the start (hot-loop.ts); nothing of it reaches the state (see `competitor` below). */
+const NONE = DOUBLE_ZERO;
 
 export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   const w = s.week;

@@ -12,7 +12,7 @@ import { cloneState, Flag, type SimState } from '../../src/sim/state';
 import { newTally } from '../../src/sim/tally';
 import { audienceMask, isTargeted, matches, resolveAudiences } from '../../src/sim/targeting';
 import { ChurnReason, Stage } from '../../src/sim/types';
-import { databaseSummaries } from '../../src/store/store-analytics';
+import { databaseSummaries } from '../../src/host/store-analytics';
 import { botSeasons, decisions, smallBubbleTea, playGame, playStep } from './helpers';
 
 const sc = smallBubbleTea(1500);
