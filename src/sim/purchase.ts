@@ -150,8 +150,8 @@ export function dropoutChance(s: SimState, plan: Plan | null, i: number): number
   const c = s.c;
   let p = c.dropP[i];
   // 门当户对: customers whose wants the store does not match drift away sooner.
-  p *= 1 + 2 * Math.max(0, 0.65 - c.fit[i]);
-  p *= 1 + 1.5 * Math.max(0, 0.5 - c.sat[i]);
+  p *= misfitRaise(s, i);
+  p *= dissatisfactionRaise(s, i);
   p *= 1 - 0.5 * Math.max(0, c.loyalty[i] - 0.2);
   // Financial and structural bonds (member prices, points, a personal manager) hold members who would drift away
   // (Berry 1995's levels of relationship marketing; Verhoef 2003: loyalty programmes raise retention).
@@ -159,11 +159,28 @@ export function dropoutChance(s: SimState, plan: Plan | null, i: number): number
   return p;
 }
 
+/** How many times likelier poor fit makes a dropout (1 for a customer the store suits). */
+function misfitRaise(s: SimState, i: number): number {
+  return 1 + 2 * Math.max(0, 0.65 - s.c.fit[i]);
+}
+
+/** How many times likelier dissatisfaction makes a dropout (1 at satisfaction 0.5 and above). */
+function dissatisfactionRaise(s: SimState, i: number): number {
+  return 1 + 1.5 * Math.max(0, 0.5 - s.c.sat[i]);
+}
+
 function dropout(s: SimState, plan: Plan, i: number, events: number): void {
   const c = s.c;
   let p = dropoutChance(s, plan, i);
   if (plan.d.points.earnPer10 > 0 && s.week - c.rewardWeek[i] < 4) p *= 1.3;
   if (dropoutAfter(clamp01(p), events, uniform(s.keys.dropout, i, s.week, 0)) === 0) return;
-  if (c.sat[i] < 0.4) churn(s, i, ChurnReason.Own, Cause['low-satisfaction']);
-  else churn(s, i, ChurnReason.Natural, Cause['natural-dropout']);
+  // 反求诸己: of dropouts whose chance poor fit and dissatisfaction raised M-fold, the share (M − 1)/M would not
+  // have happened without them (the attributable fraction); only the rest is needs ended, the part the store
+  // could not influence. The raised share is split between the two by their part of ln M (the raises multiply).
+  const misfit = misfitRaise(s, i);
+  const raised = misfit * dissatisfactionRaise(s, i);
+  const u = raised * uniform(s.keys.dropout, i, s.week, 1);
+  if (u < 1) churn(s, i, ChurnReason.Natural, Cause['natural-dropout']);
+  else if ((u - 1) / (raised - 1) < ln(misfit) / ln(raised)) churn(s, i, ChurnReason.Own, Cause['ill-fit']);
+  else churn(s, i, ChurnReason.Own, Cause['low-satisfaction']);
 }

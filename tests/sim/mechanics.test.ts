@@ -610,3 +610,28 @@ describe('a step', () => {
     expect(r.weekly.reduce((a, w) => a + w.churned, 0)).toBe(r.customers.churned);
   });
 });
+
+describe('churn attribution (反求诸己)', () => {
+  // Dropouts whose chance poor fit raised are the store's own part in proportion: a customer the store suits is
+  // never said to have left for poor fit, and of the worst-fitting customers' dropouts a good share is.
+  it('labels dropouts by the share of the chance that poor fit and dissatisfaction raised', () => {
+    const sc = smallBubbleTea(4000);
+    const g = playGame(sc, 'attribution', [1, 2, 3, 4].map(() => decisions()));
+    const log = g.state.log;
+    const byBand = { suited: { illFit: 0, dropouts: 0 }, worst: { illFit: 0, dropouts: 0 } };
+    const dropoutCauses = new Set([Cause['natural-dropout'], Cause['ill-fit'], Cause['low-satisfaction']]);
+    for (let k = 0; k < log.length; k++) {
+      if (log.kind[k] !== EventKind.Churn || !dropoutCauses.has(log.cause[k] as number)) continue;
+      const fit = g.state.c.fit[log.customer[k]];
+      const band = fit >= 0.65 ? byBand.suited : fit < 0.52 ? byBand.worst : null;
+      if (!band) continue;
+      band.dropouts++;
+      if (log.cause[k] === Cause['ill-fit']) band.illFit++;
+    }
+    expect(byBand.suited.dropouts).toBeGreaterThan(50);
+    expect(byBand.suited.illFit).toBe(0);
+    // Fit below 0.52 raises the chance more than 1.26-fold: over 0.26/1.26 ≈ 21% of those dropouts are poor fit's.
+    expect(byBand.worst.dropouts).toBeGreaterThan(20);
+    expect(byBand.worst.illFit / byBand.worst.dropouts).toBeGreaterThan(0.12);
+  });
+});
