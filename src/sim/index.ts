@@ -10,6 +10,7 @@ export { basicVisitCost } from './service-cost';
 
 // What a season and a game leave
 export type { Driver, SeasonReport } from './report';
+export type { NewsItem, NewsKind } from './news';
 export type { Visitor, WeekStats } from './week-stats';
 export { finalScore, SCORE_PARTS, type Score } from './scoring';
 export { customerProfile, type CustomerProfile } from './profile';

@@ -1,6 +1,7 @@
 import type { Plan } from './plan';
 import { residualValue, round2, seasonScore, type Score } from './scoring';
 import { hashState } from './hash';
+import { seasonNews, type NewsItem } from './news';
 import type { SimState } from './state';
 import { recommendScore } from './attitude';
 import { npsCounts, npsOf, toAnswer, type SurveyResult } from './survey';
@@ -80,6 +81,8 @@ export interface SeasonReport {
   store: { reputation: number; trust: number; staffSkill: number; staffSat: number; dataQuality: number; incidents: number };
   drivers: Driver[];
   featured: number[];
+  /** Every scenario event and incident of the season, in the week it happened (news.ts). */
+  news: NewsItem[];
   weekly: WeekStats[];
 }
 
@@ -288,6 +291,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
     },
     drivers,
     featured: s.featured.slice(),
+    news: seasonNews(s, plan, weekly),
     weekly,
   };
 }

@@ -105,6 +105,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     prospectWeight += r.prospectWeight;
     voice += r.voice;
   }
+  const incidentsBefore = s.store.incidents;
   informationWeek(s, plan);
   reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore);
   const store = s.store;
@@ -119,6 +120,8 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     acquired: t.acquired - acquiredBefore,
     churned: sum(t.churnByReason) - churnedBefore,
     complaints: t.complaintsFiled - complaintsBefore,
+    dataIncident: s.store.incidents > incidentsBefore,
+    load: visits / plan.capacity,
     byStage,
     visitors,
   };

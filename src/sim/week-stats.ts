@@ -6,6 +6,10 @@ export interface WeekStats {
   acquired: number;
   churned: number;
   complaints: number;
+  /** Whether the store's data leaked this week (information.ts). */
+  dataIncident: boolean;
+  /** This week's visits over the staff's capacity (1 = full; above 1 the queue grows). */
+  load: number;
   byStage: number[];
   /** An unbiased sample of this week's visitors, for the world view. */
   visitors: Visitor[];

@@ -13,7 +13,7 @@ const LAYERS: [string, string[]][] = [
     ['population', 'acquisition', 'purchase', 'experience', 'complaints', 'featured', 'care', 'competition', 'information', 'lifecycle', 'points', 'tiers', 'retention', 'reputation', 'staff', 'survey'],
   ],
   ['pass', ['customer-pass']],
-  ['scoring', ['scoring', 'hash', 'report', 'profile']],
+  ['scoring', ['scoring', 'hash', 'news', 'report', 'profile']],
   ['season', ['season']],
   ['fold', ['game', 'index']],
 ];
