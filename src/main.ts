@@ -4,7 +4,7 @@ import { loadPrefs } from './store/autosave';
 import { setHost } from './store/host-instance';
 import { watchPlayback } from './store/playback';
 import { prefs } from './store/session';
-import { createWorkerHost } from './store/worker-host';
+import { createWorkerHost } from './workers/worker-host';
 import { sessionFeed } from './store/world-feed';
 import { mountApp } from './ui/app';
 import { browserLang } from './ui/i18n';

@@ -6,7 +6,8 @@ import type { CustomerProfile, SeasonReport, PlanIssue } from '../sim';
 import type { ClvCheck, StoreAnalytics } from './store-analytics';
 
 // One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the
-// page) or in the same thread (tests, tools). The host owns the live state; callers get plain data.
+// page: src/workers/sim.worker.ts exposes createLocalHost() and the page wraps it with Comlink) or in the same
+// thread (tests, tools). The host owns the live state; callers get plain data.
 
 export interface LoadResult {
   reports: SeasonReport[];
@@ -29,13 +30,3 @@ export interface SimHost {
   /** Customers of the current state with the most history, for debrief stories. */
   stories(count: number): Promise<CustomerProfile[]>;
 }
-
-export type HostRequest =
-  | { op: 'load'; scenario: Scenario; seed: string; seasons: Decisions[] }
-  | { op: 'step'; decisions: Decisions }
-  | { op: 'customer'; id: number }
-  | { op: 'verify'; run: RunFile }
-  | { op: 'stories'; count: number }
-  | { op: 'analytics' }
-  | { op: 'clvCheck' }
-  | { op: 'exportDatabase' };

@@ -4,11 +4,11 @@ import { verifyRun } from '../run/replay';
 import type { RunFile } from '../run/runfile';
 import { fold, step, customerProfile, type CustomerProfile, type SimState, Stage } from '../sim';
 import { planIssueText } from '../run/messages';
-import type { HostRequest, SimHost } from './host';
+import type { SimHost } from './host';
 import { clvCheck, storeAnalytics } from './store-analytics';
 import { customersCsv, transactionsCsv } from './database-export';
 
-// The simulation in this thread. The worker wraps exactly this object, so both behave the same.
+// The simulation in this thread. The simulation's worker exposes exactly this object, so both behave the same.
 
 export function createLocalHost(): SimHost {
   let state: SimState | null = null;
@@ -65,26 +65,4 @@ export function createLocalHost(): SimHost {
       return ids.slice(0, count).map((i) => customerProfile(s, i) as CustomerProfile);
     },
   };
-}
-
-/** Dispatches one request to a host: the worker's message loop and tests share this. */
-export function dispatch(host: SimHost, req: HostRequest): Promise<unknown> {
-  switch (req.op) {
-    case 'load':
-      return host.load(req.scenario, req.seed, req.seasons);
-    case 'step':
-      return host.step(req.decisions);
-    case 'customer':
-      return host.customer(req.id);
-    case 'verify':
-      return host.verify(req.run);
-    case 'stories':
-      return host.stories(req.count);
-    case 'analytics':
-      return host.analytics();
-    case 'clvCheck':
-      return host.clvCheck();
-    case 'exportDatabase':
-      return host.exportDatabase();
-  }
 }

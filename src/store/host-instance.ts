@@ -1,4 +1,4 @@
-import type { SimHost } from './host';
+import type { SimHost } from '../host/host';
 
 // The one host of this page, shared by actions and views that ask the simulation questions (profile cards).
 

@@ -2,7 +2,7 @@ import type { Verdict } from '../run/replay';
 import { profileAtWeek } from '../run/profile-at';
 import type { RunFile } from '../run/runfile';
 import type { CustomerProfile, SeasonReport } from '../sim';
-import type { SimHost } from './host';
+import type { SimHost } from '../host/host';
 
 // The replay viewer's simulation. It runs on a host of its own (its own Web Worker in the browser), never the
 // game's, so studying a run cannot touch the player's current game. The host's state is kept at the end of

@@ -1,7 +1,7 @@
 import { rfmGridTable } from './rfm-grid';
 import { AT_RISK_BIT } from '../sim';
 import { getHost } from '../store/host-instance';
-import type { StoreAnalytics } from '../store/store-analytics';
+import type { StoreAnalytics } from '../host/store-analytics';
 import { selectCustomer } from '../store/world-actions';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';

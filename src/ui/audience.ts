@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { getHost } from '../store/host-instance';
 import { editDraft } from '../store/actions';
 import { session } from '../store/session';
-import { audienceCoverage, type SegmentCell } from '../store/segment-cells';
+import { audienceCoverage, type SegmentCell } from '../host/segment-cells';
 import { h } from './dom';
 import { t, type MessageKey } from './i18n';
 import { getPath } from '../scenario/paths';

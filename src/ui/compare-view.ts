@@ -1,7 +1,7 @@
 import type { ChurnCounts, Comparison, CustomerStory, Incomparable, StoryEvent } from '../run/compare';
 import type { Scenario } from '../scenario/schema';
-import { compareInWorker } from '../store/compare-host';
-import type { CompareFile, CompareOutcome } from '../store/compare-core';
+import { compareInWorker } from '../workers/compare-host';
+import type { CompareFile, CompareOutcome } from '../workers/compare-core';
 import { h, pickFile } from './dom';
 import { describe } from './files';
 import { leverName, leverValue } from './decision-labels';

@@ -3,7 +3,7 @@ import { formatIssue, type LoadIssue } from '../scenario/issues';
 import { messageZh } from '../scenario/messages-zh';
 import { prefs } from '../store/session';
 import type { LoadedScenario } from '../scenario/scenario';
-import { parseRunOffThread, parseScenarioOffThread } from '../store/parse-host';
+import { parseRunOffThread, parseScenarioOffThread } from '../workers/parse-host';
 import { openRun, verifyImported } from '../store/actions';
 import { session } from '../store/session';
 import { confirmDialog } from './dialog';

@@ -1,6 +1,6 @@
 import { rfmGridTable } from './rfm-grid';
-import type { LabResult } from '../store/lab-core';
-import { sortCustomers, type SortKey } from '../store/lab-table';
+import type { LabResult } from '../lab/lab-core';
+import { sortCustomers, type SortKey } from '../lab/lab-table';
 import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { cutEditor, cutStatus, type CutEditor } from './lab-rfm';

@@ -1,5 +1,5 @@
 import { cutoffProblem, type RfmCuts } from '../analytics/rfm';
-import type { LabResult } from '../store/lab-core';
+import type { LabResult } from '../lab/lab-core';
 import { h } from './dom';
 import { num, t } from './i18n';
 

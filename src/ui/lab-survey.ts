@@ -1,5 +1,5 @@
-import { detectSurveyColumn, runSurvey, surveyPreview, type SurveyOutcome, type SurveyResult } from '../store/lab-survey';
-import { MAX_ERRORS } from '../store/lab-core';
+import { detectSurveyColumn, runSurvey, surveyPreview, type SurveyOutcome, type SurveyResult } from '../lab/lab-survey';
+import { MAX_ERRORS } from '../lab/lab-core';
 import { h, pickFile } from './dom';
 import { num, t } from './i18n';
 import { errorLine } from './lab';

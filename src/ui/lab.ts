@@ -1,8 +1,8 @@
 import { writeCsv } from '../analytics/csv';
-import { cdnowToCsv, detectColumns, readHeader } from '../store/lab-columns';
-import { MAX_ERRORS, rescoreRfm, type LabColumns, type LabError, type LabProgress, type LabResult } from '../store/lab-core';
-import { resultRows } from '../store/lab-table';
-import { startLab, type LabRun } from '../store/lab-host';
+import { cdnowToCsv, detectColumns, readHeader } from '../lab/lab-columns';
+import { MAX_ERRORS, rescoreRfm, type LabColumns, type LabError, type LabProgress, type LabResult } from '../lab/lab-core';
+import { resultRows } from '../lab/lab-table';
+import { startLab, type LabRun } from '../workers/lab-host';
 import { download, h, nextId } from './dom';
 import { num, t, type MessageKey } from './i18n';
 import { resultsView, type TableSort } from './lab-results';

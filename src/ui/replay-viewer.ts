@@ -1,8 +1,8 @@
 import type { CustomerProfile, SeasonReport } from '../sim';
 import type { RunFile } from '../run/runfile';
-import { parseRunOffThread } from '../store/parse-host';
+import { parseRunOffThread } from '../workers/parse-host';
 import { createReplaySession, type ReplaySession } from '../store/replay-session';
-import { createWorkerHost } from '../store/worker-host';
+import { createWorkerHost } from '../workers/worker-host';
 import { pointFeed, type PointFeed } from '../store/world-feed';
 import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
 import { setCompareFile } from './compare-view';

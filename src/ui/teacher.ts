@@ -1,9 +1,9 @@
 import { ZIP_LIMITS } from '../run/zip';
 import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
 import type { Leaderboard } from '../run/leaderboard';
-import { parseScenarioOffThread } from '../store/parse-host';
+import { parseScenarioOffThread } from '../workers/parse-host';
 import { bundledScenarios } from '../store/scenarios';
-import { verifyClass, type ClassFile, type ClassOptions, type Verification } from '../store/teacher';
+import { verifyClass, type ClassFile, type ClassOptions, type Verification } from '../workers/class-verify';
 import { download, h, pickFile } from './dom';
 import { num, t, type MessageKey } from './i18n';
 

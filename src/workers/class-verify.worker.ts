@@ -1,17 +1,23 @@
-/// <reference lib="webworker" />
+import { expose } from 'comlink';
 import { PopulationCache, type CheckedEntry, type RunEntry } from '../run/check';
-import { checkClass, rankChecked } from '../run/leaderboard';
+import { checkClass, rankChecked, type Leaderboard, type LeaderboardOptions } from '../run/leaderboard';
 import { isZipName, unzipRuns, ZIP_LIMITS, type Submission } from '../run/zip';
 import { MAX_FILE_CHARS } from '../scenario/load';
-import type { ClassFile, ClassOptions } from './teacher';
+import { progressTeller } from './progress';
 
 // Verifies a class's run files by re-simulating each one, off the page's thread, then ranks them here too.
 // Dropped files arrive unread: each is checked against its size limit before it is read (a run file of more than
 // three bytes a character could never be within the limit; a zip over its limit is never opened), zips are
-// unpacked here. Runs of one scenario and seed share the population, built once. The number of files (zips
-// counted by their contents) is posted first, then each file's name as it is done, then the leaderboard.
+// unpacked here. Runs of one scenario and seed share the population, built once. Progress is told first with the
+// number of files (zips counted by their contents) and none done, then with each file's name as it is done; the
+// leaderboard is the answer.
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** A dropped file: unread (a File or Blob, read here), a run file's text, or a zip's bytes. */
+export type ClassFile = Submission | { name: string; zip: Uint8Array } | { name: string; blob: Blob };
+
+/** The leaderboard options a worker can receive (the shipped scenarios as a list of hashes). */
+export type ClassOptions = Omit<LeaderboardOptions, 'knownScenarios'> & { knownScenarios?: readonly string[] };
+
 const cache = new PopulationCache();
 const MB = (n: number) => `${Math.round((10 * n) / (1024 * 1024)) / 10} MB`;
 
@@ -34,19 +40,24 @@ async function expand(file: ClassFile): Promise<Submission[]> {
   return unzipped.ok ? unzipped.items : [{ name: file.name, problem: unzipped.message }];
 }
 
-scope.onmessage = async (e: MessageEvent<{ files: ClassFile[]; options: ClassOptions }>) => {
-  try {
+export const classVerifyApi = {
+  async verify(files: readonly ClassFile[], options: ClassOptions, onProgress: (done: number, total: number, name: string) => unknown): Promise<Leaderboard> {
+    const progress = progressTeller(onProgress);
     const items: Submission[] = [];
-    for (const f of e.data.files) items.push(...(await expand(f)));
-    scope.postMessage({ total: items.length });
+    for (const f of files) items.push(...(await expand(f)));
+    const total = items.length;
+    progress.tell(0, total, '');
     // Files first parsed, then re-simulated as the cheap facts decide (checkClass); problems keep their place.
     const entries = items.filter((x): x is RunEntry => 'text' in x);
-    let done = items.length - entries.length;
-    const results = checkClass(entries, e.data.options, cache, (_, name) => scope.postMessage({ done: ++done, name }));
+    let done = total - entries.length;
+    const results = checkClass(entries, options, cache, (_, name) => progress.tell(++done, total, name));
     let next = 0;
     const checked = items.map((x): CheckedEntry => ('text' in x ? results[next++] : { name: x.name, ok: false, message: x.problem }));
-    scope.postMessage({ board: rankChecked(checked, e.data.options) });
-  } catch (err) {
-    scope.postMessage({ error: err instanceof Error ? err.message : String(err) });
-  }
+    const board = rankChecked(checked, options);
+    await progress.told();
+    return board;
+  },
 };
+export type ClassVerifyApi = typeof classVerifyApi;
+
+expose(classVerifyApi);

@@ -1,17 +1,19 @@
-/// <reference lib="webworker" />
-import { runLab, type LabOptions } from './lab-core';
+import { expose } from 'comlink';
+import { runLab, type LabOptions, type LabOutcome, type LabProgress } from '../lab/lab-core';
+import { progressTeller } from './progress';
 
-// The Analytics Lab's thread: reads the file, posts progress while it parses and fits, then the outcome.
-// One run per worker; the page starts a fresh worker for the next run.
+// The Analytics Lab's thread: reads the file, reports progress while it parses and fits, then returns the
+// outcome. One run per worker; the page starts a fresh worker for the next run.
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = async (e: MessageEvent<{ file: Blob; options: LabOptions }>) => {
-  try {
-    const text = await e.data.file.text();
-    const outcome = runLab(text, e.data.options, (p) => scope.postMessage({ kind: 'progress', progress: p }));
-    scope.postMessage({ kind: 'done', outcome });
-  } catch (err) {
-    scope.postMessage({ kind: 'crash', error: err instanceof Error ? err.message : String(err) });
-  }
+export const labApi = {
+  async run(file: Blob, options: LabOptions, onProgress: (p: LabProgress) => unknown): Promise<LabOutcome> {
+    const progress = progressTeller(onProgress);
+    const text = await file.text();
+    const outcome = runLab(text, options, progress.tell);
+    await progress.told();
+    return outcome;
+  },
 };
+export type LabApi = typeof labApi;
+
+expose(labApi);

@@ -4,7 +4,7 @@ import { loadText, type Loaded } from '../scenario/load';
 import { Scenario } from '../scenario/schema';
 
 // Reading an imported file's text into a run or a scenario, as plain data a worker can post back: parsing a
-// large or hostile file must never hold up the page (src/store/parse-host.ts runs this in a Web Worker).
+// large or hostile file must never hold up the page (src/workers/parse-host.ts runs this in a Web Worker).
 
 export type ParseKind = 'run' | 'scenario';
 

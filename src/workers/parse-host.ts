@@ -3,6 +3,8 @@ import type { Loaded } from '../scenario/load';
 import type { RunFile } from '../run/runfile';
 import type { Scenario } from '../scenario/schema';
 import { parseText, type ParseKind, type Parsed } from './parse-core';
+import type { ParseApi } from './parse.worker';
+import { workerJob } from './job';
 
 // Parses an imported file in its own Web Worker, so a large or hostile file never freezes the page (the
 // loader's limits bound the work; the page keeps responding while it is done). Where there are no workers
@@ -10,19 +12,10 @@ import { parseText, type ParseKind, type Parsed } from './parse-core';
 
 function inWorker<K extends ParseKind>(kind: K, name: string, text: string): Promise<Parsed<K>> {
   if (typeof Worker === 'undefined') return Promise.resolve(parseText({ kind, name, text }));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<{ ok: true; result: Parsed<K> } | { ok: false; error: string }>) => {
-      worker.terminate();
-      if (e.data.ok) resolve(e.data.result);
-      else reject(new Error(e.data.error));
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message || 'worker error'));
-    };
-    worker.postMessage({ kind, name, text });
-  });
+  return workerJob<ParseApi, Parsed<K>>(
+    () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }),
+    (api) => api.parseText({ kind, name, text }) as Promise<Parsed<K>>,
+  ).done;
 }
 
 export function parseRunOffThread(name: string, text: string): Promise<Loaded<RunFile>> {

@@ -1,14 +1,9 @@
-/// <reference lib="webworker" />
-import { parseText, type ParseRequest } from './parse-core';
+import { expose } from 'comlink';
+import { parseText } from './parse-core';
 
-// Parses one imported run or scenario file off the page's thread, then ends (the host terminates it).
+// Parses one imported run or scenario file off the page's thread, then ends (the client terminates it).
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+export const parseApi = { parseText };
+export type ParseApi = typeof parseApi;
 
-scope.onmessage = (e: MessageEvent<ParseRequest>) => {
-  try {
-    scope.postMessage({ ok: true, result: parseText(e.data) });
-  } catch (err) {
-    scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+expose(parseApi);

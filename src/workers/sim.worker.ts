@@ -1,17 +1,8 @@
 /// <reference lib="webworker" />
-import { createLocalHost, dispatch } from './local-host';
-import type { HostRequest } from './host';
+import { expose } from 'comlink';
+import { createLocalHost } from '../host/local-host';
 
-// The simulation's thread in the browser: requests arrive with an id, answers go back with it.
+// The simulation's thread in the browser: the same host tests use in place, exposed as it is (Comlink). The page
+// wraps it as a SimHost (worker-host.ts).
 
-const host = createLocalHost();
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = async (e: MessageEvent<{ id: number; req: HostRequest }>) => {
-  const { id, req } = e.data;
-  try {
-    scope.postMessage({ id, ok: true, value: await dispatch(host, req) });
-  } catch (err) {
-    scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+expose(createLocalHost());

@@ -6,7 +6,7 @@ import { loadScenario } from '../../src/scenario/scenario';
 import { newGame } from '../../src/sim/game';
 import { playStep } from '../sim/helpers';
 import { EventKind } from '../../src/sim/types';
-import { customersCsv, formatDate, transactionsCsv } from '../../src/store/database-export';
+import { customersCsv, formatDate, transactionsCsv } from '../../src/host/database-export';
 import { daysFromCivil } from '../../src/analytics/dates';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');

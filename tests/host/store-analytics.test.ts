@@ -9,8 +9,8 @@ import { resolvePlan } from '../../src/sim/plan';
 import { Flag } from '../../src/sim/state';
 import { ChurnReason, Stage } from '../../src/sim/types';
 import { resolveAudiences } from '../../src/sim/targeting';
-import { audienceCoverage } from '../../src/store/segment-cells';
-import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/store/store-analytics';
+import { audienceCoverage } from '../../src/host/segment-cells';
+import { clvCheck, databaseSummaries, storeAnalytics } from '../../src/host/store-analytics';
 import { storeSegments, GROUP_BIT } from '../../src/sim/segments';
 
 const loaded = loadScenario(readFileSync('scenarios/bubble-tea.yaml', 'utf8'), 'bubble-tea.yaml');

@@ -7,7 +7,7 @@ import { rankRuns } from '../../src/run/leaderboard';
 import { Decisions } from '../../src/scenario/decisions';
 import { Scenario } from '../../src/scenario/schema';
 import { newGame } from '../../src/sim/game';
-import { customersCsv, transactionsCsv } from '../../src/store/database-export';
+import { customersCsv, transactionsCsv } from '../../src/host/database-export';
 import { smallBubbleTea, playStep } from '../sim/helpers';
 
 const FORMULAS = ['=HYPERLINK("http://x","click")', '@SUM(1)', '+1+2', '-1+2', '\t=5', '\r=5', ' =1+1', '＝1+1', '=cmd|\' /C calc\'!A0'];

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRunOffThread, parseScenarioOffThread } from '../../src/store/parse-host';
-import { parseText } from '../../src/store/parse-core';
+import { parseRunOffThread, parseScenarioOffThread } from '../../src/workers/parse-host';
+import { parseText } from '../../src/workers/parse-core';
 import { ROOT } from '../sim/helpers';
 import { honestRun, keyFloodYaml } from './generate';
 

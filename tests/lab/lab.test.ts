@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTransactions, parseCsv, parseDay, writeCsv } from '../../src/analytics/index';
-import { cdnowToCsv, detectColumns, readHeader } from '../../src/store/lab-columns';
-import { clvBins, rescoreRfm, runLab, type LabProgress } from '../../src/store/lab-core';
-import { EXPORT_HEADER, resultRows, sortCustomers } from '../../src/store/lab-table';
-import { detectSurveyColumn, readAnswer, runSurvey, surveyPreview } from '../../src/store/lab-survey';
+import { cdnowToCsv, detectColumns, readHeader } from '../../src/lab/lab-columns';
+import { clvBins, rescoreRfm, runLab, type LabProgress } from '../../src/lab/lab-core';
+import { EXPORT_HEADER, resultRows, sortCustomers } from '../../src/lab/lab-table';
+import { detectSurveyColumn, readAnswer, runSurvey, surveyPreview } from '../../src/lab/lab-survey';
 
 // The Analytics Lab's pure core: column detection, CSV checks with located errors, the progress sequence, and
 // results equal to what `npm run analyze` computes on the same file.

@@ -5,7 +5,7 @@ import { playToRun, replay } from '../../src/run/replay';
 import { profileAtWeek } from '../../src/run/profile-at';
 import { fromParsed } from '../../src/scenario/scenario';
 import { customerProfile } from '../../src/sim/profile';
-import { createLocalHost } from '../../src/store/local-host';
+import { createLocalHost } from '../../src/host/local-host';
 import { createReplaySession } from '../../src/store/replay-session';
 import { botSeasons, smallBubbleTea } from '../sim/helpers';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/run/compare';
 import { playToRun } from '../../src/run/replay';
 import { fromParsed } from '../../src/scenario/scenario';
-import { compareTexts, COMPARE_LIST, COMPARE_STORIES } from '../../src/store/compare-core';
+import { compareTexts, COMPARE_LIST, COMPARE_STORIES } from '../../src/workers/compare-core';
 import { botSeasons, smallBubbleTea } from '../sim/helpers';
 
 const { scenario, hash } = fromParsed(smallBubbleTea(300));
