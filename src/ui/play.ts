@@ -1,3 +1,4 @@
+import { newsBanner } from './news';
 import { showReport } from '../store/actions';
 import { prefs, session } from '../store/session';
 import { h } from './dom';
@@ -89,6 +90,7 @@ export function renderPlay(root: HTMLElement): void {
   root.replaceChildren(
     h('h2', {}, t('play.heading', { n: r.season })),
     h('p', { class: 'week', 'aria-live': 'polite', 'data-testid': 'play-week', 'data-week': k }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
+    newsBanner(r, w.week),
     h('div', { class: 'row' }, pause, speed, weekSlider),
     h('p', { class: 'hint' }, t('play.legend')),
     caption,

@@ -4,6 +4,7 @@ import { continueAfterReport } from '../store/actions';
 import { session } from '../store/session';
 import { getHost } from '../store/host-instance';
 import { selectCustomer } from '../store/world-actions';
+import { newsCard } from './news';
 import { download, h } from './dom';
 import { num, pick, t, type MessageKey } from './i18n';
 import { STAGE_STYLE } from './badges';
@@ -324,6 +325,7 @@ export function reportView(
         t('report.reading.costs', { revenue: r.economics.revenue, profit: r.economics.profit, name: costs[0] ? t(`cost.${costs[0]}` as MessageKey) : '—', v: costs[0] ? r.economics.costs[costs[0]] : 0 }),
         (c, el) => c.costsChart(el, r),
       ),
+      newsCard(r),
       satisfactionCard(r, shown, reveal, sc),
       drivers,
       h('p', {}, t('report.acquired', { n: r.customers.acquired, ...r.customers.acquiredBy })),

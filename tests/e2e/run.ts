@@ -239,6 +239,12 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await page.getByTestId('to-report').click();
       }
       await page.getByTestId('season-report').waitFor();
+      if (k === 2) {
+        // The season's news names the scenario's event in its week, with what it did.
+        const news = await page.getByTestId('news').innerText();
+        check(news.includes(zh ? '原料断供' : 'Supply shortage') && news.includes(zh ? '第 20 周' : 'Week 20'), `the news names the supply shortage in its week: ${news}`);
+        await shot(page, `${tag}-05d-news`);
+      }
       // During the game the report shows only what the store could know: the survey, or a line saying there was
       // none and what one costs; never the true satisfaction, and no score part but profit.
       const surveyLine = await page.getByTestId('survey-line').innerText();
