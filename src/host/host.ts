@@ -2,7 +2,7 @@ import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import type { RunFile } from '../run/runfile';
 import type { Verdict } from '../run/replay';
-import type { CustomerProfile, SeasonReport, PlanIssue } from '../sim';
+import type { CustomerProfile, SeasonReport, PlanIssue, Score } from '../sim';
 import type { ClvCheck, StoreAnalytics } from './store-analytics';
 
 // One interface to the simulation, whether it runs in a Web Worker (the browser, so a season never freezes the
@@ -27,6 +27,11 @@ export interface SimHost {
   clvCheck(): Promise<ClvCheck>;
   /** The store's customer database and till records as CSV, as messy as the team's data quality. */
   exportDatabase(): Promise<{ customers: string; transactions: string }>;
+  /**
+   * What doing nothing (every lever at its default) scores on the loaded game's scenario and seed: one score per
+   * season played so far, the same customers meeting the same dice.
+   */
+  baseline(): Promise<Score[]>;
   /** Customers of the current state with the most history, for debrief stories. */
   stories(count: number): Promise<CustomerProfile[]>;
 }

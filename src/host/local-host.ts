@@ -1,8 +1,8 @@
-import type { Decisions } from '../scenario/decisions';
+import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { verifyRun } from '../run/replay';
 import type { RunFile } from '../run/runfile';
-import { fold, step, customerProfile, type CustomerProfile, type SimState, Stage } from '../sim';
+import { fold, step, customerProfile, type CustomerProfile, type Score, type SimState, Stage } from '../sim';
 import { planIssueText } from '../run/messages';
 import type { SimHost } from './host';
 import { clvCheck, storeAnalytics } from './store-analytics';
@@ -13,6 +13,8 @@ import { customersCsv, transactionsCsv } from './database-export';
 export function createLocalHost(): SimHost {
   let state: SimState | null = null;
   let loaded: { scenario: Scenario; seed: string; seasons: Decisions[] } | null = null;
+  // Doing nothing's season scores for the loaded scenario and seed, played once for the whole game.
+  let passive: { scenario: Scenario; seed: string; scores: Score[] } | null = null;
   const need = (): SimState => {
     if (!state) throw new Error('no game loaded');
     return state;
@@ -41,6 +43,15 @@ export function createLocalHost(): SimHost {
       const late = need();
       if (!loaded || loaded.seasons.length < 2) return clvCheck(late, late);
       return clvCheck(fold(loaded.scenario, loaded.seed, loaded.seasons.slice(0, 1)).state, late);
+    },
+    async baseline() {
+      if (!loaded) throw new Error('no game loaded');
+      if (!passive || passive.scenario !== loaded.scenario || passive.seed !== loaded.seed) {
+        const nothing = Decisions.parse({});
+        const played = fold(loaded.scenario, loaded.seed, Array.from({ length: loaded.scenario.seasons }, () => nothing));
+        passive = { scenario: loaded.scenario, seed: loaded.seed, scores: played.reports.map((r) => r.score) };
+      }
+      return passive.scores.slice(0, loaded.seasons.length);
     },
     async exportDatabase() {
       const s = need();
