@@ -80,6 +80,12 @@ export const Scenario = z.strictObject({
   units: z.array(z.number().int().min(1).max(10)).max(10).default([]),
   seasons: z.number().int().min(1).max(20),
   weeksPerSeason: z.number().int().min(1).max(52),
+  /**
+   * Game week (from 1) of the first New Year's Day: members' growth value is deducted then and every 52 weeks
+   * after, and levels re-judged. Absent: the first week of the last season (a game of a year or less has its
+   * year's end in its last season).
+   */
+  newYearWeek: z.number().int().min(1).max(1040).optional(),
   /** CRM spending a team may plan per season, yuan. */
   budgetPerSeason: z.number().min(0).max(1e8),
   population: z.strictObject({

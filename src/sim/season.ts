@@ -47,7 +47,7 @@ export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): 
 
   const weeks: WeekStats[] = [];
   for (let k = 0; k < plan.weeks; k++) {
-    if (s.week > 0 && s.week % 52 === 0) retierAll(s, plan, true);
+    if (isNewYear(s)) retierAll(s, plan, true);
     weeks.push(tick(s, plan, weekContext(s, plan, k)));
     s.week++;
     onWeek?.(s, weeks[k]);
@@ -58,6 +58,13 @@ export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): 
   // The season's last writes, before the report (a pure projection of the state) hashes it.
   s.store.cumulativeProfit += seasonProfit(s.tally);
   return buildReport(s, plan, weeks, survey);
+}
+
+/** Whether the week about to be played begins a new year (the scenario's New Year, then every 52 weeks). */
+function isNewYear(s: SimState): boolean {
+  const sc = s.scenario;
+  const first = (sc.newYearWeek ?? (sc.seasons - 1) * sc.weeksPerSeason + 1) - 1;
+  return s.week >= first && (s.week - first) % 52 === 0;
 }
 
 function chargePlanned(s: SimState, plan: Plan): void {

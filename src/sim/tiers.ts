@@ -48,13 +48,18 @@ export function setPriorityEdge(s: SimState, plan: Plan): void {
   plan.priorityEdge = active > 0 ? 1 - holders / active : 1;
 }
 
-/** Re-sorts every customer: at season start for a redesigned scheme, and after the yearly decay. */
-export function retierAll(s: SimState, plan: Plan, decay: boolean): void {
-  const decayNow = decay && plan.d.tiers.yearlyDecay > 0;
+/**
+ * Re-sorts every customer: at season start for a redesigned scheme, and at New Year after the yearly deduction.
+ * Growth value is valid for a year (a marketplace's rule, unit 5): at New Year each member loses the yearly
+ * deduction times their level (a level-3 member three times what a level-1 member loses; ordinary customers keep
+ * theirs), and the level is judged again on what is left.
+ */
+export function retierAll(s: SimState, plan: Plan, newYear: boolean): void {
+  const deduction = newYear ? plan.d.tiers.yearlyDecay : 0;
   const c = s.c;
   for (let i = 0; i < s.n; i++) {
     if (!isActive(c.stage[i])) continue;
-    if (decayNow) c.growth[i] = Math.max(0, c.growth[i] - plan.d.tiers.yearlyDecay);
+    if (deduction > 0 && c.tier[i] > 0) c.growth[i] = Math.max(0, c.growth[i] - deduction * c.tier[i]);
     retier(s, plan, i);
   }
 }

@@ -73,7 +73,9 @@ describe('red-team search', () => {
     expect(both[r.search.chosen]).toBeCloseTo(Math.max(...both), 1);
     expect(r.search.evals).toBe(14);
     expect(r.search.games).toBe(28);
-    expect(r.search.training.best).toBeGreaterThanOrEqual(Math.max(r.search.training.textbook, r.search.training.passive));
+    // The search keeps the best plans it saw, the starting ones included; the one reported is chosen over the
+    // training and check seeds together, so its training score alone may trail a starting plan's.
+    expect(Math.max(...r.search.candidates.map((c) => c.training))).toBeGreaterThanOrEqual(Math.max(r.search.training.textbook, r.search.training.passive));
     expect(r.fresh.gain).toBeCloseTo(r.fresh.best.total - r.fresh.textbook.total, 1);
     expect(r.fresh.best.perSeed).toHaveLength(2);
     expect(r.areas.map((a) => a.area).sort()).toEqual([...sc.levers].sort());

@@ -15,7 +15,9 @@ import { purchase } from '../../src/sim/purchase';
 import { cloneState, type SimState } from '../../src/sim/state';
 import { weekContext } from '../../src/sim/week-context';
 import { CAUSE_IDS, Cause, CHURN_IDS, EventKind, Stage } from '../../src/sim/types';
-import { decisions, smallBubbleTea, tiny, tinyInput, playGame, playStep } from './helpers';
+import { botSeasons, decisions, shippedScenario, smallBubbleTea, tiny, tinyInput, playGame, playStep } from './helpers';
+import { Decisions } from '../../src/scenario/decisions';
+import { Scenario } from '../../src/scenario/schema';
 
 const sum = (rs: readonly SeasonReport[], f: (r: SeasonReport) => number) => rs.reduce((a, r) => a + f(r), 0);
 
@@ -633,5 +635,31 @@ describe('churn attribution (反求诸己)', () => {
     // Fit below 0.52 raises the chance more than 1.26-fold: over 0.26/1.26 ≈ 21% of those dropouts are poor fit's.
     expect(byBand.worst.dropouts).toBeGreaterThan(20);
     expect(byBand.worst.illFit / byBand.worst.dropouts).toBeGreaterThan(0.12);
+  });
+});
+
+describe('the yearly growth-value deduction', () => {
+  // Growth value is valid for a year: at the scenario's New Year each member loses the deduction times their
+  // level and is judged again. It must fall inside every shipped scenario (a year or less long).
+  it('falls at the New Year of a four-season scenario and demotes members, times their level', () => {
+    const full = shippedScenario('community-supermarket').scenario;
+    const sc = Scenario.parse({ ...structuredClone(full), population: { ...full.population, size: 1500 } });
+    expect(sc.newYearWeek).toBe(24);
+    const plans = (decay: number) => botSeasons('textbook', sc).map((d) => Decisions.parse({ ...d, tiers: { ...d.tiers, yearlyDecay: decay } }));
+    const none = playGame(sc, 'decay', plans(0));
+    const deep = playGame(sc, 'decay', plans(1_000_000));
+    // Week 24 is in season 2: season 1 is the same, season 2 differs, with more demotions.
+    expect(deep.reports[0].hash).toBe(none.reports[0].hash);
+    expect(deep.reports[1].hash).not.toBe(none.reports[1].hash);
+    expect(deep.reports[1].tiers.demotions).toBeGreaterThan(none.reports[1].tiers.demotions);
+  });
+
+  it('defaults to the first week of the last season when the scenario names no New Year', () => {
+    const sc = smallBubbleTea(600, { newYearWeek: undefined });
+    const plans = (decay: number) => botSeasons('textbook', sc).map((d) => Decisions.parse({ ...d, tiers: { ...d.tiers, yearlyDecay: decay } }));
+    const none = playGame(sc, 'decay', plans(0));
+    const deep = playGame(sc, 'decay', plans(1_000_000));
+    expect(deep.reports[2].hash).toBe(none.reports[2].hash);
+    expect(deep.reports[3].hash).not.toBe(none.reports[3].hash);
   });
 });
