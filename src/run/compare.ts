@@ -1,6 +1,6 @@
 import { canonicalJson, contentHash } from '../scenario/canonical';
 import type { Scenario } from '../scenario/schema';
-import { fold, customerProfile, type CustomerProfile, finalScore, type Score, type SimState, CHURN_IDS, Stage, STAGE_IDS, type ChurnId, isActive } from '../sim';
+import { fold, customerProfile, type CauseId, type CustomerProfile, finalScore, type Score, type SimState, CHURN_IDS, Stage, STAGE_IDS, type ChurnId, type StageId, isActive } from '../sim';
 import { claimDiffers } from './replay';
 import { diffLeaves, type LeafDiff } from './leaves';
 import { planIssueText } from './messages';
@@ -52,21 +52,33 @@ export interface CustomerDifference {
   purchasesB: number;
 }
 
-export interface StoryEvent {
+/** Kinds of a customer's history, in the engine's order (its event kinds 0–6). */
+export const STORY_KINDS = ['stage', 'satisfaction', 'tier', 'churn', 'complaint', 'loyalty', 'purchase'] as const;
+export type StoryKind = (typeof STORY_KINDS)[number];
+export const COMPLAINT_OUTCOMES = ['filed', 'recovered', 'unresolved'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+
+/**
+ * One event of a customer's history. `value` is the new stage, the churn reason or the complaint's outcome as
+ * an id; for satisfaction and loyalty the value after the change (0–100); otherwise the raw value as text.
+ */
+export type StoryEvent = {
   week: number;
-  kind: string;
-  cause: string;
-  /** Satisfaction or loyalty after the change (0–100), the new stage or tier, or the churn reason. */
-  value: string;
+  cause: CauseId;
   /** Change in points (0–100 scale) for satisfaction and loyalty; otherwise the raw step. */
   delta: number;
-}
+} & (
+  | { kind: 'stage'; value: StageId }
+  | { kind: 'churn'; value: ChurnId }
+  | { kind: 'complaint'; value: ComplaintOutcome }
+  | { kind: Exclude<StoryKind, 'stage' | 'churn' | 'complaint'>; value: string }
+);
 
 export interface CustomerStory extends CustomerDifference {
   /** Where the two histories part: the first event that is not the same in both, null if none differ. */
   firstDifference: { week: number; a: StoryEvent | null; b: StoryEvent | null } | null;
   /** What pushed satisfaction down in the run where they left: causes by summed (negative) change, largest first. */
-  pushedAway: { cause: string; satisfaction: number; events: number }[];
+  pushedAway: { cause: CauseId; satisfaction: number; events: number }[];
   /** The leaving run's history after the first difference: its last 30 events at most, ending with the churn. */
   historyLeft: StoryEvent[];
   /** The staying run's history after the first difference: its last 30 events at most. */
@@ -275,19 +287,14 @@ function reasonId(r: number): Exclude<ChurnId, 'none'> {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const STORY_EVENTS = 30;
-const EVENT_KINDS = ['stage', 'satisfaction', 'tier', 'churn', 'complaint', 'loyalty', 'purchase'];
-const COMPLAINT_OUTCOMES = ['filed', 'recovered', 'unresolved'];
-
 function storyEvent(e: CustomerProfile['history'][number]): StoryEvent {
-  const kind = EVENT_KINDS[e.kind] ?? String(e.kind);
-  let value: string;
-  if (kind === 'stage') value = STAGE_IDS[e.value] ?? String(e.value);
-  else if (kind === 'churn') value = CHURN_IDS[e.value] ?? String(e.value);
-  else if (kind === 'satisfaction' || kind === 'loyalty') value = String(round2(100 * e.value));
-  else if (kind === 'complaint') value = COMPLAINT_OUTCOMES[e.value] ?? String(e.value);
-  else value = String(e.value);
-  const delta = kind === 'satisfaction' || kind === 'loyalty' ? round2(100 * e.delta) : e.delta;
-  return { week: e.week, kind, cause: e.cause, value, delta };
+  const { week, cause } = e;
+  const kind = STORY_KINDS[e.kind];
+  if (kind === 'stage') return { week, kind, cause, value: STAGE_IDS[e.value], delta: e.delta };
+  if (kind === 'churn') return { week, kind, cause, value: CHURN_IDS[e.value], delta: e.delta };
+  if (kind === 'complaint') return { week, kind, cause, value: COMPLAINT_OUTCOMES[e.value], delta: e.delta };
+  if (kind === 'satisfaction' || kind === 'loyalty') return { week, kind, cause, value: String(round2(100 * e.value)), delta: round2(100 * e.delta) };
+  return { week, kind, cause, value: String(e.value), delta: e.delta };
 }
 
 const sameEvent = (x: StoryEvent, y: StoryEvent) => x.week === y.week && x.kind === y.kind && x.cause === y.cause && x.value === y.value;
@@ -300,7 +307,7 @@ function story(d: CustomerDifference, sa: SimState, sb: SimState): CustomerStory
   const firstDifference = k < ha.length || k < hb.length ? { week: Math.min(ha[k]?.week ?? Infinity, hb[k]?.week ?? Infinity), a: ha[k] ?? null, b: hb[k] ?? null } : null;
   const left = d.stayedIn === 'a' ? hb : ha;
   const stayed = d.stayedIn === 'a' ? ha : hb;
-  const pushed = new Map<string, { satisfaction: number; events: number }>();
+  const pushed = new Map<CauseId, { satisfaction: number; events: number }>();
   for (const e of left) {
     if (e.kind !== 'satisfaction' || e.delta >= 0) continue;
     const p = pushed.get(e.cause) ?? { satisfaction: 0, events: 0 };

@@ -4,6 +4,7 @@ import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import type { RunFile } from '../run/runfile';
 import type { SeasonReport } from '../sim';
+import type { SaveProblem } from './autosave';
 
 // The session: the current run, its reports, the plan being edited (with undo), and where the player is in the
 // flow. Plain data only; the simulation state itself lives in the host (a Web Worker in the browser).
@@ -26,9 +27,18 @@ export interface Session {
   paused: boolean;
   /** Customer whose file the player asked to see (from the world or a list). */
   selected: number | null;
-  /** Message key and params for the last problem, shown until the next action. */
-  /** A message for the player; `reasons`, each a message of its own, are said in the message's {reason}. */
-  notice: { key: string; params?: Record<string, string | number>; reasons?: { key: string; params?: Record<string, string | number> }[] } | null;
+  /** The last problem, shown until the next action. */
+  notice: Notice | null;
+}
+
+/** What a notice can say (message keys of the page's locale files). */
+export type NoticeKey = 'notice.invalidEdit' | 'notice.saveRecovered' | 'notice.importFailed' | 'notice.importInvalid' | 'notice.scenarioInvalid';
+
+/** A message for the player; `reasons`, each a message of its own, are said in the message's {reason}. */
+export interface Notice {
+  key: NoticeKey;
+  params?: Record<string, string | number>;
+  reasons?: SaveProblem[];
 }
 
 export function initialSession(): Session {

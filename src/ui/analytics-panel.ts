@@ -4,7 +4,7 @@ import { getHost } from '../store/host-instance';
 import type { StoreAnalytics } from '../host/store-analytics';
 import { selectCustomer } from '../store/world-actions';
 import { h } from './dom';
-import { num, t, type MessageKey } from './i18n';
+import { num, t } from './i18n';
 
 // The store's own analytics after each season (units 2, 5, 9): the RFM grid, the course's four RFM groups,
 // ABC classes and the customer pyramid, the CLV distribution (discounted margin, its margin, horizon and rate
@@ -31,7 +31,7 @@ function content(a: StoreAnalytics): HTMLElement[] {
   const groups = h(
     'ul',
     { class: 'groups' },
-    ...(['high-value', 'developing', 'keep', 'win-back'] as const).map((g) => h('li', {}, t(`rfm.group.${g}` as MessageKey, { n: a.groups[g] }))),
+    ...(['high-value', 'developing', 'keep', 'win-back'] as const).map((g) => h('li', {}, t(`rfm.group.${g}`, { n: a.groups[g] }))),
   );
   const groupsRule = h('p', { class: 'hint' }, t('analytics.groupsRule'));
   const abc = h(
@@ -75,7 +75,7 @@ function content(a: StoreAnalytics): HTMLElement[] {
           {},
           h('button', { type: 'button', 'data-testid': `risk-${c.id}`, onclick: () => selectCustomer(c.id) }, `#${c.id}`),
           ' ',
-          t('analytics.riskLine', { reasons: c.reasons.map((r) => t(`warning.${r}` as MessageKey)).join('、'), p: num(100 * c.pAlive), gap: num(c.gapWeeks, 1) }),
+          t('analytics.riskLine', { reasons: c.reasons.map((r) => t(`warning.${r}`)).join('、'), p: num(100 * c.pAlive), gap: num(c.gapWeeks, 1) }),
         ),
       ),
     ),

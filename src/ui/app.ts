@@ -6,20 +6,14 @@ import { selectCustomer } from '../store/world-actions';
 import { confirmDialog } from './dialog';
 import { h } from './dom';
 import { exportRun, importRun } from './files';
-import { pick, t, tWithReasons, type MessageKey } from './i18n';
-import { renderFinal } from './final';
-import { renderPlan } from './plan';
-import { renderPlay } from './play';
+import { pick, t, tWithReasons } from './i18n';
+import { watch, watchLang } from './page';
 import { openProfile } from './profile';
-import { renderReport } from './report';
-import { renderTitle } from './title';
-import { renderTeacher } from './teacher';
-import { renderLab } from './lab';
-import { renderReplay } from './replay-viewer';
-import { renderCompare } from './compare-view';
+import { ROUTES, routeOf, type AnyRoute } from './routes';
 
-// The page: a header, the world view, and the panel for the current phase. Panels re-render from the session;
-// the world view (Phaser) subscribes on its own.
+// The app around the pages: a header, the notice line, the world view and the panel, which holds the page of the
+// current address (routes.ts). A change of address unmounts the page shown and mounts the next; the pages keep
+// themselves up to date. The world view (Phaser) subscribes on its own.
 
 export interface Layout {
   world: HTMLElement;
@@ -32,35 +26,35 @@ export function mountApp(root: HTMLElement): Layout {
   const panel = h('main', { class: 'panel', id: 'panel' });
   root.append(header, notice, h('div', { class: 'stage' }, world, panel));
 
-  const render = () => {
+  let route = routeOf(location.hash);
+  let unmount = route.page.mount(panel);
+
+  const frame = () => {
     const s = session.getState();
     document.documentElement.lang = prefs.getState().lang;
     document.title = `${t('app.title')} · ${s.scenario ? pick(s.scenario.title) : t('app.subtitle')}`;
     world.setAttribute('aria-label', t('world.label'));
-    renderHeader(header, s);
+    renderHeader(header, s, route);
     notice.textContent = s.notice ? tWithReasons(s.notice) : '';
     notice.hidden = !s.notice;
-    const page = currentPage();
-    world.hidden = s.phase === 'title' || page !== 'game';
-    panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final' || page !== 'game');
-    if (page === 'teacher') renderTeacher(panel);
-    else if (page === 'lab') renderLab(panel);
-    else if (page === 'replay') renderReplay(panel);
-    else if (page === 'compare') renderCompare(panel);
-    else if (s.phase === 'title') renderTitle(panel);
-    else if (s.phase === 'plan') renderPlan(panel);
-    else if (s.phase === 'play') renderPlay(panel);
-    else if (s.phase === 'report') renderReport(panel);
-    else renderFinal(panel);
+    const game = route.id === 'game';
+    world.hidden = s.phase === 'title' || !game;
+    panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final' || !game);
   };
-  session.subscribe(
-    (s) => [s.phase, s.draft, s.busy, s.notice, s.reports.length, s.featured, s.playWeek, s.paused, s.run],
-    render,
-    { equalityFn: (a, b) => a.every((x, k) => x === b[k]) },
-  );
-  prefs.subscribe((p) => p.lang, render);
-  window.addEventListener('hashchange', render);
-  session.subscribe(
+  window.addEventListener('hashchange', () => {
+    const next = routeOf(location.hash);
+    if (next !== route) {
+      unmount();
+      panel.replaceChildren();
+      route = next;
+      unmount = route.page.mount(panel);
+    }
+    frame();
+  });
+  watch(session, (s) => [s.phase, s.run, s.scenario, s.notice], frame);
+  watchLang(frame);
+  watch(
+    session,
     (s) => s.selected,
     async (id) => {
       if (id === null) return;
@@ -69,21 +63,11 @@ export function mountApp(root: HTMLElement): Layout {
       if (p) openProfile(p);
     },
   );
-  render();
+  frame();
   return { world };
 }
 
-/** Pages besides the game itself, addressed by the URL hash so a teacher can bookmark them. */
-export type Page = 'game' | 'teacher' | 'lab' | 'replay' | 'compare';
-
-const PAGES: readonly Exclude<Page, 'game'>[] = ['teacher', 'lab', 'replay', 'compare'];
-
-export function currentPage(): Page {
-  const hash = typeof location !== 'undefined' ? location.hash : '';
-  return PAGES.find((p) => hash.startsWith(`#/${p}`)) ?? 'game';
-}
-
-function renderHeader(header: HTMLElement, s: Session): void {
+function renderHeader(header: HTMLElement, s: Session, route: AnyRoute): void {
   const lang = prefs.getState().lang;
   const switchLang = h('button', { type: 'button', 'data-testid': 'lang', 'aria-label': t('lang.label'), lang: lang === 'zh-CN' ? 'en' : 'zh-CN' }, t('lang.switch'));
   switchLang.addEventListener('click', () => {
@@ -91,17 +75,16 @@ function renderHeader(header: HTMLElement, s: Session): void {
     savePrefs(prefs.getState());
   });
   const items: (HTMLElement | string)[] = [h('strong', { class: 'brand' }, t('app.title'))];
-  const page = currentPage();
-  if (page !== 'game') items.push(h('a', { href: '#', class: 'nav', 'data-testid': 'nav-game' }, t('nav.game')));
-  if (page !== 'teacher') items.push(h('a', { href: '#/teacher', class: 'nav', 'data-testid': 'nav-teacher' }, t('nav.teacher')));
-  if (page !== 'lab') items.push(h('a', { href: '#/lab', class: 'nav', 'data-testid': 'nav-lab' }, t('nav.lab')));
-  if (page === 'game' && s.run && s.scenario && s.phase !== 'title') {
+  for (const r of ROUTES) {
+    if ('nav' in r && r !== route) items.push(h('a', { href: r.hash || '#', class: 'nav', 'data-testid': `nav-${r.id}` }, t(r.nav)));
+  }
+  if (route.id === 'game' && s.run && s.scenario && s.phase !== 'title') {
     const n = Math.min(s.run.seasons.length + (s.phase === 'plan' ? 1 : 0), s.scenario.seasons);
     items.push(
       h('span', {}, pick(s.scenario.title)),
       h('span', {}, t('header.season', { n, total: s.scenario.seasons })),
       h('span', {}, t('header.team', { team: s.run.team })),
-      h('span', { class: 'phase' }, t(`phase.${s.phase}` as MessageKey)),
+      h('span', { class: 'phase' }, t(`phase.${s.phase}`)),
       h('button', { type: 'button', 'data-testid': 'export', onclick: () => exportRun() }, t('header.export')),
       h('button', { type: 'button', 'data-testid': 'import-run', onclick: () => void importRun() }, t('header.import')),
       h('button', {

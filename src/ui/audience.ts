@@ -2,14 +2,14 @@ import { ABC_CLASSES } from '../analytics/abc';
 import { RFM_GROUPS } from '../analytics/rfm';
 import type { Audience, Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
-import { getHost } from '../store/host-instance';
 import { editDraft } from '../store/actions';
 import { session } from '../store/session';
 import { audienceCoverage, type SegmentCell } from '../host/segment-cells';
 import { h } from './dom';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 import { getPath } from '../scenario/paths';
-import { helpKey, labelKey, type Lever } from './levers';
+import { leverLabel, LEVERS, type Lever } from './levers';
+import { cellsNow } from './segment-cells';
 
 // The target chooser of the plan screen (course unit 2: value and segmentation; unit 9: retention). Three sets
 // of checkboxes — RFM groups, ABC classes, the early-warning list — each choice with its course meaning and how
@@ -17,44 +17,6 @@ import { helpKey, labelKey, type Lever } from './levers';
 // it costs. The counts come from the same segment marks the simulation targets at the start of the season.
 
 export type AudienceUse = 'care' | 'offer' | 'winBack';
-
-/** Segment cells of the database the last report described, keyed by the game and the season reached. */
-let cache: { key: string; cells: SegmentCell[] } | null = null;
-let pending: string | null = null;
-/** Choosers drawn before the counts arrived, to redraw when they do. */
-let waiting: (() => void)[] = [];
-
-/** The same scenario, seed and last state hash mean the same database (a state hash covers every customer). */
-function stateKey(): string {
-  const s = session.getState();
-  return `${s.scenario?.id}|${s.run?.seed}|${s.reports.length}|${s.reports.at(-1)?.hash ?? ''}`;
-}
-
-function cellsNow(onReady: () => void): SegmentCell[] | null {
-  const key = stateKey();
-  if (cache && cache.key === key) return cache.cells;
-  waiting.push(onReady);
-  if (pending !== key) {
-    pending = key;
-    getHost()
-      .analytics()
-      .then(
-        (a) => {
-          if (pending === key) pending = null;
-          // A season played or a game loaded meanwhile: these counts describe a database no longer shown.
-          if (stateKey() !== key) return;
-          cache = { key, cells: a.segments };
-          const ready = waiting;
-          waiting = [];
-          for (const f of ready) f();
-        },
-        () => {
-          if (pending === key) pending = null;
-        },
-      );
-  }
-  return null;
-}
 
 const EMPTY: Audience = { groups: [], abc: [], atRisk: false };
 
@@ -86,17 +48,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const current = getPath(d, lever.path) as Audience | undefined;
   const a = current ?? EMPTY;
-  // When the counts arrive, only this chooser is redrawn: redrawing the whole plan would take away an input the
-  // player is typing in, and its blur would commit an edit in the middle of the redraw. A chooser the plan has
-  // redrawn since (after an edit) is no longer on the page and is left alone; its successor waits too.
-  let row: HTMLElement | null = null;
-  const cells = cellsNow(() => {
-    if (!row?.isConnected) return;
-    const focused = (document.activeElement as HTMLElement | null)?.dataset?.path;
-    const fresh = audienceRow(lever, use, d, sc, enabled);
-    row.replaceWith(fresh);
-    if (focused) fresh.querySelector<HTMLElement>(`[data-path="${focused}"]`)?.focus();
-  });
+  const cells = cellsNow();
   const count = (choice: Audience): string => (cells ? t('audience.count', { n: covered(cells, choice, use) }) : '…');
   const box = (key: string, checked: boolean, label: string, help: string, n: string, change: (x: Audience, on: boolean) => void): HTMLElement => {
     const inputId = `${id}-${key}`;
@@ -114,7 +66,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
   const groups = h('fieldset', { class: 'choices' }, h('legend', {}, t('audience.groups')));
   for (const g of RFM_GROUPS) {
     groups.append(
-      box(g, a.groups.includes(g), t(`audience.group.${g}` as MessageKey), t(`audience.group.${g}.help` as MessageKey), count({ ...EMPTY, groups: [g] }), (x, on) => {
+      box(g, a.groups.includes(g), t(`audience.group.${g}`), t(`audience.group.${g}.help`), count({ ...EMPTY, groups: [g] }), (x, on) => {
         x.groups = toggle(x.groups, g, on);
       }),
     );
@@ -122,7 +74,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
   const classes = h('fieldset', { class: 'choices' }, h('legend', {}, t('audience.abc')));
   for (const k of ABC_CLASSES) {
     classes.append(
-      box(k, a.abc.includes(k), t(`audience.abc.${k}` as MessageKey), t(`audience.abc.${k}.help` as MessageKey), count({ ...EMPTY, abc: [k] }), (x, on) => {
+      box(k, a.abc.includes(k), t(`audience.abc.${k}`), t(`audience.abc.${k}.help`), count({ ...EMPTY, abc: [k] }), (x, on) => {
         x.abc = toggle(x.abc, k, on);
       }),
     );
@@ -135,16 +87,33 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
       x.atRisk = on;
     }),
   );
-  row = h(
+  return h(
     'div',
     { class: `lever audience ${enabled ? '' : 'muted'}`, role: 'group', 'aria-labelledby': `${id}-label`, 'data-testid': `audience-${use}` },
-    h('strong', { id: `${id}-label` }, t(labelKey(lever.path))),
-    h('p', { class: 'hint' }, enabled ? t(helpKey(lever.path)) : t('plan.unavailable')),
+    h('strong', { id: `${id}-label` }, leverLabel(lever.path)),
+    h('p', { class: 'hint' }, enabled ? t(`lever.${lever.path}.help`) : t('plan.unavailable')),
     h('div', { class: 'choice-sets' }, groups, classes, list),
     h('p', { class: 'reach', role: 'status', 'aria-live': 'polite', 'data-testid': `reach-${use}` }, cells ? reachLine(cells, current, use, d, sc) : t('audience.loading')),
     h('p', { class: 'hint' }, t('audience.rule')),
   );
-  return row;
+}
+
+/**
+ * Draws again the choosers on the page (when the customer counts arrive), and only them: redrawing the whole plan
+ * would take away an input the player is typing in, and its blur would commit an edit in the middle of the redraw.
+ */
+export function redrawAudiences(root: HTMLElement): void {
+  const s = session.getState();
+  if (!s.scenario) return;
+  for (const lever of LEVERS) {
+    if (lever.spec.kind !== 'audience') continue;
+    const row = root.querySelector<HTMLElement>(`[data-testid="audience-${lever.spec.use}"]`);
+    if (!row) continue;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.path;
+    const fresh = audienceRow(lever, lever.spec.use, s.draft, s.scenario, s.scenario.levers.includes(lever.area));
+    row.replaceWith(fresh);
+    if (focused) fresh.querySelector<HTMLElement>(`[data-path="${focused}"]`)?.focus();
+  }
 }
 
 /** Whom the choice reaches now and what that costs this season, at the plan's current settings. */

@@ -3,16 +3,14 @@ import { BarChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { FONT, mountChart } from './chart-mount';
-import { type SeasonReport, COST_KEYS } from '../sim';
-import { STAGE_ORDER, STAGE_STYLE } from './badges';
-import { t, type MessageKey } from './i18n';
+import { type SeasonReport, type StageId, CHURN_IDS, COST_KEYS } from '../sim';
+import { STAGE_ORDER, STAGE_STYLE, stageName } from './badges';
+import { t } from './i18n';
 
 // Report charts with tree-shaken ECharts on the SVG renderer: crisp at any zoom, and with ARIA descriptions and
 // decal patterns so no series depends on colour alone. Loaded only when a report is shown.
 
 echarts.use([BarChart, LineChart, SankeyChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
-
-const stageName = (s: string) => t(`stage.${s}` as MessageKey);
 
 export function stagesChart(el: HTMLElement, r: SeasonReport): void {
   const stages = STAGE_ORDER.filter((s) => s !== 'prospect');
@@ -32,8 +30,8 @@ export function stagesChart(el: HTMLElement, r: SeasonReport): void {
 }
 
 export function flowsChart(el: HTMLElement, r: SeasonReport): void {
-  const start = (s: string) => `${stageName(s)} ▸`;
-  const end = (s: string) => `▸ ${stageName(s)}`;
+  const start = (s: StageId) => `${stageName(s)} ▸`;
+  const end = (s: StageId) => `▸ ${stageName(s)}`;
   const links = r.customers.flows.map((f) => ({ source: start(f.from), target: end(f.to), value: f.count }));
   const names = new Set<string>();
   for (const l of links) {
@@ -83,7 +81,7 @@ export function trendChart(el: HTMLElement, reports: readonly SeasonReport[], re
         { type: 'line', name: t('report.total'), data: reports.map((r) => r.score.total), lineStyle: { width: 4 }, symbol: 'circle', symbolSize: 9 },
         ...parts.map((p, k) => ({
           type: 'line',
-          name: t(`report.part.${p}` as MessageKey),
+          name: t(`report.part.${p}`),
           data: reports.map((r) => r.score[p]),
           symbol: ['rect', 'triangle', 'diamond', 'pin', 'arrow'][k],
           symbolSize: 8,
@@ -114,11 +112,11 @@ export function trendChart(el: HTMLElement, reports: readonly SeasonReport[], re
 }
 
 export function churnChart(el: HTMLElement, r: SeasonReport): void {
-  const entries = Object.entries(r.customers.churnByReason);
+  const entries = CHURN_IDS.filter((k) => k !== 'none').map((k) => [k, r.customers.churnByReason[k]] as const);
   mountChart(el, {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: entries.map(([k]) => t(`churn.${k}` as MessageKey)) },
+    yAxis: { type: 'category', inverse: true, data: entries.map(([k]) => t(`churn.${k}`)) },
     tooltip: { trigger: 'axis' },
     series: [{ type: 'bar', data: entries.map(([, v]) => v), itemStyle: { color: '#D55E00' }, label: { show: true, position: 'right' } }],
   });
@@ -130,7 +128,7 @@ export function costsChart(el: HTMLElement, r: SeasonReport): void {
   mountChart(el, {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: keys.map((k) => t(`cost.${k}` as MessageKey)) },
+    yAxis: { type: 'category', inverse: true, data: keys.map((k) => t(`cost.${k}`)) },
     tooltip: { trigger: 'axis' },
     series: [
       {

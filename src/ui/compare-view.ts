@@ -1,70 +1,56 @@
-import type { ChurnCounts, Comparison, CustomerStory, Incomparable, StoryEvent } from '../run/compare';
+import type { ChurnCounts, Comparison, CustomerStory, Incomparable, StoryEvent, StoryKind } from '../run/compare';
 import type { Scenario } from '../scenario/schema';
-import { compareInWorker } from '../workers/compare-host';
-import type { CompareFile, CompareOutcome } from '../workers/compare-core';
-import { h, pickFile } from './dom';
+import { stageName } from './badges';
+import { chooseCompareFile, compare, compareStore, dropComparison, type Shown, type Side } from './compare-store';
+import { h } from './dom';
 import { describe } from './files';
 import { leverName, leverValue } from './decision-labels';
-import { num, pick, t, type MessageKey } from './i18n';
+import { num, pick, t } from './i18n';
+import { stopAll, watch, watchLang, type Page } from './page';
 import { signed } from './report';
 
 // Two runs of one scenario and seed side by side (#/compare): season scores, the season the decisions first
 // diverged and how, and customer by customer who stayed in one run and left in the other, and why. Both runs
-// are re-simulated in a Web Worker (src/run/compare.ts), so the page stays responsive.
+// are re-simulated in a Web Worker (src/run/compare.ts), so the page stays responsive. While the page is shown,
+// two runs waiting (one of them handed over from the viewer or the debrief) are compared straight away; leaving
+// the page drops a comparison still running.
 
-type Side = 'a' | 'b';
+export const comparePage: Page = {
+  mount(root) {
+    // The chart module loads while the files are chosen, not in the same task as the first result.
+    void import('./charts');
+    const draw = () => renderCompare(root);
+    const compareWaiting = () => {
+      const s = compareStore.getState();
+      if (s.files.a && s.files.b && !s.outcome && !s.busy) void compare();
+    };
+    const stops = [
+      watch(
+        compareStore,
+        (s) => [s.files.a, s.files.b, s.outcome, s.busy],
+        ([, , outcome], [, , before]) => {
+          draw();
+          if (outcome && !before) root.querySelector<HTMLElement>('[data-testid="compare-result"], [data-testid="compare-refused"]')?.focus({ preventScroll: true });
+        },
+      ),
+      watch(compareStore, (s) => [s.files.a, s.files.b], compareWaiting),
+      watchLang(draw),
+    ];
+    draw();
+    compareWaiting();
+    return () => {
+      stopAll(stops)();
+      dropComparison();
+    };
+  },
+};
 
-const files: Record<Side, CompareFile | null> = { a: null, b: null };
-/** The comparison, a refusal, or the worker's failure. */
-type Shown = CompareOutcome | { ok: false; kind: 'failed'; message: string };
-let outcome: Shown | null = null;
-let busy = false;
-/** Only the answer to the latest request is shown: choosing another file while one compares supersedes it. */
-let request = 0;
-
-/** Puts a run file in slot A or B, e.g. the run being studied in the replay viewer. */
-export function setCompareFile(side: Side, file: CompareFile): void {
-  files[side] = file;
-  outcome = null;
-}
-
-async function compare(root: HTMLElement): Promise<void> {
-  const a = files.a;
-  const b = files.b;
-  if (!a || !b) return;
-  const mine = ++request;
-  busy = true;
-  outcome = null;
-  renderCompare(root);
-  let result: Shown;
-  try {
-    result = await compareInWorker(a, b);
-  } catch (err) {
-    result = { ok: false, kind: 'failed', message: (err as Error).message };
-  }
-  if (mine !== request) return;
-  busy = false;
-  outcome = result;
-  renderCompare(root);
-  const shown = root.querySelector<HTMLElement>('[data-testid="compare-result"], [data-testid="compare-refused"]');
-  shown?.focus({ preventScroll: true });
-}
-
-export function renderCompare(root: HTMLElement): void {
-  // The chart module loads while the files are chosen, not in the same task as the first result.
-  void import('./charts');
+function renderCompare(root: HTMLElement): void {
+  const { files, busy, outcome } = compareStore.getState();
   const slot = (side: Side) => {
     const f = files[side];
     const label = side === 'a' ? 'A' : 'B';
-    const choose = h('button', { type: 'button', 'data-testid': `compare-choose-${side}` }, t('compare.choose', { side: label }));
-    choose.addEventListener('click', async () => {
-      const picked = await pickFile('.json,application/json');
-      if (!picked) return;
-      files[side] = picked;
-      outcome = null;
-      renderCompare(root);
-      void compare(root);
-    });
+    const choose = h('button', { type: 'button', 'data-testid': `compare-choose-${side}`, onclick: () => void chooseCompareFile(side) }, t('compare.choose', { side: label }));
     return h(
       'section',
       { class: 'card' },
@@ -80,8 +66,6 @@ export function renderCompare(root: HTMLElement): void {
     h('p', { role: 'status', 'aria-live': 'polite', 'data-testid': 'compare-status' }, busy ? t('compare.busy') : ''),
     outcome ? outcomeView(outcome) : '',
   );
-  // Two runs waiting (one of them handed over from the viewer or the debrief): compare them straight away.
-  if (files.a && files.b && !outcome && !busy) void compare(root);
 }
 
 function outcomeView(o: Shown): HTMLElement {
@@ -198,13 +182,13 @@ function customersCard(c: Comparison, A: string, B: string, scenario: Scenario):
   const reasons = Object.keys(cu.churnByReason.a) as (keyof ChurnCounts)[];
   const top = (counts: ChurnCounts) => reasons.reduce((best, r) => (counts[r] > counts[best] ? r : best), reasons[0]);
   const readings = [t('compare.customers.reading', { a: cu.keptByAOnly, b: cu.keptByBOnly })];
-  if (cu.keptByAOnly > 0) readings.push(t('compare.customers.why', { side: 'B', reason: t(`churn.${top(cu.differingByReason.leftInB)}` as MessageKey), n: cu.differingByReason.leftInB[top(cu.differingByReason.leftInB)] }));
-  if (cu.keptByBOnly > 0) readings.push(t('compare.customers.why', { side: 'A', reason: t(`churn.${top(cu.differingByReason.leftInA)}` as MessageKey), n: cu.differingByReason.leftInA[top(cu.differingByReason.leftInA)] }));
+  if (cu.keptByAOnly > 0) readings.push(t('compare.customers.why', { side: 'B', reason: t(`churn.${top(cu.differingByReason.leftInB)}`), n: cu.differingByReason.leftInB[top(cu.differingByReason.leftInB)] }));
+  if (cu.keptByBOnly > 0) readings.push(t('compare.customers.why', { side: 'A', reason: t(`churn.${top(cu.differingByReason.leftInA)}`), n: cu.differingByReason.leftInA[top(cu.differingByReason.leftInA)] }));
   const list = cu.list.map((d) => [
     `#${d.id}`,
     segmentName(scenario, d.segment),
     d.stayedIn === 'a' ? A : B,
-    t('compare.leftLine', { side: d.stayedIn === 'a' ? 'B' : 'A', reason: t(`churn.${d.reason}` as MessageKey), week: d.churnWeek + 1 }),
+    t('compare.leftLine', { side: d.stayedIn === 'a' ? 'B' : 'A', reason: t(`churn.${d.reason}`), week: d.churnWeek + 1 }),
     num(d.spendA, 0),
     num(d.spendB, 0),
   ]);
@@ -216,7 +200,7 @@ function customersCard(c: Comparison, A: string, B: string, scenario: Scenario):
     table(
       t('compare.reasons.caption'),
       [t('compare.reason'), t('compare.allA'), t('compare.allB'), t('compare.onlyA'), t('compare.onlyB')],
-      reasons.map((r) => [t(`churn.${r}` as MessageKey), cu.churnByReason.a[r], cu.churnByReason.b[r], cu.differingByReason.leftInA[r], cu.differingByReason.leftInB[r]]),
+      reasons.map((r) => [t(`churn.${r}`), cu.churnByReason.a[r], cu.churnByReason.b[r], cu.differingByReason.leftInA[r], cu.differingByReason.leftInB[r]]),
       'compare-reasons',
     ),
     list.length > 0
@@ -225,21 +209,21 @@ function customersCard(c: Comparison, A: string, B: string, scenario: Scenario):
   );
 }
 
-const KINDS = ['stage', 'satisfaction', 'tier', 'churn', 'complaint', 'loyalty', 'purchase'];
-
 function eventValue(e: StoryEvent): string {
-  if (e.kind === 'stage') return t(`stage.${e.value}` as MessageKey);
-  if (e.kind === 'churn') return t(`churn.${e.value}` as MessageKey);
-  if (e.kind === 'complaint') return t(`compare.complaint.${e.value}` as MessageKey);
+  if (e.kind === 'stage') return stageName(e.value);
+  if (e.kind === 'churn') return t(`churn.${e.value}`);
+  if (e.kind === 'complaint') return t(`compare.complaint.${e.value}`);
   if (e.kind === 'satisfaction' || e.kind === 'loyalty') return `${e.value} (${signed(e.delta)})`;
   if (e.kind === 'purchase') return `¥${e.value}`;
   return e.value;
 }
 
+/** The engine's number of each kind of event, which names it in the locale files (profile.kind.<n>). */
+const KIND_NUMBER = { stage: 0, satisfaction: 1, tier: 2, churn: 3, complaint: 4, loyalty: 5, purchase: 6 } as const satisfies Record<StoryKind, number>;
+
 function eventText(e: StoryEvent): string {
-  const k = KINDS.indexOf(e.kind);
-  const what = k >= 0 ? t(`profile.kind.${k}` as MessageKey) : e.kind;
-  return `${t('profile.event', { week: e.week + 1, what, cause: t(`cause.${e.cause}` as MessageKey) })}: ${eventValue(e)}`;
+  const what = t(`profile.kind.${KIND_NUMBER[e.kind]}`);
+  return `${t('profile.event', { week: e.week + 1, what, cause: t(`cause.${e.cause}`) })}: ${eventValue(e)}`;
 }
 
 function storyCard(s: CustomerStory, scenario: Scenario): HTMLElement {
@@ -247,7 +231,7 @@ function storyCard(s: CustomerStory, scenario: Scenario): HTMLElement {
   const stayed = s.stayedIn.toUpperCase();
   const parts: (HTMLElement | string)[] = [
     h('h4', {}, t('compare.story', { id: s.id, segment: segmentName(scenario, s.segment) })),
-    h('p', { class: 'reading' }, t('compare.story.reading', { left, stayed, reason: t(`churn.${s.reason}` as MessageKey), week: s.churnWeek + 1 })),
+    h('p', { class: 'reading' }, t('compare.story.reading', { left, stayed, reason: t(`churn.${s.reason}`), week: s.churnWeek + 1 })),
   ];
   if (s.firstDifference) {
     const ev = (e: StoryEvent | null) => (e ? eventText(e) : t('compare.story.nothing'));
@@ -256,7 +240,7 @@ function storyCard(s: CustomerStory, scenario: Scenario): HTMLElement {
   if (s.pushedAway.length > 0) {
     parts.push(
       h('p', {}, t('compare.story.pushed', { side: left })),
-      h('ul', {}, ...s.pushedAway.slice(0, 4).map((p) => h('li', {}, t('compare.story.cause', { cause: t(`cause.${p.cause}` as MessageKey), sat: signed(p.satisfaction), n: p.events })))),
+      h('ul', {}, ...s.pushedAway.slice(0, 4).map((p) => h('li', {}, t('compare.story.cause', { cause: t(`cause.${p.cause}`), sat: signed(p.satisfaction), n: p.events })))),
     );
   }
   parts.push(

@@ -24,15 +24,6 @@ export function append(el: Element, children: Child[]): void {
   }
 }
 
-export function clear(el: Element): void {
-  while (el.firstChild) el.removeChild(el.firstChild);
-}
-
-let uid = 0;
-export function nextId(prefix: string): string {
-  return `${prefix}-${++uid}`;
-}
-
 /** Offers a text file for download. */
 export function download(name: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -2,14 +2,17 @@ import { answerFeatured } from '../store/actions';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { pick, t, type MessageKey } from './i18n';
+import { pick, t } from './i18n';
+import { stageName } from './badges';
 import { getHost } from '../store/host-instance';
 
 // The featured complaint dialogue: five LSCPA steps, four possible answers each, chosen one step at a time.
 // The answers become part of next season's decisions, so the outcome is simulated and replayable like any other.
 
-const STEPS = 5;
-const OPTIONS = 4;
+/** The five LSCPA steps and the four answers of each: the locale keys featured.step.<k> and featured.<k>.<o>. */
+const STEP_IDS = [0, 1, 2, 3, 4] as const;
+const OPTION_IDS = [0, 1, 2, 3] as const;
+const STEPS = STEP_IDS.length;
 
 export function openFeatured(customer: number): void {
   const existing = session.getState().draft.featured.find((f) => f.customer === customer);
@@ -27,10 +30,10 @@ export function openFeatured(customer: number): void {
       const last = [...p.history].reverse().find((e) => e.kind === 4);
       context.textContent = t('featured.context', {
         segment: seg ? pick(seg.name) : p.segment,
-        stage: t(`stage.${p.stage}` as MessageKey),
+        stage: stageName(p.stage),
         purchases: p.purchases,
         spend: p.spendTotal,
-        cause: t(`cause.${last?.cause ?? 'quality-shortfall'}` as MessageKey),
+        cause: t(`cause.${last?.cause ?? 'quality-shortfall'}`),
         week: (last?.week ?? 0) + 1,
       });
     });
@@ -38,12 +41,12 @@ export function openFeatured(customer: number): void {
     body.replaceChildren();
     body.append(h('p', {}, t('featured.intro')), context);
     const step = Math.min(choices.length, STEPS - 1);
-    for (let k = 0; k < STEPS; k++) {
+    for (const k of STEP_IDS) {
       const answered = choices[k] !== undefined;
       const visible = k <= choices.length;
       if (!visible) break;
-      const group = h('fieldset', { class: 'step', 'data-testid': `featured-step-${k}` }, h('legend', {}, `${k + 1}. ${t(`featured.step.${k}` as MessageKey)}`));
-      for (let o = 0; o < OPTIONS; o++) {
+      const group = h('fieldset', { class: 'step', 'data-testid': `featured-step-${k}` }, h('legend', {}, `${k + 1}. ${t(`featured.step.${k}`)}`));
+      for (const o of OPTION_IDS) {
         const id = `featured-${customer}-${k}-${o}`;
         const radio = h('input', { type: 'radio', name: `step-${k}`, id, value: o });
         radio.checked = choices[k] === o;
@@ -53,7 +56,7 @@ export function openFeatured(customer: number): void {
           render();
           body.querySelector<HTMLInputElement>(`input[name="step-${Math.min(k + 1, STEPS - 1)}"]`)?.focus();
         });
-        group.append(h('div', { class: 'option' }, radio, h('label', { for: id }, t(`featured.${k}.${o}` as MessageKey))));
+        group.append(h('div', { class: 'option' }, radio, h('label', { for: id }, t(`featured.${k}.${o}`))));
       }
       if (!answered && k === step) group.classList.add('current');
       body.append(group);

@@ -2,20 +2,30 @@ import { backToTitle, forkCurrent } from '../store/actions';
 import { getHost } from '../store/host-instance';
 import { session } from '../store/session';
 import { h } from './dom';
-import { num, t, type MessageKey } from './i18n';
+import { num, t } from './i18n';
 import { chartCard, reportView, scoreBlock, scoreText, signed, surveysCard } from './report';
 import { confirmDialog } from './dialog';
-import type { SeasonReport } from '../sim';
+import type { CauseId, SeasonReport } from '../sim';
 import { profileCard } from './profile';
 import { exportRun } from './files';
 import { diffLeaves } from '../run/leaves';
 import type { RunFile } from '../run/runfile';
 import { leverName, leverValue } from './decision-labels';
-import { studyRun } from './replay-viewer';
-import { setCompareFile } from './compare-view';
+import { studyRun } from './replay-store';
+import { setCompareFile } from './compare-store';
+import { goTo, stopAll, watch, watchLang, type Page } from './page';
 
 // The final debrief: the score and its formula, what drove it across the seasons, three customer stories and the
 // hidden truth revealed beside what the store could see.
+
+export const finalView: Page = {
+  mount(root) {
+    const draw = () => renderFinal(root);
+    const stops = [watch(session, (s) => [s.run, s.reports], draw), watchLang(draw)];
+    draw();
+    return stopAll(stops);
+  },
+};
 
 function weightsAsPercent(w: Record<'satisfaction' | 'loyalty' | 'churn' | 'profit' | 'residual', number>): Record<string, string> {
   const sum = w.satisfaction + w.loyalty + w.churn + w.profit + w.residual || 1;
@@ -78,7 +88,7 @@ export function renderFinal(root: HTMLElement): void {
   const run = s.run;
   if (!run || !run.final) return;
   const w = run.scenario.data.scoring;
-  const totals = new Map<string, { sat: number; loy: number }>();
+  const totals = new Map<CauseId, { sat: number; loy: number }>();
   for (const r of s.reports) {
     for (const d of r.drivers) {
       const x = totals.get(d.cause) ?? { sat: 0, loy: 0 };
@@ -106,7 +116,7 @@ export function renderFinal(root: HTMLElement): void {
         'section',
         { class: 'card' },
         h('h3', {}, t('final.drivers')),
-        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}` as MessageKey), sat: signed(v.sat), loy: signed(v.loy) })))),
+        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}`), sat: signed(v.sat), loy: signed(v.loy) })))),
       ),
     ),
     surveysCard(s.reports),
@@ -126,7 +136,7 @@ export function renderFinal(root: HTMLElement): void {
         'data-testid': 'final-compare',
         onclick: () => {
           setCompareFile('a', { name: `${run.team}.run.json`, text: JSON.stringify(run) });
-          location.hash = '#/compare';
+          goTo('#/compare');
         },
       }, t('final.compare')),
       h('button', { type: 'button', onclick: () => backToTitle() }, t('final.newGame')),

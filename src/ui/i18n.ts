@@ -14,12 +14,20 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? fmtParam(params[k]) : m));
 }
 
-type Message = { key: string; params?: Record<string, string | number> };
+/** A message kept to be said later (a page's notice, say): in the player's language at the time it is drawn. */
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export function say(m: Message): string {
+  return t(m.key, m.params);
+}
 
 /** A message whose {reason} is a list of messages of their own (a save's problems, say), each in the player's language. */
-export function tWithReasons(m: Message & { reasons?: Message[] }): string {
-  const reason = m.reasons?.map((r) => t(r.key as MessageKey, r.params)).join(prefs.getState().lang === 'zh-CN' ? '；' : '; ');
-  return t(m.key as MessageKey, reason === undefined ? m.params : { ...m.params, reason });
+export function tWithReasons(m: Message & { reasons?: readonly Message[] }): string {
+  const reason = m.reasons?.map((r) => t(r.key, r.params)).join(prefs.getState().lang === 'zh-CN' ? '；' : '; ');
+  return t(m.key, reason === undefined ? m.params : { ...m.params, reason });
 }
 
 /** Numbers in messages: whole numbers for money and counts of 100 and more, up to two decimals below. */

@@ -58,7 +58,7 @@ function rfmCard(r: LabResult): HTMLElement {
       h(
         'li',
         { 'data-testid': `lab-group-${g}` },
-        t(`lab.group.${g}` as MessageKey, { n: num(r.groups[g]), share: pct(r.groups[g] / Math.max(1, r.customers.length)), important: num(r.important[g]) }),
+        t(`lab.group.${g}`, { n: num(r.groups[g]), share: pct(r.groups[g] / Math.max(1, r.customers.length)), important: num(r.important[g]) }),
       ),
     ),
   );
@@ -131,7 +131,7 @@ function riskCard(r: LabResult): HTMLElement {
           h('strong', {}, c.id),
           ' — ',
           t('lab.risk.line', {
-            reasons: c.reasons.map((x) => t(`warning.${x}` as MessageKey)).join(t('lab.listSep')),
+            reasons: c.reasons.map((x) => t(`warning.${x}`)).join(t('lab.listSep')),
             p: num(100 * c.pAlive),
             gap: num(c.gapWeeks, 1),
             value: num(c.valueAtRisk, 2),
@@ -193,7 +193,7 @@ export function topTable(r: LabResult, sort: TableSort, onSort: (s: TableSort) =
       h('td', {}, `${num(100 * c.pAlive, 1)}%`),
       h('td', {}, num(c.expectedPurchases, 2)),
       h('td', {}, num(c.clv, 2)),
-      h('td', { title: t(`rfm.${c.rfm.segment}` as MessageKey) }, `${c.rfm.r}${c.rfm.f}${c.rfm.m} · ${t(`rfm.${c.rfm.segment}` as MessageKey)}`),
+      h('td', { title: t(`rfm.${c.rfm.segment}`) }, `${c.rfm.r}${c.rfm.f}${c.rfm.m} · ${t(`rfm.${c.rfm.segment}`)}`),
       h('td', {}, c.abc),
     );
   });

@@ -49,12 +49,10 @@ table.lab-nps-histogram th, table.lab-nps-histogram td { border: 1px solid var(-
 .lab-nps .detractor th[scope='row'], table.lab-nps-histogram th.detractor { background: #fbe9dd; }
 `;
 
-let added = false;
-
 export function addLabStyle(): void {
-  if (added || typeof document === 'undefined') return;
-  added = true;
+  if (typeof document === 'undefined' || document.getElementById('lab-style')) return;
   const style = document.createElement('style');
+  style.id = 'lab-style';
   style.textContent = CSS;
   document.head.append(style);
 }

@@ -1,24 +1,14 @@
-import { detectSurveyColumn, runSurvey, surveyPreview, type SurveyOutcome, type SurveyResult } from '../lab/lab-survey';
+import type { SurveyOutcome, SurveyResult } from '../lab/lab-survey';
 import { MAX_ERRORS } from '../lab/lab-core';
-import { h, pickFile } from './dom';
+import { h } from './dom';
 import { num, t } from './i18n';
-import { errorLine } from './lab';
+import { errorLine } from './lab-errors';
+import { chooseSurveyColumn, chooseSurveyFile, loadSurvey, surveyStore } from './lab-survey-store';
 
 // The Analytics Lab's NPS poll (净推荐值, course unit 7): import a survey CSV with a column of 0–10 answers (the
 // class's own poll), choose the column, and read the promoters, passives and detractors, their shares and
 // NPS = % promoters − % detractors, worked out so students can check it by hand. Bad cells are one located
-// line each. Small files, so it runs on the page at once.
-
-interface SurveyState {
-  fileName: string;
-  text: string;
-  header: string[];
-  column: string;
-  outcome: SurveyOutcome | null;
-  focus: string | null;
-}
-
-const survey: SurveyState = { fileName: '', text: '', header: [], column: '', outcome: null, focus: null };
+// line each. Small files, so it runs on the page at once (lab-survey-store.ts).
 
 /** A class poll of 40 made-up answers, for trying the tool without a file. */
 export function examplePoll(): string {
@@ -26,23 +16,9 @@ export function examplePoll(): string {
   return ['student,recommend', ...answers.map((a, k) => `S${String(k + 1).padStart(2, '0')},${a}`)].join('\r\n') + '\r\n';
 }
 
-function load(name: string, text: string): void {
-  const preview = surveyPreview(text);
-  survey.fileName = name;
-  survey.text = text;
-  survey.header = preview.header;
-  survey.column = detectSurveyColumn(preview.header, preview.rows);
-  compute();
-}
-
-function compute(): void {
-  survey.outcome = survey.text ? runSurvey(survey.text, survey.column) : null;
-  survey.focus = survey.outcome?.ok ? '#lab-nps-result-h' : '[data-testid="lab-nps-errors"]';
-}
-
 const pct = (n: number, total: number) => `${num((100 * n) / Math.max(1, total), 1)}%`;
 
-function resultView(r: SurveyResult): HTMLElement {
+function resultView(r: SurveyResult, fileName: string): HTMLElement {
   const groups = [
     { key: 'promoters', n: r.promoters, label: t('lab.nps.promoters'), cls: 'promoter' },
     { key: 'passives', n: r.passives, label: t('lab.nps.passives'), cls: 'passive' },
@@ -52,7 +28,7 @@ function resultView(r: SurveyResult): HTMLElement {
   return h(
     'div',
     { class: 'lab-nps-result', 'data-testid': 'lab-nps-result' },
-    h('h4', { id: 'lab-nps-result-h', tabindex: -1 }, t('lab.nps.result', { file: survey.fileName, column: r.column })),
+    h('h4', { id: 'lab-nps-result-h', tabindex: -1 }, t('lab.nps.result', { file: fileName, column: r.column })),
     h('p', { class: 'stat', 'data-testid': 'lab-nps-value' }, t('lab.nps.value', { nps: `${sign}${num(r.nps, 1)}` })),
     h(
       'table',
@@ -82,25 +58,20 @@ function resultView(r: SurveyResult): HTMLElement {
   );
 }
 
-function errorView(o: Extract<SurveyOutcome, { ok: false }>): HTMLElement {
+function errorView(o: Extract<SurveyOutcome, { ok: false }>, fileName: string): HTMLElement {
   const more = o.errorCount - o.errors.length;
   return h(
     'div',
     { class: 'lab-errors', role: 'alert', tabindex: -1, 'data-testid': 'lab-nps-errors' },
     h('p', {}, t('lab.nps.err.heading', { n: num(o.errorCount) })),
-    h('ul', {}, ...o.errors.map((e) => h('li', { 'data-testid': 'lab-nps-error' }, errorLine(survey.fileName, e)))),
+    h('ul', {}, ...o.errors.map((e) => h('li', { 'data-testid': 'lab-nps-error' }, errorLine(fileName, e)))),
     more > 0 ? h('p', {}, t('lab.err.more', { n: num(more), max: MAX_ERRORS })) : null,
   );
 }
 
-/** The survey card; `rerender` redraws the whole page (focus follows the last action). */
-export function surveySection(rerender: () => void): HTMLElement {
-  const choose = async () => {
-    const picked = await pickFile('.csv,.txt,text/csv,text/plain');
-    if (!picked) return;
-    load(picked.name, picked.text);
-    rerender();
-  };
+/** The survey card (the Lab page draws it again when the poll's state changes, and gives the focus it asks for). */
+export function surveySection(): HTMLElement {
+  const survey = surveyStore.getState();
   const columnId = 'lab-nps-column';
   const body: (HTMLElement | null)[] = [];
   if (survey.text) {
@@ -112,24 +83,15 @@ export function surveySection(rerender: () => void): HTMLElement {
         h('label', { for: columnId }, t('lab.nps.column')),
         h(
           'select',
-          {
-            id: columnId,
-            'data-testid': columnId,
-            onchange: (e: Event) => {
-              survey.column = (e.target as HTMLSelectElement).value;
-              compute();
-              survey.focus = `#${columnId}`;
-              rerender();
-            },
-          },
+          { id: columnId, 'data-testid': columnId, onchange: (e: Event) => chooseSurveyColumn((e.target as HTMLSelectElement).value) },
           ...(survey.header.length ? survey.header : ['—']).map((name) => h('option', { value: name, selected: name === survey.column }, name || '—')),
         ),
       ),
     );
     const o = survey.outcome;
-    if (o) body.push(o.ok ? resultView(o.result) : errorView(o));
+    if (o) body.push(o.ok ? resultView(o.result, survey.fileName) : errorView(o, survey.fileName));
   }
-  const section = h(
+  return h(
     'section',
     { class: 'card lab-nps', 'aria-labelledby': 'lab-nps-h', 'data-testid': 'lab-nps' },
     h('h3', { id: 'lab-nps-h' }, t('lab.nps')),
@@ -137,24 +99,10 @@ export function surveySection(rerender: () => void): HTMLElement {
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'lab-nps-choose', onclick: () => void choose() }, t('lab.nps.choose')),
-      h('button', {
-        type: 'button',
-        'data-testid': 'lab-nps-example',
-        onclick: () => {
-          load(t('lab.nps.exampleName'), examplePoll());
-          rerender();
-        },
-      }, t('lab.nps.example')),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'lab-nps-choose', onclick: () => void chooseSurveyFile() }, t('lab.nps.choose')),
+      h('button', { type: 'button', 'data-testid': 'lab-nps-example', onclick: () => loadSurvey(t('lab.nps.exampleName'), examplePoll()) }, t('lab.nps.example')),
     ),
     h('p', { class: 'hint' }, t('lab.nps.format')),
     ...body,
   );
-  if (survey.focus) {
-    const sel = survey.focus;
-    survey.focus = null;
-    // After the page is in the document: the caller appends this section first.
-    queueMicrotask(() => section.querySelector<HTMLElement>(sel)?.focus());
-  }
-  return section;
 }

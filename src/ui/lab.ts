@@ -1,243 +1,73 @@
-import { writeCsv } from '../analytics/csv';
-import { cdnowToCsv, detectColumns, readHeader } from '../lab/lab-columns';
-import { MAX_ERRORS, rescoreRfm, type LabColumns, type LabError, type LabProgress, type LabResult } from '../lab/lab-core';
-import { resultRows } from '../lab/lab-table';
-import { startLab, type LabRun } from '../workers/lab-host';
-import { download, h, nextId } from './dom';
+import { MAX_ERRORS, type LabColumns, type LabProgress } from '../lab/lab-core';
+import { h } from './dom';
 import { num, t, type MessageKey } from './i18n';
-import { resultsView, type TableSort } from './lab-results';
-import { draftFrom, readDraft, type CutDraft } from './lab-rfm';
+import { resultsView } from './lab-results';
+import { draftFrom } from './lab-rfm';
+import {
+  applyLabCuts,
+  cancelLabRun,
+  exportLabResults,
+  labStore,
+  loadLabFile,
+  loadLabSample,
+  quintileLabCuts,
+  runLab,
+  sortLabTable,
+  typeLabCut,
+  type LabState,
+} from './lab-store';
 import { addLabStyle } from './lab-style';
 import { surveySection } from './lab-survey';
+import { surveyStore } from './lab-survey-store';
+import { stopAll, watch, watchLang, type Page } from './page';
 
 // The Analytics Lab (数据分析实验室): import any transactions CSV — the class's own shopping data, say — and get
 // the RFM / ABC / CLV results of `npm run analyze` as tables and charts, computed in a Web Worker with a progress
 // bar, with located messages for bad rows and a CSV export of every customer's scores. CLV is discounted margin
 // (margin share, horizon and yearly rate are the page's options and are stated beside every CLV figure); the
 // class can score RFM with its own cut-offs; and a survey CSV of 0–10 answers gives the class's own NPS.
+// The page draws from its stores (lab-store.ts, lab-survey-store.ts): the options and cut-offs being typed are
+// kept as they are typed and do not draw the page again, so the field being edited keeps the focus; progress
+// moves the bar in place. Leaving the page stops a run in progress.
 
-interface LabState {
-  file: Blob | null;
-  fileName: string;
-  header: string[];
-  columns: LabColumns | null;
-  calibrationEnd: string;
-  horizon: string;
-  /** Margin and yearly discount rate as the page asks for them, in %. */
-  margin: string;
-  discount: string;
-  clvMonths: string;
-  run: LabRun | null;
-  progress: LabProgress | null;
-  errors: string[];
-  errorCount: number;
-  result: LabResult | null;
-  resultFile: string;
-  sort: TableSort;
-  /** The R/F/M cut-offs being edited, and the one-line problem with them, if any. */
-  cuts: CutDraft | null;
-  cutsError: { text: string; field: string } | null;
-  loadingSample: boolean;
-  focus: string | null;
-}
-
-const state: LabState = {
-  file: null,
-  fileName: '',
-  header: [],
-  columns: null,
-  calibrationEnd: '',
-  horizon: '39',
-  margin: '30',
-  discount: '10',
-  clvMonths: '12',
-  run: null,
-  progress: null,
-  errors: [],
-  errorCount: 0,
-  result: null,
-  resultFile: '',
-  sort: { key: 'clv', descending: true },
-  cuts: null,
-  cutsError: null,
-  loadingSample: false,
-  focus: null,
+export const labPage: Page = {
+  mount(root) {
+    addLabStyle();
+    const draw = () => renderLab(root);
+    const stops = [
+      watch(
+        labStore,
+        (s) => [s.file, s.fileName, s.header, s.run === null, s.progress === null, s.errors, s.errorCount, s.result, s.resultFile, s.sort, s.cutsError, s.loadingSample],
+        draw,
+      ),
+      watch(surveyStore, (s) => [s.fileName, s.text, s.header, s.column, s.outcome], draw),
+      watch(labStore, (s) => s.progress, (p) => {
+        const bar = root.querySelector<HTMLProgressElement>('[data-testid="lab-progress"]');
+        const label = root.querySelector<HTMLElement>('#lab-progress-label');
+        if (p && bar && label) showProgress(bar, label, p);
+      }),
+      watchLang(draw),
+    ];
+    draw();
+    return () => {
+      stopAll(stops)();
+      cancelLabRun();
+    };
+  },
 };
-
-let root: HTMLElement | null = null;
-let progressView: { bar: HTMLProgressElement; label: HTMLElement } | null = null;
-
-function rerender(): void {
-  if (root && root.isConnected) renderLab(root);
-}
-
-/**
- * One located line per problem, in the page's language: "file:line: column "date": expected …, found …".
- * `typed` gives an option's text as the person typed it (a percentage, say), to quote instead of the value used.
- */
-export function errorLine(file: string, e: LabError, typed: Record<string, string> = {}): string {
-  let where = file;
-  if (e.line !== undefined) where += `:${e.line}`;
-  if (typeof e.column === 'number') where += ` ${t('lab.err.char', { n: e.column })}`;
-  if (e.code === 'bad-option') {
-    const found = typeof e.column === 'string' && e.column in typed ? typed[e.column] : (e.found ?? '');
-    return `${t('lab.err.option', { option: t(`lab.opt.${e.column}` as MessageKey) })}: ${t('lab.err.bad-option', { found })}`;
-  }
-  const col = typeof e.column === 'string' ? `: ${t('lab.err.column', { column: e.column })}` : '';
-  const params = { found: e.found ?? '', expected: e.expected ?? '', detail: e.message };
-  return `${where}${col}: ${t(`lab.err.${e.code}` as MessageKey, params)}`;
-}
-
-async function loadFile(file: Blob, name: string): Promise<void> {
-  cancelRun();
-  let header: string[] = [];
-  try {
-    header = readHeader(await file.slice(0, 1 << 16).text());
-  } catch {
-    header = [];
-  }
-  state.file = file;
-  state.fileName = name;
-  state.header = header;
-  state.columns = detectColumns(header);
-  // The calibration end belongs to a file's dates: a new file starts again from its own last date.
-  state.calibrationEnd = '';
-  state.result = null;
-  state.errors = [];
-  state.errorCount = 0;
-  if (!state.columns) {
-    state.errors = [`${name}:1: ${t('lab.err.fewColumns', { found: header.map((x) => `"${x}"`).join(', ') || '—' })}`];
-    state.errorCount = 1;
-    state.focus = '[data-testid="lab-errors"]';
-  } else state.focus = '[data-testid="lab-run"]';
-  rerender();
-}
-
-async function loadSample(): Promise<void> {
-  state.loadingSample = true;
-  rerender();
-  try {
-    const raw = (await import('../../assets/cdnow/CDNOW_sample.txt?raw')).default;
-    state.loadingSample = false;
-    await loadFile(new Blob([cdnowToCsv(raw)], { type: 'text/csv' }), 'CDNOW_sample.csv');
-  } catch (err) {
-    state.loadingSample = false;
-    state.errors = [t('lab.err.sample', { detail: err instanceof Error ? err.message : String(err) })];
-    state.errorCount = 1;
-    rerender();
-  }
-}
-
-function cancelRun(): void {
-  if (state.run) {
-    state.run.cancel();
-    state.run = null;
-    state.progress = null;
-  }
-}
-
-function numberOrNaN(text: string): number {
-  return text.trim() === '' ? NaN : Number(text);
-}
-
-async function run(): Promise<void> {
-  if (!state.file || !state.columns || state.run) return;
-  const file = state.file;
-  const name = state.fileName;
-  state.errors = [];
-  state.errorCount = 0;
-  state.result = null;
-  state.progress = { stage: 'parse', fraction: 0, rows: 0 };
-  const typed = { margin: state.margin, 'discount-annual': state.discount, 'clv-months': state.clvMonths };
-  const current = startLab(
-    file,
-    {
-      columns: state.columns,
-      calibrationEnd: state.calibrationEnd,
-      horizonWeeks: numberOrNaN(state.horizon),
-      margin: numberOrNaN(state.margin) / 100,
-      discountAnnual: numberOrNaN(state.discount) / 100,
-      clvMonths: numberOrNaN(state.clvMonths),
-    },
-    (p) => {
-      if (state.run !== current) return;
-      state.progress = p;
-      showProgress();
-    },
-  );
-  state.run = current;
-  state.focus = '[data-testid="lab-cancel"]';
-  rerender();
-  try {
-    const outcome = await current.done;
-    if (state.run !== current) return;
-    state.run = null;
-    state.progress = null;
-    if (outcome.ok) {
-      state.result = outcome.result;
-      state.resultFile = name;
-      state.cuts = draftFrom(outcome.result.rfmQuintiles);
-      state.cutsError = null;
-      state.focus = '#lab-results-h';
-    } else {
-      state.errors = outcome.errors.map((e) => errorLine(name, e, typed));
-      state.errorCount = outcome.errorCount;
-      state.focus = '[data-testid="lab-errors"]';
-    }
-  } catch (err) {
-    if (state.run !== current) return;
-    state.run = null;
-    state.progress = null;
-    state.errors = [t('lab.err.crash', { detail: err instanceof Error ? err.message : String(err) })];
-    state.errorCount = 1;
-    state.focus = '[data-testid="lab-errors"]';
-  }
-  rerender();
-}
-
-/** Scores RFM again with the cut-offs being edited, or says in one line which one is wrong. */
-function applyCuts(): void {
-  if (!state.result || !state.cuts) return;
-  const read = readDraft(state.cuts);
-  if (!read.ok) {
-    state.cutsError = { text: read.error, field: read.field };
-    state.focus = `#${read.field}`;
-  } else {
-    state.result = rescoreRfm(state.result, read.cuts);
-    state.cutsError = null;
-    state.focus = '[data-testid="lab-cuts-status"]';
-  }
-  rerender();
-}
-
-function quintileCuts(): void {
-  if (!state.result) return;
-  state.result = rescoreRfm(state.result, null);
-  state.cuts = draftFrom(state.result.rfmQuintiles);
-  state.cutsError = null;
-  state.focus = '[data-testid="lab-cuts-status"]';
-  rerender();
-}
-
-function exportResults(): void {
-  if (!state.result) return;
-  const base = state.resultFile.replace(/\.[^.]*$/, '') || 'transactions';
-  download(`${base}-analysis.csv`, writeCsv(resultRows(state.result)), 'text/csv;charset=utf-8');
-}
 
 function stageText(p: LabProgress): string {
   const pctText = `${num(100 * p.fraction)}%`;
-  return p.stage === 'parse' ? t('lab.stage.parse', { rows: num(p.rows ?? 0), pct: pctText }) : t(`lab.stage.${p.stage}` as MessageKey, { pct: pctText });
+  return p.stage === 'parse' ? t('lab.stage.parse', { rows: num(p.rows ?? 0), pct: pctText }) : t(`lab.stage.${p.stage}`, { pct: pctText });
 }
 
-function showProgress(): void {
-  if (!progressView || !state.progress) return;
-  progressView.bar.value = state.progress.fraction;
-  progressView.bar.textContent = `${num(100 * state.progress.fraction)}%`;
-  progressView.label.textContent = stageText(state.progress);
+function showProgress(bar: HTMLProgressElement, label: HTMLElement, p: LabProgress): void {
+  bar.value = p.fraction;
+  bar.textContent = `${num(100 * p.fraction)}%`;
+  label.textContent = stageText(p);
 }
 
-function dropZone(input: HTMLInputElement): HTMLElement {
+function dropZone(state: LabState, input: HTMLInputElement): HTMLElement {
   const zone = h(
     'div',
     { class: 'lab-drop', 'data-testid': 'lab-drop' },
@@ -246,7 +76,7 @@ function dropZone(input: HTMLInputElement): HTMLElement {
       'div',
       { class: 'row' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'lab-choose', onclick: () => input.click() }, t('lab.choose')),
-      h('button', { type: 'button', 'data-testid': 'lab-sample', disabled: state.loadingSample, onclick: () => void loadSample() }, state.loadingSample ? t('lab.sample.loading') : t('lab.sample')),
+      h('button', { type: 'button', 'data-testid': 'lab-sample', disabled: state.loadingSample, onclick: () => void loadLabSample() }, state.loadingSample ? t('lab.sample.loading') : t('lab.sample')),
     ),
     state.file ? h('p', { class: 'lab-file', 'data-testid': 'lab-file' }, t('lab.file', { name: state.fileName, size: num(state.file.size / 1024, 1) })) : h('p', { class: 'hint' }, t('lab.noFile')),
     h('p', { class: 'hint' }, t('lab.format')),
@@ -273,7 +103,7 @@ function dropZone(input: HTMLInputElement): HTMLElement {
     depth = 0;
     zone.classList.remove('over');
     const file = e.dataTransfer?.files?.[0];
-    if (file) void loadFile(file, file.name);
+    if (file) void loadLabFile(file, file.name);
     else text.textContent = t('lab.drop');
   });
   // Clicking the zone's empty space opens the picker too; the buttons stay the keyboard path.
@@ -283,7 +113,8 @@ function dropZone(input: HTMLInputElement): HTMLElement {
   return zone;
 }
 
-function optionsForm(): HTMLElement {
+/** The columns and options. What is typed goes into the store as it is typed, without drawing the page again. */
+function optionsForm(state: LabState): HTMLElement {
   const busy = state.run !== null;
   const noFile = !state.file || !state.columns;
   const field = (id: string, label: string, control: HTMLElement, hint?: string) => {
@@ -296,7 +127,8 @@ function optionsForm(): HTMLElement {
     const sel = h(
       'select',
       { id, 'data-testid': id, disabled: noFile || busy, onchange: (e: Event) => {
-        if (state.columns) state.columns = { ...state.columns, [role]: (e.target as HTMLSelectElement).value };
+        const { columns } = labStore.getState();
+        if (columns) labStore.setState({ columns: { ...columns, [role]: (e.target as HTMLSelectElement).value } });
       } },
       ...(state.header.length ? state.header : ['—']).map((name) => h('option', { value: name, selected: state.columns?.[role] === name }, name || '—')),
     );
@@ -314,45 +146,37 @@ function optionsForm(): HTMLElement {
       ...columnSelect('id', 'lab.col.idColumn'),
       ...columnSelect('date', 'lab.col.dateColumn'),
       ...columnSelect('amount', 'lab.col.amountColumn'),
-      ...field('lab-end', t('lab.opt.calibration-end'), input('lab-end', { type: 'date' }, state.calibrationEnd, (v) => (state.calibrationEnd = v)), t('lab.opt.endHint')),
-      ...field('lab-horizon', t('lab.opt.horizon-weeks'), input('lab-horizon', { type: 'number', min: 0, step: 1, inputmode: 'numeric' }, state.horizon, (v) => (state.horizon = v)), t('lab.opt.horizonHint')),
-      ...field('lab-margin', t('lab.opt.margin'), input('lab-margin', { type: 'number', min: 0, max: 100, step: 1, inputmode: 'decimal' }, state.margin, (v) => (state.margin = v)), t('lab.opt.marginHint')),
-      ...field('lab-discount', t('lab.opt.discount-annual'), input('lab-discount', { type: 'number', min: 0, step: 0.5, inputmode: 'decimal' }, state.discount, (v) => (state.discount = v)), t('lab.opt.discountAnnualHint')),
-      ...field('lab-clv-months', t('lab.opt.clv-months'), input('lab-clv-months', { type: 'number', min: 0, max: 600, step: 1, inputmode: 'numeric' }, state.clvMonths, (v) => (state.clvMonths = v)), t('lab.opt.clvMonthsHint')),
+      ...field('lab-end', t('lab.opt.calibration-end'), input('lab-end', { type: 'date' }, state.calibrationEnd, (v) => labStore.setState({ calibrationEnd: v })), t('lab.opt.endHint')),
+      ...field('lab-horizon', t('lab.opt.horizon-weeks'), input('lab-horizon', { type: 'number', min: 0, step: 1, inputmode: 'numeric' }, state.horizon, (v) => labStore.setState({ horizon: v })), t('lab.opt.horizonHint')),
+      ...field('lab-margin', t('lab.opt.margin'), input('lab-margin', { type: 'number', min: 0, max: 100, step: 1, inputmode: 'decimal' }, state.margin, (v) => labStore.setState({ margin: v })), t('lab.opt.marginHint')),
+      ...field('lab-discount', t('lab.opt.discount-annual'), input('lab-discount', { type: 'number', min: 0, step: 0.5, inputmode: 'decimal' }, state.discount, (v) => labStore.setState({ discount: v })), t('lab.opt.discountAnnualHint')),
+      ...field('lab-clv-months', t('lab.opt.clv-months'), input('lab-clv-months', { type: 'number', min: 0, max: 600, step: 1, inputmode: 'numeric' }, state.clvMonths, (v) => labStore.setState({ clvMonths: v })), t('lab.opt.clvMonthsHint')),
     ),
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', class: 'primary big', 'data-testid': 'lab-run', disabled: noFile || busy, onclick: () => void run() }, t('lab.run')),
+      h('button', { type: 'button', class: 'primary big', 'data-testid': 'lab-run', disabled: noFile || busy, onclick: () => void runLab() }, t('lab.run')),
       noFile ? h('span', { class: 'hint' }, t('lab.runHint')) : null,
     ),
   );
 }
 
-function progressBox(): HTMLElement | null {
-  if (!state.run || !state.progress) {
-    progressView = null;
-    return null;
-  }
-  const labelId = nextId('lab-progress');
+function progressBox(state: LabState): HTMLElement | null {
+  if (!state.run || !state.progress) return null;
+  const labelId = 'lab-progress-label';
   const label = h('span', { id: labelId, 'aria-live': 'polite' }, stageText(state.progress));
-  const bar = h('progress', { max: 1, 'aria-labelledby': labelId, 'data-testid': 'lab-progress' }) as HTMLProgressElement;
-  progressView = { bar, label };
-  showProgress();
+  const bar = h('progress', { max: 1, 'aria-labelledby': labelId, 'data-testid': 'lab-progress' });
+  showProgress(bar, label, state.progress);
   return h(
     'section',
     { class: 'card lab-progress' },
     h('h3', {}, t('lab.running', { file: state.fileName })),
     bar,
-    h('div', { class: 'row between' }, label, h('button', { type: 'button', 'data-testid': 'lab-cancel', onclick: () => {
-      cancelRun();
-      state.focus = '[data-testid="lab-run"]';
-      rerender();
-    } }, t('lab.cancel'))),
+    h('div', { class: 'row between' }, label, h('button', { type: 'button', 'data-testid': 'lab-cancel', onclick: () => cancelLabRun('[data-testid="lab-run"]') }, t('lab.cancel'))),
   );
 }
 
-function errorBox(): HTMLElement | null {
+function errorBox(state: LabState): HTMLElement | null {
   if (state.errors.length === 0) return null;
   const more = state.errorCount - state.errors.length;
   return h(
@@ -365,54 +189,39 @@ function errorBox(): HTMLElement | null {
   );
 }
 
-export function renderLab(target: HTMLElement): void {
-  addLabStyle();
-  root = target;
+function renderLab(root: HTMLElement): void {
+  const state = labStore.getState();
   const input = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true', 'data-testid': 'lab-input' });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    if (file) void loadFile(file, file.name);
+    if (file) void loadLabFile(file, file.name);
     input.value = '';
   });
-  target.replaceChildren(
+  root.replaceChildren(
     h(
       'div',
       { class: 'lab', 'data-testid': 'lab' },
       h('h2', {}, t('lab.heading')),
       h('p', {}, t('lab.intro')),
       input,
-      h('div', { class: 'grid' }, h('section', { class: 'card', 'aria-labelledby': 'lab-data-h' }, h('h3', { id: 'lab-data-h' }, t('lab.data')), dropZone(input)), optionsForm()),
-      progressBox(),
-      errorBox(),
+      h('div', { class: 'grid' }, h('section', { class: 'card', 'aria-labelledby': 'lab-data-h' }, h('h3', { id: 'lab-data-h' }, t('lab.data')), dropZone(state, input)), optionsForm(state)),
+      progressBox(state),
+      errorBox(state),
       state.result
-        ? resultsView(
-            state.result,
-            state.resultFile,
-            state.sort,
-            (s) => {
-              state.sort = s;
-              state.focus = `[data-testid="lab-sort-${s.key}"]`;
-              rerender();
-            },
-            exportResults,
-            {
-              draft: state.cuts ?? draftFrom(state.result.rfmQuintiles),
-              error: state.cutsError,
-              onInput: (dim, k, v) => {
-                state.cuts = { ...(state.cuts ?? draftFrom(state.result!.rfmQuintiles)) };
-                state.cuts[dim] = state.cuts[dim].map((x, j) => (j === k ? v : x));
-              },
-              onApply: applyCuts,
-              onQuintiles: quintileCuts,
-            },
-          )
+        ? resultsView(state.result, state.resultFile, state.sort, sortLabTable, exportLabResults, {
+            draft: state.cuts ?? draftFrom(state.result.rfmQuintiles),
+            error: state.cutsError,
+            onInput: typeLabCut,
+            onApply: applyLabCuts,
+            onQuintiles: quintileLabCuts,
+          })
         : null,
-      surveySection(rerender),
+      surveySection(),
     ),
   );
-  if (state.focus) {
-    const el = target.querySelector<HTMLElement>(state.focus);
-    state.focus = null;
-    el?.focus();
-  }
+  // Focus follows the last action: asked for by the action, given once the page is drawn.
+  const focus = labStore.getState().focus ?? surveyStore.getState().focus;
+  labStore.setState({ focus: null });
+  surveyStore.setState({ focus: null });
+  if (focus) root.querySelector<HTMLElement>(focus)?.focus();
 }

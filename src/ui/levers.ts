@@ -1,7 +1,7 @@
-import type { Decisions } from '../scenario/decisions';
-import type { LeverArea, Scenario } from '../scenario/schema';
+import type { Decisions, TierLevel } from '../scenario/decisions';
+import type { ACQ_CHANNELS, CONTACT_CHANNELS, LeverArea, Scenario } from '../scenario/schema';
 import type { SeasonReport } from '../sim';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 
 // The plan form, described as data: each lever's place in the decisions, its kind and range, and the course
 // area it belongs to. The form, its labels and one-line help all come from this list.
@@ -10,13 +10,20 @@ export type LeverKind =
   | { kind: 'number'; min: number; max: number; step: number }
   | { kind: 'percent'; max: number; step: number }
   | { kind: 'toggle' }
-  | { kind: 'select'; options: readonly string[] }
+  | { kind: 'select'; options: readonly SelectOption[] }
   | { kind: 'segment' }
   /** Whom a targetable action reaches: RFM groups, ABC classes, the early-warning list (audience.ts). */
   | { kind: 'audience'; use: 'care' | 'offer' | 'winBack' };
 
+/** The choices of the form's select levers: the decisions' channels, consent and win-back targets. */
+export type SelectOption =
+  | (typeof ACQ_CHANNELS)[number]
+  | (typeof CONTACT_CHANNELS)[number]
+  | Decisions['information']['consent']
+  | Decisions['retention']['winBackTarget'];
+
 export interface Lever {
-  path: string;
+  path: LeverPath;
   area: LeverArea;
   spec: LeverKind;
 }
@@ -38,9 +45,9 @@ export const TAB_AREAS: Record<Tab, readonly LeverArea[]> = {
 const num = (min: number, max: number, step: number): LeverKind => ({ kind: 'number', min, max, step });
 const pct = (max: number, step = 0.05): LeverKind => ({ kind: 'percent', max, step });
 const toggle: LeverKind = { kind: 'toggle' };
-const select = (...options: string[]): LeverKind => ({ kind: 'select', options });
+const select = (...options: SelectOption[]): LeverKind => ({ kind: 'select', options });
 
-export const LEVERS: readonly Lever[] = [
+const LEVER_LIST = [
   { path: 'acquisition.budget', area: 'acquisition', spec: num(0, 1e6, 500) },
   { path: 'acquisition.channel', area: 'acquisition', spec: select('social', 'flyers', 'search', 'referral') },
   { path: 'acquisition.target', area: 'acquisition', spec: { kind: 'segment' } },
@@ -83,14 +90,40 @@ export const LEVERS: readonly Lever[] = [
   { path: 'retention.letGoUnprofitable', area: 'retention', spec: toggle },
   { path: 'staff.training', area: 'staff', spec: num(0, 1e6, 500) },
   { path: 'staff.extraStaff', area: 'staff', spec: num(0, 50, 1) },
-];
+] as const;
 
-export function labelKey(path: string): MessageKey {
-  return `lever.${path}` as MessageKey;
+/** Every lever's place in the decisions: its label and help are the locale keys lever.<path> and lever.<path>.help. */
+export type LeverPath = (typeof LEVER_LIST)[number]['path'];
+
+export const LEVERS: readonly Lever[] = LEVER_LIST;
+
+/** The lever at a decision path, if one is there (a path read from a run file can be anything). */
+export function leverAt(path: string): Lever | undefined {
+  return LEVERS.find((l) => l.path === path);
 }
 
-export function helpKey(path: string): MessageKey {
-  return `lever.${path}.help` as MessageKey;
+export function leverLabel(path: LeverPath): string {
+  return t(`lever.${path}`);
+}
+
+/** The fields of a member level, in the plan form's (and the schema's) order, with how the form edits them. */
+export const TIER_FIELDS: readonly { key: keyof TierLevel; kind: 'number' | 'percent' | 'toggle'; max: number; step: number }[] = [
+  { key: 'threshold', kind: 'number', max: 1e7, step: 50 },
+  { key: 'discount', kind: 'percent', max: 0.5, step: 0.01 },
+  { key: 'service', kind: 'percent', max: 1, step: 0.05 },
+  { key: 'birthdayGift', kind: 'toggle', max: 1, step: 1 },
+  { key: 'giftPack', kind: 'number', max: 1000, step: 1 },
+  { key: 'priority', kind: 'toggle', max: 1, step: 1 },
+  { key: 'manager', kind: 'toggle', max: 1, step: 1 },
+];
+
+/** The member-level field named `key`, if it is one (a path read from a run file can be anything). */
+export function tierField(key: string): keyof TierLevel | undefined {
+  return TIER_FIELDS.find((f) => f.key === key)?.key;
+}
+
+export function tierFieldLabel(key: keyof TierLevel): string {
+  return t(`lever.tier.${key}`);
 }
 
 /**
@@ -101,12 +134,12 @@ export function leverHelp(lever: Lever, d: Decisions, sc: Scenario, last?: Seaso
   const phone = sc.costs.contact.phone;
   if (lever.path === 'survey.sample') {
     const per = sc.costs.surveyResponse;
-    return `${t(helpKey(lever.path))} ${t('lever.survey.sample.cost', { per, cost: d.survey.sample * per })}`;
+    return `${t(`lever.${lever.path}.help`)} ${t('lever.survey.sample.cost', { per, cost: d.survey.sample * per })}`;
   }
   if (lever.path === 'survey.followUp') {
     const m = last?.satisfaction.measured;
     const note = m ? t('lever.survey.followUp.last', { n: m.detractors, cost: m.detractors * phone }) : t('lever.survey.followUp.noSurvey');
-    return `${t(helpKey(lever.path), { phone })} ${note}`;
+    return `${t(`lever.${lever.path}.help`, { phone })} ${note}`;
   }
-  return t(helpKey(lever.path));
+  return t(`lever.${lever.path}.help`);
 }

@@ -1,28 +1,52 @@
-import type { Decisions, TierLevel } from '../scenario/decisions';
+import { createStore } from 'zustand/vanilla';
+import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { checkPlan, plannedSpend } from '../sim';
 import { editDraft, playSeason, redoDraft, undoDraft } from '../store/actions';
 import { savePending } from '../store/autosave';
 import { session } from '../store/session';
 import { confirmDialog } from './dialog';
-import { clear, h } from './dom';
-import { audienceRow } from './audience';
+import { h } from './dom';
+import { audienceRow, redrawAudiences } from './audience';
 import { openFeatured } from './featured';
-import { pick, t, type MessageKey } from './i18n';
+import { pick, t } from './i18n';
 import { getPath, setPath } from '../scenario/paths';
-import { labelKey, leverHelp, LEVERS, TAB_AREAS, TABS, type Lever, type Tab } from './levers';
+import { leverHelp, leverLabel, LEVERS, TAB_AREAS, TABS, TIER_FIELDS, tierFieldLabel, type Lever, type Tab } from './levers';
+import { redrawKeepingFocus, stopAll, watch, watchLang, type Page } from './page';
+import { segmentCells } from './segment-cells';
 
 // The plan screen: one tab per course area, each lever with its one-line explanation, the budget left, and the
-// plan's problems spelled out (never silently clamped).
+// plan's problems spelled out (never silently clamped). The tab shown is kept from season to season. A redraw
+// (after every edit) gives the focus back to the field that had it; the target choosers alone are redrawn when
+// the customer counts they show arrive, so a field being typed in is never replaced.
 
-let activeTab: Tab = 'acquisition';
+const planStore = createStore<{ tab: Tab }>()(() => ({ tab: 'acquisition' }));
+
+export const planView: Page = {
+  mount(root) {
+    const draw = () => redrawKeepingFocus(root, () => renderPlan(root));
+    const stops = [
+      watch(session, (s) => [s.draft, s.run, s.scenario, s.featured, s.busy, s.undo.length, s.redo.length, s.reports], draw),
+      watch(planStore, (p) => p.tab, draw),
+      watch(segmentCells, (c) => c.cells, () => redrawAudiences(root)),
+      watchLang(draw),
+    ];
+    draw();
+    return stopAll(stops);
+  },
+};
+
+function showTab(tab: Tab): void {
+  planStore.setState({ tab });
+  document.getElementById(`tab-${tab}`)?.focus();
+}
 
 export function renderPlan(root: HTMLElement): void {
   const s = session.getState();
   const sc = s.scenario;
   if (!sc || !s.run) return;
-  const focusedPath = (document.activeElement as HTMLElement | null)?.dataset?.path;
-  clear(root);
+  const activeTab = planStore.getState().tab;
+  root.replaceChildren();
   const d = s.draft;
   const spend = plannedSpend(sc, d);
   const issues = checkPlan(sc, d, s.featured);
@@ -54,21 +78,15 @@ export function renderPlan(root: HTMLElement): void {
         class: enabled ? '' : 'muted',
         'data-testid': `tab-${tab}`,
       },
-      t(`tab.${tab}` as MessageKey),
+      t(`tab.${tab}`),
     );
-    btn.addEventListener('click', () => {
-      activeTab = tab;
-      renderPlan(root);
-      document.getElementById(`tab-${tab}`)?.focus();
-    });
+    btn.addEventListener('click', () => showTab(tab));
     btn.addEventListener('keydown', (e) => {
       const k = TABS.indexOf(tab);
       const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
       if (!move) return;
       e.preventDefault();
-      activeTab = TABS[(k + move + TABS.length) % TABS.length];
-      renderPlan(root);
-      document.getElementById(`tab-${activeTab}`)?.focus();
+      showTab(TABS[(k + move + TABS.length) % TABS.length]);
     });
     tablist.append(btn);
   }
@@ -78,7 +96,7 @@ export function renderPlan(root: HTMLElement): void {
   if (activeTab === 'tiers') panel.append(tierEditor(d, sc.levers.includes('tiers')));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
-  for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}` as MessageKey, i.params)}`));
+  for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}`, i.params)}`));
 
   const featured = s.featured.length
     ? h(
@@ -118,7 +136,6 @@ export function renderPlan(root: HTMLElement): void {
     issueList,
     h('div', { class: 'row between' }, h('div', { class: 'row' }, undo, redo), play),
   );
-  if (focusedPath) root.querySelector<HTMLElement>(`[data-path="${focusedPath}"]`)?.focus();
 }
 
 function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
@@ -138,7 +155,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
   } else if (spec.kind === 'select' || spec.kind === 'segment') {
     const options: [string, string][] =
       spec.kind === 'select'
-        ? spec.options.map((o) => [o, t(`option.${o}` as MessageKey)])
+        ? spec.options.map((o) => [o, t(`option.${o}`)])
         : [['all', t('option.all')], ...sc.segments.map((g): [string, string] => [g.id, pick(g.name)])];
     const sel = h('select', common, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
     sel.addEventListener('change', () => commit(sel.value));
@@ -161,7 +178,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
   return h(
     'div',
     { class: `lever ${enabled ? '' : 'muted'}` },
-    h('label', { for: id }, t(labelKey(lever.path))),
+    h('label', { for: id }, leverLabel(lever.path)),
     control,
     h('p', { id: `${id}-help`, class: 'hint' }, enabled ? leverHelp(lever, d, sc, session.getState().reports.at(-1)) : t('plan.unavailable')),
   );
@@ -190,16 +207,6 @@ function numberField(input: HTMLInputElement, path: string, percent: boolean, on
   });
 }
 
-const TIER_FIELDS: { key: keyof TierLevel; kind: 'number' | 'percent' | 'toggle'; max: number; step: number }[] = [
-  { key: 'threshold', kind: 'number', max: 1e7, step: 50 },
-  { key: 'discount', kind: 'percent', max: 0.5, step: 0.01 },
-  { key: 'service', kind: 'percent', max: 1, step: 0.05 },
-  { key: 'birthdayGift', kind: 'toggle', max: 1, step: 1 },
-  { key: 'giftPack', kind: 'number', max: 1000, step: 1 },
-  { key: 'priority', kind: 'toggle', max: 1, step: 1 },
-  { key: 'manager', kind: 'toggle', max: 1, step: 1 },
-];
-
 function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
   const box = h('fieldset', { class: 'tiers', disabled: !enabled }, h('legend', {}, t('lever.tiers.levels')));
   d.tiers.levels.forEach((level, k) => {
@@ -226,7 +233,7 @@ function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
         });
         numberField(input, path, pctKind);
       }
-      row.append(h('label', { for: id, class: 'small' }, t(`lever.tier.${f.key}` as MessageKey), input));
+      row.append(h('label', { for: id, class: 'small' }, tierFieldLabel(f.key), input));
     }
     row.append(
       h('button', { type: 'button', onclick: () => editDraft((dd) => void dd.tiers.levels.splice(k, 1)) }, t('lever.tiers.removeLevel')),

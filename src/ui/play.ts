@@ -1,3 +1,4 @@
+import { createStore } from 'zustand/vanilla';
 import { newsBanner } from './news';
 import { showReport } from '../store/actions';
 import { prefs, session } from '../store/session';
@@ -7,18 +8,34 @@ import { savePrefs } from '../store/autosave';
 import { selectCustomer } from '../store/world-actions';
 import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
 import { CROWD_CAP, roster } from '../store/crowd-roster';
+import { redrawKeepingFocus, stopAll, watch, watchLang, type Page } from './page';
 
 // Playback controls for the season being watched: week, play/pause, speed, skip. The world view advances the
-// weeks; these only steer it.
+// weeks; these only steer it. Drawn again every week; the control in use keeps the focus.
 
 const SPEEDS = [0.5, 1, 2, 4];
 /** Visitors listed before "show all", so the list does not push the controls off a small screen. */
 const LISTED = 12;
 /** Whether the whole sample is listed; kept across the weekly redraws while the player reads it. */
-let listAll = false;
+const playStore = createStore<{ listAll: boolean }>()(() => ({ listAll: false }));
 
-export function renderPlay(root: HTMLElement): void {
+export const playView: Page = {
+  mount(root) {
+    const draw = () => redrawKeepingFocus(root, () => renderPlay(root));
+    const stops = [
+      watch(session, (s) => [s.playWeek, s.paused, s.reports], draw),
+      watch(prefs, (p) => p.speed, draw),
+      watch(playStore, (p) => p.listAll, draw),
+      watchLang(draw),
+    ];
+    draw();
+    return stopAll(stops);
+  },
+};
+
+function renderPlay(root: HTMLElement): void {
   const s = session.getState();
+  const { listAll } = playStore.getState();
   const r = s.reports[s.reports.length - 1];
   if (!r) return;
   const k = Math.min(s.playWeek, r.weekly.length - 1);
@@ -37,6 +54,7 @@ export function renderPlay(root: HTMLElement): void {
   });
   const weekSlider = h('input', {
     type: 'range',
+    id: 'week-slider',
     min: 0,
     max: r.weekly.length,
     value: s.playWeek,
@@ -70,11 +88,7 @@ export function renderPlay(root: HTMLElement): void {
             'aria-expanded': String(listAll),
             'aria-controls': 'visitor-list',
             'data-testid': 'visitors-all',
-            onclick: () => {
-              listAll = !listAll;
-              renderPlay(root);
-              root.querySelector<HTMLElement>('[data-testid="visitors-all"]')?.focus();
-            },
+            onclick: () => playStore.setState({ listAll: !listAll }),
           },
           listAll ? t('play.listFewer') : t('play.listAll', { n: w.visitors.length }),
         )

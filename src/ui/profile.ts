@@ -3,8 +3,8 @@ import type { CustomerProfile } from '../sim';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { num, pick, t, type MessageKey } from './i18n';
-import { stageBadge } from './badges';
+import { num, pick, t } from './i18n';
+import { moodName, stageBadge, stageName } from './badges';
 
 // The customer file card (客户档案): what the store knows and the recorded cause of every change. During the game
 // the file holds what the store recorded (purchases, level, points, complaints, contacts); how the customer feels —
@@ -28,7 +28,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
       h(
         'li',
         {},
-        t('profile.event', { week: e.week + 1, what: t(`profile.kind.${e.kind}` as MessageKey), cause: t(`cause.${e.cause}` as MessageKey) }),
+        t('profile.event', { week: e.week + 1, what: t(`profile.kind.${e.kind}`), cause: t(`cause.${e.cause}`) }),
         FEELINGS.has(e.kind) ? ` (${e.delta > 0 ? '+' : ''}${num(e.delta * 100)})` : '',
       ),
     );
@@ -36,16 +36,16 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
   return h(
     'div',
     { class: 'profile', 'data-testid': 'profile-card' },
-    h('div', { class: 'row' }, stageBadge(p.stage), h('strong', {}, t(`stage.${p.stage}` as MessageKey))),
+    h('div', { class: 'row' }, stageBadge(p.stage), h('strong', {}, stageName(p.stage))),
     h('p', {}, t('profile.segment', { segment: seg ? pick(seg.name) : p.segment })),
-    revealTruth ? h('p', {}, t('profile.mood', { mood: t(`mood.${p.mood}` as MessageKey) })) : '',
+    revealTruth ? h('p', {}, t('profile.mood', { mood: moodName(p.mood) })) : '',
     h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
     h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
     h('p', {}, t('profile.points', { points: p.points, growth: p.growth })),
     h('p', {}, t('profile.complaints', { n: p.complaints })),
     h('p', {}, t('profile.known', { fields: known || t('profile.known.nothing') })),
     p.optedOut ? h('p', {}, t('profile.optedOut')) : '',
-    p.churnReason !== 'none' ? h('p', {}, t('profile.churn', { reason: t(`churn.${p.churnReason}` as MessageKey), week: p.churnWeek + 1 })) : '',
+    p.churnReason !== 'none' ? h('p', {}, t('profile.churn', { reason: t(`churn.${p.churnReason}`), week: p.churnWeek + 1 })) : '',
     h('h3', {}, t('profile.history')),
     list,
     revealTruth ? '' : h('p', { class: 'hint', 'data-testid': 'profile-feelings-hidden' }, t('profile.feelingsHidden')),

@@ -3,9 +3,9 @@ import type { Scenario } from '../scenario/schema';
 import { diffLeaves, type Leaf } from '../run/leaves';
 import { h } from './dom';
 import { audienceValue, leverValue } from './decision-labels';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 import { getPath } from '../scenario/paths';
-import { LEVERS, TAB_AREAS, TABS } from './levers';
+import { leverLabel, LEVERS, TAB_AREAS, TABS, TIER_FIELDS, tierFieldLabel } from './levers';
 
 // The decisions in force in one season of a studied run, laid out like the plan form (one group per course
 // area, the form's labels) and read-only. What changed since the season before is marked with a sign and
@@ -29,22 +29,22 @@ export function decisionsCard(d: Decisions, previous: Decisions | null, scenario
         const moved = previous !== null && [...changed.keys()].some((p) => p.startsWith(`${l.path}.`));
         const value = audienceValue(getPath(d, l.path) as Audience | undefined);
         const was = moved ? ` ✎ ${t('replay.was', { value: audienceValue(getPath(previous, l.path) as Audience | undefined) })}` : '';
-        return h('li', { class: was ? 'changed' : '' }, h('span', {}, `${t(`lever.${l.path}` as MessageKey)}: `), h('strong', {}, value), was);
+        return h('li', { class: was ? 'changed' : '' }, h('span', {}, `${leverLabel(l.path)}: `), h('strong', {}, value), was);
       }
       const value = leverValue(l.path, getPath(d, l.path) as Leaf, scenario);
       const was = changed.has(l.path) ? ` ✎ ${t('replay.was', { value: leverValue(l.path, changed.get(l.path), scenario) })}` : '';
-      return h('li', { class: was ? 'changed' : '' }, h('span', {}, `${t(`lever.${l.path}` as MessageKey)}: `), h('strong', {}, value), was);
+      return h('li', { class: was ? 'changed' : '' }, h('span', {}, `${leverLabel(l.path)}: `), h('strong', {}, value), was);
     });
     if (tab === 'tiers' && scenario.levers.includes('tiers')) {
       if (d.tiers.levels.length === 0) rows.push(h('li', { class: levelChanged(0) ? 'changed' : '' }, `${t('lever.tiers.levels')}: `, h('strong', {}, t('decisions.noLevels')), levelChanged(0) ? ' ✎' : ''));
       d.tiers.levels.forEach((level, k) => {
         // In the plan form's order (the schema's), not the alphabetical order of leaves.
-        const parts = Object.entries(level).map(([key, v]) => `${t(`lever.tier.${key}` as MessageKey)} ${leverValue(`tiers.levels.${k}.${key}`, v as Leaf)}`);
+        const parts = TIER_FIELDS.map(({ key }) => `${tierFieldLabel(key)} ${leverValue(`tiers.levels.${k}.${key}`, level[key])}`);
         rows.push(h('li', { class: levelChanged(k) ? 'changed' : '' }, h('span', {}, `${t('lever.tiers.level', { n: k + 1 })}: `), parts.join(t('lab.listSep')), levelChanged(k) ? ` ✎ ${t('replay.levelChanged')}` : ''));
       });
     }
     if (rows.length === 0) continue;
-    box.append(h('h4', {}, t(`tab.${tab}` as MessageKey)), h('ul', { class: 'decisions' }, ...rows));
+    box.append(h('h4', {}, t(`tab.${tab}`)), h('ul', { class: 'decisions' }, ...rows));
   }
   if (d.featured.length > 0) box.append(h('h4', {}, t('decisions.featured')), h('p', {}, d.featured.map((f) => `#${f.customer}`).join(t('lab.listSep'))));
   return box;

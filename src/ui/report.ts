@@ -1,15 +1,11 @@
 import type { Scenario } from '../scenario/schema';
-import { type SeasonReport, type Score, COST_KEYS } from '../sim';
-import { continueAfterReport } from '../store/actions';
+import { type SeasonReport, type Score, CHURN_IDS, COST_KEYS } from '../sim';
 import { session } from '../store/session';
-import { getHost } from '../store/host-instance';
-import { selectCustomer } from '../store/world-actions';
 import { newsCard } from './news';
-import { download, h } from './dom';
-import { num, pick, t, type MessageKey } from './i18n';
-import { STAGE_STYLE } from './badges';
+import { h } from './dom';
+import { num, pick, t } from './i18n';
+import { stageName } from './badges';
 import { tierName } from './profile';
-import { analyticsSection } from './analytics-panel';
 
 // The season report: each section answers one of the course's questions, with a one-sentence plain reading.
 //
@@ -80,11 +76,11 @@ export function scoreBlock(score: Score, reveal: boolean): HTMLElement {
       h('h3', { id: 'score-h' }, t('report.score')),
       ...PARTS.map((p) =>
         VISIBLE_PARTS.includes(p)
-          ? bar(t(`report.part.${p}` as MessageKey), score[p], 100, '#009E73', '', lo)
+          ? bar(t(`report.part.${p}`), score[p], 100, '#009E73', '', lo)
           : h(
               'div',
               { class: 'bar-row' },
-              h('span', { class: 'bar-label' }, t(`report.part.${p}` as MessageKey)),
+              h('span', { class: 'bar-label' }, t(`report.part.${p}`)),
               h(
                 'span',
                 { class: 'bar hint', style: 'height:auto;text-align:center;font-size:0.75rem;background:repeating-linear-gradient(135deg,#eef1f4 0 6px,#e3e8ee 6px 12px)' },
@@ -101,7 +97,7 @@ export function scoreBlock(score: Score, reveal: boolean): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'score-h', 'data-testid': 'score-block' },
     h('h3', { id: 'score-h' }, `${t('report.score')}: ${scoreText(score.total)}`),
-    ...PARTS.map((p) => bar(t(`report.part.${p}` as MessageKey), score[p], 100, '#009E73', '', lo)),
+    ...PARTS.map((p) => bar(t(`report.part.${p}`), score[p], 100, '#009E73', '', lo)),
   );
 }
 
@@ -119,11 +115,18 @@ function surveyReading(r: SeasonReport, sc: Scenario | null, reveal: boolean): s
   return t('report.notMeasured', { n: SUGGESTED_SAMPLE, cost: SUGGESTED_SAMPLE * per, per });
 }
 
+/** The season's churn reasons with their counts, most first (ties in the engine's order of reasons). */
+function churnReasons(r: SeasonReport) {
+  return CHURN_IDS.filter((k) => k !== 'none')
+    .map((k) => [k, r.customers.churnByReason[k]] as const)
+    .sort((a, b) => b[1] - a[1]);
+}
+
 function readings(r: SeasonReport, reveal: boolean, sc: Scenario | null): string[] {
   const out = [t('report.reading.stages', { active: r.customers.active, stability: r.customers.byStage.stability })];
-  const reasons = Object.entries(r.customers.churnByReason).sort((a, b) => b[1] - a[1]);
+  const reasons = churnReasons(r);
   if (r.customers.churned > 0 && reasons[0]) {
-    out.push(t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}` as MessageKey), count: reasons[0][1] }));
+    out.push(t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}`), count: reasons[0][1] }));
   } else out.push(t('report.reading.noChurn'));
   if (r.complaints.filed > 0) {
     out.push(t('report.reading.complaints', { filed: r.complaints.filed, recovered: r.complaints.recovered, days: r.complaints.avgDays }));
@@ -131,7 +134,7 @@ function readings(r: SeasonReport, reveal: boolean, sc: Scenario | null): string
   out.push(surveyReading(r, sc, reveal));
   if (reveal) {
     const top = r.drivers.find((d) => d.satisfaction !== 0);
-    if (top) out.push(t('report.reading.driver', { cause: t(`cause.${top.cause}` as MessageKey) }));
+    if (top) out.push(t('report.reading.driver', { cause: t(`cause.${top.cause}`) }));
   }
   return out;
 }
@@ -283,7 +286,7 @@ export function reportView(
   const top = [...r.customers.flows].filter((f) => f.from !== 'prospect').sort((a, b) => b.count - a.count)[0];
   const costs = COST_KEYS.filter((k) => r.economics.costs[k] > 0).sort((a, b) => r.economics.costs[b] - r.economics.costs[a]);
   const members = r.customers.byTier.slice(1).reduce((a, b) => a + b, 0);
-  const reasons = Object.entries(r.customers.churnByReason).sort((a, b) => b[1] - a[1]);
+  const reasons = churnReasons(r);
   const shown = history.filter((x) => x.season <= r.season);
   const drivers = reveal
     ? h(
@@ -294,7 +297,7 @@ export function reportView(
           'ul',
           {},
           ...r.drivers.slice(0, 8).map((d) =>
-            h('li', {}, t('report.driver', { cause: t(`cause.${d.cause}` as MessageKey), sat: signed(d.satisfaction), loy: signed(d.loyalty), count: d.count })),
+            h('li', {}, t('report.driver', { cause: t(`cause.${d.cause}`), sat: signed(d.satisfaction), loy: signed(d.loyalty), count: d.count })),
           ),
         ),
       )
@@ -311,18 +314,18 @@ export function reportView(
       chartCard(t('report.stages'), t('report.reading.stages', { active: r.customers.active, stability: r.customers.byStage.stability }), (c, el) => c.stagesChart(el, r), 'report-stages'),
       chartCard(
         t('report.flows'),
-        top ? t('report.reading.flow', { from: t(`stage.${top.from}` as MessageKey), to: t(`stage.${top.to}` as MessageKey), count: top.count }) : t('report.reading.noFlow'),
+        top ? t('report.reading.flow', { from: stageName(top.from), to: stageName(top.to), count: top.count }) : t('report.reading.noFlow'),
         (c, el) => c.flowsChart(el, r),
       ),
       chartCard(
         t('report.churn'),
-        r.customers.churned > 0 ? t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}` as MessageKey), count: reasons[0][1] }) : t('report.reading.noChurn'),
+        r.customers.churned > 0 ? t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}`), count: reasons[0][1] }) : t('report.reading.noChurn'),
         (c, el) => c.churnChart(el, r),
       ),
       chartCard(t('report.pyramid'), t('report.reading.pyramid', { members, ordinary: r.customers.byTier[0] ?? 0 }), (c, el) => c.pyramidChart(el, r, tierName)),
       chartCard(
         t('report.economics'),
-        t('report.reading.costs', { revenue: r.economics.revenue, profit: r.economics.profit, name: costs[0] ? t(`cost.${costs[0]}` as MessageKey) : '—', v: costs[0] ? r.economics.costs[costs[0]] : 0 }),
+        t('report.reading.costs', { revenue: r.economics.revenue, profit: r.economics.profit, name: costs[0] ? t(`cost.${costs[0]}`) : '—', v: costs[0] ? r.economics.costs[costs[0]] : 0 }),
         (c, el) => c.costsChart(el, r),
       ),
       newsCard(r),
@@ -376,51 +379,4 @@ export function surveysCard(reports: readonly SeasonReport[]): HTMLElement {
     h('p', { class: 'hint' }, t('report.compare.note')),
   );
   return box;
-}
-
-export function renderReport(root: HTMLElement): void {
-  const s = session.getState();
-  const r = s.reports[s.reports.length - 1];
-  if (!r || !s.run) return;
-  root.replaceChildren();
-  const done = s.run.seasons.length >= s.run.scenario.data.seasons;
-  const next = h('button', { type: 'button', class: 'primary big', 'data-testid': 'report-continue', onclick: () => continueAfterReport() }, done ? t('report.toFinal') : t('report.continue'));
-  const files = h('section', { class: 'card' }, h('h3', {}, t('report.files')));
-  const answered = s.run.seasons[s.run.seasons.length - 1]?.decisions.featured ?? [];
-  const outcomes = h('ul', { class: 'outcomes', 'data-testid': 'featured-outcomes' });
-  for (const f of answered) {
-    void getHost()
-      .customer(f.customer)
-      .then((p) => {
-        const e = p?.history.find((x) => x.kind === 4 && x.cause === 'featured-case' && x.week >= r.firstWeek);
-        if (!e) return;
-        outcomes.append(h('li', {}, e.value === 1 ? `✓ ${t('report.featured.recovered', { id: f.customer })}` : `✗ ${t('report.featured.unresolved', { id: f.customer })}`));
-      });
-  }
-  if (answered.length) files.append(h('h4', {}, t('report.featured')), outcomes);
-  const exportDb = async (which: 'customers' | 'transactions') => {
-    const db = await getHost().exportDatabase();
-    download(`${s.run?.scenario.id ?? 'store'}-s${r.season}-${which}.csv`, db[which], 'text/csv;charset=utf-8');
-  };
-  files.append(
-    h('h4', {}, t('report.export')),
-    h('p', { class: 'hint' }, t('report.exportHint', { quality: r.store.dataQuality })),
-    h(
-      'div',
-      { class: 'row' },
-      h('button', { type: 'button', 'data-testid': 'export-customers', onclick: () => void exportDb('customers') }, t('report.exportCustomers')),
-      h('button', { type: 'button', 'data-testid': 'export-transactions', onclick: () => void exportDb('transactions') }, t('report.exportTransactions')),
-    ),
-  );
-  // The game is still on: the report shows only what the store could know (reveal false).
-  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports, false, s.scenario), analyticsSection(), files);
-  void getHost()
-    .stories(3)
-    .then((list) => {
-      for (const p of list) {
-        files.append(
-          h('button', { type: 'button', 'data-testid': `customer-${p.id}`, onclick: () => selectCustomer(p.id) }, `${STAGE_STYLE[p.stage].shape} #${p.id} · ${t(`stage.${p.stage}` as MessageKey)}`),
-        );
-      }
-    });
 }

@@ -1,6 +1,6 @@
 import { rfmSegment } from '../analytics/rfm';
 import { h } from './dom';
-import { num, t, type MessageKey } from './i18n';
+import { num, t } from './i18n';
 
 // The R×F heat grid, for the season report's store analytics and for the Analytics Lab: recency 5 (recent) at
 // the top, frequency 1–5 across; each cell says its count, and its segment in a tooltip and to screen readers,
@@ -23,7 +23,7 @@ export function rfmGridTable(grid: readonly (readonly number[])[], caption: stri
           {},
           h('th', { scope: 'row' }, String(r)),
           ...row.map((n, j) => {
-            const seg = t(`rfm.${rfmSegment(r, j + 1)}` as MessageKey);
+            const seg = t(`rfm.${rfmSegment(r, j + 1)}`);
             const alpha = 0.08 + (0.8 * n) / max;
             return h(
               'td',

@@ -1,21 +1,51 @@
+import { createStore } from 'zustand/vanilla';
 import type { LoadedScenario } from '../scenario/scenario';
 import { resume, startGame } from '../store/actions';
 import { clearDamaged, damagedSave, loadSaved } from '../store/autosave';
 import { bundledScenarios } from '../store/scenarios';
+import { session } from '../store/session';
 import { download, h } from './dom';
 import { importRun, importScenario } from './files';
 import { pick, t, tWithReasons } from './i18n';
-import { chooseRunToStudy } from './replay-viewer';
+import { goTo, stopAll, watch, watchLang, type Page } from './page';
+import { chooseRunToStudy } from './replay-store';
 
 // Title screen: choose a bundled scenario or import one, name the team, set the class seed, start — or resume.
+// The choice and an imported scenario are kept while the app is open. While a game is being opened (started or
+// resumed) the buttons that would open another wait; when that ends, the screen says again whether a save is left.
 
-let chosen: LoadedScenario | null = null;
-let imported: LoadedScenario | null = null;
+interface TitleState {
+  chosen: LoadedScenario | null;
+  imported: LoadedScenario | null;
+  /** The saved game, if one can be resumed, and a save that could not be read whole (kept for download). */
+  save: { saved: boolean; damaged: ReturnType<typeof damagedSave> };
+}
 
-export function renderTitle(root: HTMLElement): void {
+const readSaves = (): TitleState['save'] => ({ saved: loadSaved() !== null, damaged: damagedSave() });
+
+const titleStore = createStore<TitleState>()(() => ({ chosen: null, imported: null, save: { saved: false, damaged: null } }));
+
+export const titleView: Page = {
+  mount(root) {
+    const draw = () => renderTitle(root);
+    titleStore.setState({ save: readSaves() });
+    const stops = [
+      watch(titleStore, (s) => [s.chosen, s.imported, s.save], draw),
+      // A game being opened, or no longer: the buttons wait or not, and whether a save is left may have changed.
+      watch(session, (s) => s.busy, () => titleStore.setState({ save: readSaves() })),
+      watchLang(draw),
+    ];
+    draw();
+    return stopAll(stops);
+  },
+};
+
+function renderTitle(root: HTMLElement): void {
+  const { imported, save, ...state } = titleStore.getState();
   const list = bundledScenarios();
   const all = imported ? [...list, imported] : list;
-  chosen ??= all[0] ?? null;
+  const chosen = state.chosen ?? all[0] ?? null;
+  const busy = session.getState().busy;
   const team = h('input', { id: 'team', value: t('title.defaultTeam'), maxlength: 80, 'data-testid': 'team' });
   const seed = h('input', { id: 'seed', value: 'class-1', maxlength: 200, 'data-testid': 'seed' });
   const cards = h('div', { class: 'scenario-list', role: 'radiogroup', 'aria-label': t('title.choose') });
@@ -24,8 +54,7 @@ export function renderTitle(root: HTMLElement): void {
     const radio = h('input', { type: 'radio', name: 'scenario', id, value: sc.scenario.id, 'data-testid': id });
     radio.checked = chosen?.hash === sc.hash;
     radio.addEventListener('change', () => {
-      chosen = sc;
-      renderTitle(root);
+      titleStore.setState({ chosen: sc });
       root.querySelector<HTMLInputElement>(`#${id}`)?.focus();
     });
     const s = sc.scenario;
@@ -40,14 +69,13 @@ export function renderTitle(root: HTMLElement): void {
       ),
     );
   }
-  const start = h('button', { type: 'button', class: 'primary big', 'data-testid': 'start', disabled: !chosen }, t('title.start'));
+  const start = h('button', { type: 'button', class: 'primary big', 'data-testid': 'start', disabled: !chosen || busy }, t('title.start'));
   start.addEventListener('click', () => {
     const seedText = seed.value.trim() || 'class-1';
     if (chosen) void startGame(chosen, seedText, team.value.trim() || t('title.defaultTeam'));
   });
-  const saved = loadSaved();
+  const { saved, damaged } = save;
   // A save that could not be read whole is kept as it was: say so, and offer it for download.
-  const damaged = damagedSave();
   const damagedNote = damaged
     ? h(
         'div',
@@ -56,7 +84,7 @@ export function renderTitle(root: HTMLElement): void {
         ' ',
         h('button', { type: 'button', 'data-testid': 'save-damaged-download', onclick: () => download('damaged-save.json', damaged.text) }, t('title.saveDownload')),
         ' ',
-        h('button', { type: 'button', onclick: () => (clearDamaged(), renderTitle(root)) }, t('title.saveDismiss')),
+        h('button', { type: 'button', onclick: () => (clearDamaged(), titleStore.setState({ save: readSaves() })) }, t('title.saveDismiss')),
       )
     : '';
   const detail = chosen
@@ -73,7 +101,7 @@ export function renderTitle(root: HTMLElement): void {
     h('div', { class: 'title-screen' },
       h('h1', {}, t('app.title'), h('small', {}, t('app.subtitle'))),
       damagedNote,
-      saved ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', onclick: () => void resume() }, t('title.resume')) : '',
+      saved ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', disabled: busy, onclick: () => void resume() }, t('title.resume')) : '',
       h('h2', {}, t('title.choose')),
       cards,
       h('div', { class: 'row' },
@@ -82,16 +110,12 @@ export function renderTitle(root: HTMLElement): void {
           'data-testid': 'import-scenario',
           onclick: async () => {
             const sc = await importScenario();
-            if (sc) {
-              imported = sc;
-              chosen = sc;
-              renderTitle(root);
-            }
+            if (sc) titleStore.setState({ imported: sc, chosen: sc });
           },
         }, t('title.import')),
         h('button', { type: 'button', onclick: () => void importRun() }, t('title.openRun')),
         h('button', { type: 'button', 'data-testid': 'title-study', onclick: () => void chooseRunToStudy() }, t('title.study')),
-        h('button', { type: 'button', 'data-testid': 'title-compare', onclick: () => (location.hash = '#/compare') }, t('title.compare')),
+        h('button', { type: 'button', 'data-testid': 'title-compare', onclick: () => goTo('#/compare') }, t('title.compare')),
       ),
       detail,
       h('div', { class: 'form' },

@@ -23,7 +23,7 @@ describe('fences in src', () => {
 
   it('nothing in src imports the tests; the Lab ships its sample data from assets', () => {
     expect(said(edges.filter((e) => e.to.startsWith('tests/')))).toEqual([]);
-    expect(edges.some((e) => e.from === 'src/ui/lab.ts' && e.to.startsWith('assets/cdnow/'))).toBe(true);
+    expect(edges.some((e) => e.from === 'src/ui/lab-store.ts' && e.to.startsWith('assets/cdnow/'))).toBe(true);
   });
 
   it('the engine, the analytics, the scenario format and the run files never import the app, the UI or the world', () => {
