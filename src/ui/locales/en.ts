@@ -97,7 +97,7 @@ export const en: Record<MessageKey, string> = {
   'lever.tiers.baseService': 'Service for ordinary customers',
   'lever.tiers.baseService.help': 'Respect for all (不以价值论尊卑): below the fairness floor people complain and talk',
   'lever.tiers.yearlyDecay': 'Yearly growth-value deduction',
-  'lever.tiers.yearlyDecay.help': 'Deducted every 52 weeks, then levels are recomputed; demotion hurts more than promotion helps',
+  'lever.tiers.yearlyDecay.help': 'At New Year each member loses this much growth value times their level (level 2 loses twice as much), then levels are judged again; demotion hurts more than promotion helps',
   'lever.tiers.levels': 'Membership levels',
   'lever.tiers.addLevel': 'Add level',
   'lever.tiers.removeLevel': 'Remove',

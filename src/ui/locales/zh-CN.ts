@@ -95,7 +95,7 @@ export const zhCN = {
   'lever.tiers.baseService': '普通客户服务水平',
   'lever.tiers.baseService.help': '不以价值论尊卑：低于公平底线会引起不满和差评',
   'lever.tiers.yearlyDecay': '每年扣减成长值',
-  'lever.tiers.yearlyDecay.help': '每 52 周扣减后重新定级；降级比升级影响更大',
+  'lever.tiers.yearlyDecay.help': '元旦时每位会员按等级扣减成长值（二级会员扣两倍），然后重新定级；降级比升级影响更大',
   'lever.tiers.levels': '会员等级',
   'lever.tiers.addLevel': '增加等级',
   'lever.tiers.removeLevel': '删除',
