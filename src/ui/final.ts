@@ -4,6 +4,7 @@ import { session } from '../store/session';
 import { h } from './dom';
 import { num, t } from './i18n';
 import { chartCard, reportView, scoreBlock, scoreText, signed, surveysCard } from './report';
+import { scoreMovesCard } from './score-moves-card';
 import { confirmDialog } from './dialog';
 import type { CauseId, SeasonReport } from '../sim';
 import { profileCard } from './profile';
@@ -69,7 +70,8 @@ function seasonViewer(reports: readonly SeasonReport[], run: RunFile): HTMLEleme
   const show_ = () => {
     const k = Number(pick_.value);
     // After the game: every figure, the truth beside what the surveys said.
-    view.replaceChildren(reportView(reports[k - 1], reports.slice(0, k), true, run.scenario.data));
+    const why = scoreMovesCard(reports[k - 1], reports, { decisions: run.seasons.map((x) => x.decisions), baseline: getHost().baseline() }, run.scenario.data, true);
+    view.replaceChildren(reportView(reports[k - 1], reports.slice(0, k), true, run.scenario.data, why));
   };
   pick_.addEventListener('change', show_);
   const fork = h('button', { type: 'button', 'data-testid': 'fork' }, t('final.fork'));

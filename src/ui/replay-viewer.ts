@@ -10,6 +10,7 @@ import { goTo, stopAll, watch, watchLang, type Page } from './page';
 import { profileCard } from './profile';
 import { chooseRunToStudy, locate, replaySession, replayStore, showPoint, startOf, type Study } from './replay-store';
 import { reportView, scoreText } from './report';
+import { scoreMovesCard } from './score-moves-card';
 import { decisionsCard } from './replay-decisions';
 
 // The replay viewer (#/replay): open any run file, check it by re-simulation, then step or scrub through its
@@ -173,7 +174,9 @@ function replayView(root: HTMLElement) {
         season = s;
         decisions.replaceChildren(decisionsCard(run.seasons[s].decisions, s > 0 ? run.seasons[s - 1].decisions : null, sc, s + 1));
         // A finished game's replay is after the game: every figure shows. An unfinished run keeps the truth hidden.
-        report.replaceChildren(h('h3', {}, t('report.heading', { n: s + 1 })), reportView(r, reports.slice(0, s + 1), Boolean(run.final), sc));
+        // The replay has its own engine, not the game's host: no doing-nothing line here.
+        const why = scoreMovesCard(r, reports, { decisions: run.seasons.map((x) => x.decisions), baseline: null }, sc, Boolean(run.final));
+        report.replaceChildren(h('h3', {}, t('report.heading', { n: s + 1 })), reportView(r, reports.slice(0, s + 1), Boolean(run.final), sc, why));
       }
       week.replaceChildren(weekCard(st, s, w, (id) => void openCustomer({ st, s, gameWeek }, id)));
       seen = { st, s, gameWeek };

@@ -8,6 +8,7 @@ import { download, h } from './dom';
 import { t } from './i18n';
 import { stopAll, watch, watchLang, type Page } from './page';
 import { reportView } from './report';
+import { scoreMovesCard } from './score-moves-card';
 
 // The season's report between two seasons: the report of the season just played (what the store could know),
 // the store's own analytics, the featured cases' outcomes, the database export and three customers to look at.
@@ -56,7 +57,10 @@ function renderReport(root: HTMLElement): void {
     ),
   );
   // The game is still on: the report shows only what the store could know (reveal false).
-  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), reportView(r, s.reports, false, s.scenario), analyticsSection(), files);
+  // The report opens with why the score moved (what the store could know of it during the game).
+  const why = scoreMovesCard(r, s.reports, { decisions: s.run.seasons.map((x) => x.decisions), baseline: getHost().baseline() }, s.run.scenario.data, false);
+  const view = reportView(r, s.reports, false, s.scenario, why);
+  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), view, analyticsSection(), files);
   void getHost()
     .stories(3)
     .then((list) => {

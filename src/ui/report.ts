@@ -282,6 +282,8 @@ export function reportView(
   history: readonly SeasonReport[] = [r],
   reveal = false,
   sc: Scenario | null = session.getState().scenario,
+  /** What the report opens with (why the score moved), when the caller has it. */
+  lead: HTMLElement | string = '',
 ): HTMLElement {
   const top = [...r.customers.flows].filter((f) => f.from !== 'prospect').sort((a, b) => b.count - a.count)[0];
   const costs = COST_KEYS.filter((k) => r.economics.costs[k] > 0).sort((a, b) => r.economics.costs[b] - r.economics.costs[a]);
@@ -305,6 +307,7 @@ export function reportView(
   return h(
     'div',
     { class: 'report', 'data-testid': 'season-report', 'data-reveal': String(reveal) },
+    lead,
     h('ul', { class: 'readings' }, ...readings(r, reveal, sc).map((x) => h('li', {}, x))),
     h(
       'div',

@@ -244,6 +244,13 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         const news = await page.getByTestId('news').innerText();
         check(news.includes(zh ? '原料断供' : 'Supply shortage') && news.includes(zh ? '第 20 周' : 'Week 20'), `the news names the supply shortage in its week: ${news}`);
         await shot(page, `${tag}-05d-news`);
+        // Why the score moved: during the game only the profit part, what doing nothing made on this seed, and the
+        // levers changed since last season (the survey, care contacts and the at-risk offer were changed above).
+        const why = page.getByTestId('why-score');
+        await why.getByTestId('why-baseline').filter({ hasText: /\d/ }).waitFor();
+        const whyText = await why.innerText();
+        check(whyText.includes(zh ? '利润' : 'Profit') && !whyText.includes(zh ? '满意度：' : 'Satisfaction:'), `only the profit part moves in the open during the game: ${whyText}`);
+        check((await why.getByTestId('why-changed').locator('li').count()) >= 3 && !whyText.includes('— → —'), `the levers changed since last season are listed, an audience as one line: ${whyText}`);
       }
       // During the game the report shows only what the store could know: the survey, or a line saying there was
       // none and what one costs; never the true satisfaction, and no score part but profit.

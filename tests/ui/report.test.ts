@@ -261,6 +261,7 @@ describe('the debrief', () => {
     const host = {
       clvCheck: async () => ({ points: [] }),
       stories: async () => [],
+      baseline: async () => replayed.reports.map((r) => ({ ...r.score, total: 11.11 })),
     } as unknown as Parameters<typeof setHost>[0];
     setHost(host);
     for (const lang of ['zh-CN', 'en'] as const) {
@@ -276,6 +277,11 @@ describe('the debrief', () => {
       // Every season with a survey beside the truth, and the season viewer with everything revealed.
       expect(byTestId(el, 'surveys-vs-truth')).toBeDefined();
       expect(byTestId(el, 'season-report')!.getAttribute('data-reveal')).toBe('true');
+      // The season viewer opens with why the score moved: every part, after the game, and doing nothing's score.
+      const why = byTestId(el, 'why-score')!;
+      expect(why.textContent).toContain(L['report.part.satisfaction']);
+      await flush();
+      expect(byTestId(el, 'why-baseline')!.textContent).toContain('11.1');
       // A game that kept its money has no such line.
       session.setState({ run });
       renderFinal(root);
