@@ -73,7 +73,7 @@ export function startWeekThreads(entry: URL, scenario: Scenario, seed: string, c
         port1.postMessage({ kind: 'season', plan } satisfies Request);
       }
       Atomics.store(control, NEXT, 0);
-      const request: Request = { kind: 'week', week: st.week, season: st.season, store: st.store, overload: plan.overload, ctx, blocks };
+      const request: Request = { kind: 'week', week: st.week, season: st.season, store: st.store, overload: plan.season.overload, ctx, blocks };
       port1.postMessage(request);
       const out: BlockResult[] = new Array(blocks);
       let done = 0;
@@ -157,7 +157,7 @@ export async function serveWeekPasses(): Promise<boolean> {
       s.week = req.week;
       s.season = req.season;
       Object.assign(s.store, req.store);
-      plan.overload = req.overload;
+      plan.season.overload = req.overload;
       const results: [number, BlockResult][] = [];
       const weekPlan = plan;
       claim(control, NEXT, req.blocks, (b) => {

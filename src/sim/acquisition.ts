@@ -24,7 +24,7 @@ export function acquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number, exposu
   const c = s.c;
   c.acqExposure[i] = exposure;
   const fitPull = 0.5 + c.fit[i];
-  const campaign = ctx.campaignRate * plan.acqWeight[i];
+  const campaign = ctx.campaignRate * plan.season.acqWeight[i];
   const referral = ctx.referralRate * fitPull;
   const walkIn = ctx.walkInRate * fitPull;
   // Credit the arrival to a source in proportion to this week's pulls.

@@ -27,7 +27,7 @@ export function care(s: SimState, plan: Plan, ctx: WeekCtx, i: number, boughtThi
   const d = plan.d.care;
   const w = s.week;
   const cpm = d.contactsPerMonth;
-  const reached = reaches(plan.careReach, i);
+  const reached = reaches(plan.season.careReach, i);
   if (cpm > 0 && c.tier[i] >= d.minTier && reached) {
     // A steady schedule with a per-customer phase (golden-ratio spread), so contacts spread over the weeks.
     const spread = i * 0.6180339887498949;

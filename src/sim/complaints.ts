@@ -31,9 +31,9 @@ export function responseDays(s: SimState, plan: Plan, i: number): number {
   const d = plan.d.complaints;
   const tier = s.c.tier[i];
   if (d.aiAssistant && !escalated(plan, tier)) return 1;
-  let days = d.responseDays * (1 + plan.overload) * (1 - 0.4 * d.empowerment);
+  let days = d.responseDays * (1 + plan.season.overload) * (1 - 0.4 * d.empowerment);
   if (plan.levelManager[tier]) days *= 0.5;
-  else if (plan.levelPriority[tier]) days *= 1 - 0.5 * plan.priorityEdge;
+  else if (plan.levelPriority[tier]) days *= 1 - 0.5 * plan.season.priorityEdge;
   return days;
 }
 

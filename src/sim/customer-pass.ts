@@ -111,7 +111,7 @@ function customers(s: SimState, plan: Plan, ctx: WeekCtx, from: number, to: numb
   const exposure = c.acqExposure;
   const threshold = c.acqThreshold;
   const fit = c.fit;
-  const weight = plan.acqWeight;
+  const weight = plan.season.acqWeight;
   const campaignRate = ctx.campaignRate;
   const ambient = ctx.referralRate + ctx.walkInRate;
   let churned = 0;

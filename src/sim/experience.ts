@@ -29,7 +29,7 @@ export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: 
   const tier = c.tier[i];
   let service = plan.levelService[tier];
   // Priority is going first: worth as much as the share of customers who do not have it.
-  const edge = plan.levelPriority[tier] ? plan.priorityEdge : 0;
+  const edge = plan.levelPriority[tier] ? plan.season.priorityEdge : 0;
   service += 0.1 * edge;
   if (plan.levelManager[tier]) service += 0.15;
   const staff = st.staffSkill * (0.8 + 0.4 * st.staffSat);

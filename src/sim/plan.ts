@@ -33,6 +33,15 @@ export interface Plan {
   capacity: number;
   /** Yuan per active customer-week at the basic service level, before ill-fit costs. */
   serveCost: number;
+  /** What the season works out as it goes; everything above is fixed once the decisions are resolved. */
+  season: SeasonScratch;
+}
+
+/**
+ * The season's scratch, apart from the plan resolved from the decisions (which nothing changes after resolvePlan):
+ * set by the season's preparation (targeting.ts, tiers.ts, week-context.ts) and week by week by the season's loop.
+ */
+export interface SeasonScratch {
   /** Campaign weight of each prospect under this plan (set at season start). */
   acqWeight: Float64Array;
   /**
@@ -83,13 +92,15 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   const visit = basicVisitCost(scenario);
   plan.levelVisitCost = plan.levelService.map((service) => visitServiceCost(visit, service));
   plan.levelWeekCost = plan.levelService.map((_, t) => levelWeekCost(scenario, plan, t));
-  plan.acqWeight = new Float64Array(0);
-  plan.careReach = new Uint8Array(0);
-  plan.offerReach = new Uint8Array(0);
-  plan.winBackReach = new Uint8Array(0);
-  // Doubles from the start (hot-loop.ts).
-  plan.priorityEdge = DOUBLE_ZERO;
-  plan.overload = DOUBLE_ZERO;
+  plan.season = {
+    acqWeight: new Float64Array(0),
+    careReach: new Uint8Array(0),
+    offerReach: new Uint8Array(0),
+    winBackReach: new Uint8Array(0),
+    // Doubles from the start (hot-loop.ts).
+    priorityEdge: DOUBLE_ZERO,
+    overload: DOUBLE_ZERO,
+  };
   return plan;
 }
 

@@ -33,7 +33,7 @@ export function seasonRetention(s: SimState, plan: Plan): void {
       continue;
     }
     // Untargeted, the coupon goes to customers in decline; targeted, to the offer audience instead.
-    const offered = plan.offerReach.length === 0 ? c.stage[i] === Stage.Decline : plan.offerReach[i] === 1;
+    const offered = plan.season.offerReach.length === 0 ? c.stage[i] === Stage.Decline : plan.season.offerReach[i] === 1;
     if (r.atRiskOffer > 0 && offered) {
       // A coupon acts through its value: the gesture pleases in proportion to what it is worth against the
       // customer's usual basket, and sending it costs a message whether or not it is redeemed.
@@ -54,7 +54,7 @@ function winBack(s: SimState, plan: Plan): void {
   const lost: number[] = [];
   for (let i = 0; i < s.n; i++) {
     if (c.stage[i] !== Stage.Churned || c.churnReason[i] === ChurnReason.LetGo || s.week - c.churnWeek[i] > 52) continue;
-    if (reaches(plan.winBackReach, i)) lost.push(i);
+    if (reaches(plan.season.winBackReach, i)) lost.push(i);
   }
   const priority = (i: number): number => {
     const since = s.week - c.churnWeek[i];

@@ -48,7 +48,11 @@ export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): 
   const weeks: WeekStats[] = [];
   for (let k = 0; k < plan.weeks; k++) {
     if (isNewYear(s)) retierAll(s, plan, true);
-    weeks.push(tick(s, plan, weekContext(s, plan, k)));
+    // The week's context is read from the state; what of it the state and the season keep is written here.
+    const ctx = weekContext(s, plan, k);
+    s.store.competitor = Math.max(0, ctx.competitorEntry, ctx.competitorPromo);
+    plan.season.overload = ctx.overload;
+    weeks.push(tick(s, plan, ctx));
     s.week++;
     onWeek?.(s, weeks[k]);
   }

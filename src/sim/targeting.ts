@@ -56,9 +56,9 @@ export function resolveAudiences(s: SimState, plan: Plan): void {
   const winBack = audienceMask(plan.d.retention.winBackAudience);
   if (!isTargeted(care) && !isTargeted(offer) && !isTargeted(winBack)) return;
   const marks = storeSegments(s);
-  if (isTargeted(care)) plan.careReach = reach(marks, care);
-  if (isTargeted(offer)) plan.offerReach = reach(marks, offer);
-  if (isTargeted(winBack)) plan.winBackReach = reach(marks, winBack);
+  if (isTargeted(care)) plan.season.careReach = reach(marks, care);
+  if (isTargeted(offer)) plan.season.offerReach = reach(marks, offer);
+  if (isTargeted(winBack)) plan.season.winBackReach = reach(marks, winBack);
 }
 
 /** Whether a targetable action may reach customer i: always when untargeted (empty list). */

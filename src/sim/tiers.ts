@@ -45,7 +45,7 @@ export function setPriorityEdge(s: SimState, plan: Plan): void {
     active++;
     if (plan.levelPriority[c.tier[i]]) holders++;
   }
-  plan.priorityEdge = active > 0 ? 1 - holders / active : 1;
+  plan.season.priorityEdge = active > 0 ? 1 - holders / active : 1;
 }
 
 /**

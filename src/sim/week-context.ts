@@ -18,6 +18,8 @@ export interface WeekCtx {
   viral: number;
   competitorEntry: number;
   competitorPromo: number;
+  /** How far the season's purchases so far exceed staff capacity (0 = not overloaded). */
+  overload: number;
   /** Perceived-quality penalty from queues when visits exceed capacity. */
   wait: number;
   campaignRate: number;
@@ -26,7 +28,7 @@ export interface WeekCtx {
   activeCount: number;
 }
 
-/** No effect this week, as a double from the start (hot-loop.ts); nothing of it reaches the state (see `competitor` below). */
+/** No effect this week, as a double from the start (hot-loop.ts); the state keeps only max(0, …) of the rival's strengths (season.ts). */
 const NONE = DOUBLE_ZERO;
 
 export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
@@ -52,10 +54,6 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     else if (e.kind === 'competitor-entry') competitorEntry = Math.max(competitorEntry, e.strength);
     else competitorPromo = Math.max(competitorPromo, e.strength);
   }
-  s.store.competitor = Math.max(0, competitorEntry, competitorPromo);
-  // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
-  // meets the same staff whatever order the customers are processed in).
-  plan.overload = k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0;
   const load = s.store.visitsLastWeek / plan.capacity;
   const rates = acquisitionRates(s, plan, viral, downturn);
   // Built in one piece, every field final: a field written again after the object is made would no longer count
@@ -70,6 +68,9 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     viral,
     competitorEntry,
     competitorPromo,
+    // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
+    // meets the same staff whatever order the customers are processed in).
+    overload: k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0,
     wait: load > 1 ? Math.min(0.3, 0.3 * (load - 1)) : NONE,
     campaignRate: rates.campaign,
     referralRate: rates.referral,
@@ -107,7 +108,7 @@ export function prepareSeason(s: SimState, plan: Plan): void {
       if (isPromoter(c.sat[i], c.loyalty[i])) voice += c.womP[i];
     }
   }
-  plan.acqWeight = weights;
+  plan.season.acqWeight = weights;
   s.store.prospects = prospects;
   s.store.prospectWeight = weightSum;
   s.store.promoterVoice = voice;

@@ -106,7 +106,7 @@ describe('the report shows the groups the next season targets', () => {
     for (const audience of cases) {
       const plan = resolvePlan(scenario, Decisions.parse({ care: { audience } }));
       resolveAudiences(s, plan);
-      const reached = plan.careReach.reduce((x, v) => x + v, 0);
+      const reached = plan.season.careReach.reduce((x, v) => x + v, 0);
       const cover = audienceCoverage(a.segments, audience);
       expect(cover.customers, JSON.stringify(audience)).toBe(reached);
       // Split as the levers can use them: still buying (and contactable), or lost within a year and not let go.
@@ -114,7 +114,7 @@ describe('the report shows the groups the next season targets', () => {
       let contactable = 0;
       let lost = 0;
       for (let i = 0; i < s.n; i++) {
-        if (!plan.careReach[i]) continue;
+        if (!plan.season.careReach[i]) continue;
         if (s.c.stage[i] !== Stage.Churned) {
           active++;
           if (!(s.c.flags[i] & Flag.OptedOut)) contactable++;

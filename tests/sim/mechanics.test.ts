@@ -254,9 +254,9 @@ describe('complaint handling numbers', () => {
     const prio = resolvePlan(sc, decisions({ complaints: { responseDays: 10 }, tiers: { levels: [{ threshold: 1, priority: true }] } }));
     s.c.tier[i] = 1;
     // Priority is worth its edge (the share of customers without it, set at season start): here nobody else has it.
-    prio.priorityEdge = 1;
+    prio.season.priorityEdge = 1;
     expect(responseDays(s, prio, i)).toBe(5);
-    prio.priorityEdge = 0;
+    prio.season.priorityEdge = 0;
     expect(responseDays(s, prio, i)).toBe(10);
     // The top tier is escalated to a person even with the assistant on.
     const ai = resolvePlan(sc, decisions({ complaints: { responseDays: 10, aiAssistant: true }, tiers: { levels: [{ threshold: 1 }] } }));
