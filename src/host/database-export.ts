@@ -1,6 +1,7 @@
 import { writeCsv } from '../analytics/csv';
 import { civilFromDays, daysFromCivil, formatDay } from '../analytics/dates';
 import { type SimState, Flag, EventKind, Stage } from '../sim';
+import { storeClvById } from './store-analytics';
 
 // The store's customer database (客户档案) and its till records, exported as CSV (UTF-8 with BOM for Excel and
 // WPS) for the course's spreadsheet exercises. Real databases are messy, and how messy depends on how much the
@@ -50,7 +51,10 @@ export function faultRate(dataQuality: number): number {
 export function customersCsv(s: SimState): string {
   const c = s.c;
   const q = faultRate(s.store.dataQuality);
-  const header = ['customer_id', 'name', 'phone', 'birthday', 'segment', 'level', 'first_purchase', 'last_purchase', 'purchases', 'total_spend', 'points', 'consent', 'opted_out'];
+  // The last two columns are the store's own figures, not typed in by anyone, so they are never messy: the profit
+  // contribution so far (margin less serving, benefits, care and complaint costs) and the model's CLV estimate.
+  const header = ['customer_id', 'name', 'phone', 'birthday', 'segment', 'level', 'first_purchase', 'last_purchase', 'purchases', 'total_spend', 'points', 'consent', 'opted_out', 'contribution', 'clv'];
+  const clv = storeClvById(s);
   const rows: (string | number)[][] = [header];
   for (let i = 0; i < s.n; i++) {
     if (c.stage[i] === Stage.Prospect || c.purchases[i] === 0) continue;
@@ -72,10 +76,12 @@ export function customersCsv(s: SimState): string {
       Math.round(c.points[i]),
       f & Flag.Consented ? 'yes' : 'no',
       f & Flag.OptedOut ? 'yes' : 'no',
+      Math.round(c.contribution[i] * 100) / 100,
+      clv.has(i) ? Math.round((clv.get(i) as number) * 100) / 100 : '',
     ];
     rows.push(row);
     // A duplicate: the same person registered twice, typed a little differently.
-    if (noise(i, 12) < q * 0.3) rows.push([row[0], `${name} `, phone(i, 2), birthday, row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12]]);
+    if (noise(i, 12) < q * 0.3) rows.push([row[0], `${name} `, phone(i, 2), birthday, ...row.slice(4)]);
   }
   return writeCsv(rows);
 }

@@ -58,6 +58,22 @@ export function storeClvSettings(s: SimState): ClvSettings {
   return clvSettingsOf({ margin: s.scenario.store.margin });
 }
 
+/**
+ * Each customer's CLV as the store's own model estimates it (BG/NBD and Gamma-Gamma fitted on its database, the
+ * present value of the margin over the report's horizon), by customer id; empty while the database is too thin to fit.
+ */
+export function storeClvById(s: SimState): Map<number, number> {
+  const summaries = databaseSummaries(s);
+  const out = new Map<number, number>();
+  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return out;
+  const clv = storeClvSettings(s);
+  const scores = scoreCustomers(summaries, fitModels(summaries), { clvMonths: clv.horizonMonths, discountMonthly: clv.discountMonthly, margin: clv.margin });
+  scores.forEach((x, k) => {
+    if (Number.isFinite(x.clv)) out.set(Number(summaries[k].id), x.clv);
+  });
+  return out;
+}
+
 export function storeAnalytics(s: SimState): StoreAnalytics {
   const summaries = databaseSummaries(s);
   const segments = segmentCells(s);

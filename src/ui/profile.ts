@@ -41,6 +41,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
     revealTruth ? h('p', {}, t('profile.mood', { mood: moodName(p.mood) })) : '',
     h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
     h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
+    h('p', { 'data-testid': 'profile-contribution' }, t(p.contribution < 0 ? 'profile.contribution.loss' : 'profile.contribution', { value: Math.abs(p.contribution) })),
     h('p', {}, t('profile.points', { points: p.points, growth: p.growth })),
     h('p', {}, t('profile.complaints', { n: p.complaints })),
     h('p', {}, t('profile.known', { fields: known || t('profile.known.nothing') })),

@@ -37,7 +37,23 @@ describe('store database export', () => {
   it('is UTF-8 with a BOM and a header Excel and WPS read', () => {
     const csv = customersCsv(s);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')[0]).toBe('customer_id,name,phone,birthday,segment,level,first_purchase,last_purchase,purchases,total_spend,points,consent,opted_out');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('customer_id,name,phone,birthday,segment,level,first_purchase,last_purchase,purchases,total_spend,points,consent,opted_out,contribution,clv');
+  });
+
+  it("carries each customer's profit contribution and the store model's CLV, clean whatever the data quality", () => {
+    const { records } = readCsvRecords(customersCsv(s).slice(1), ['customer_id', 'contribution', 'clv']);
+    const byId = new Map(records.map((r) => [Number(r.values.customer_id.slice(1)), r.values]));
+    expect(byId.size).toBeGreaterThan(50);
+    let negative = 0;
+    for (const [i, v] of byId) {
+      expect(Number(v.contribution)).toBeCloseTo(s.c.contribution[i], 1);
+      if (Number(v.contribution) < 0) negative++;
+    }
+    // Some customers cost more than they bring (unit 3: a big customer is not necessarily a good one).
+    expect(negative).toBeGreaterThan(0);
+    const clvs = [...byId.values()].filter((v) => v.clv !== '').map((v) => Number(v.clv));
+    expect(clvs.length).toBeGreaterThan(0.5 * byId.size);
+    expect(clvs.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
   });
 
   it('holds more duplicates, blanks and odd formats when the team invested little in information', () => {

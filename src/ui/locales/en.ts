@@ -466,6 +466,8 @@ export const en: Record<MessageKey, string> = {
   'profile.tier': 'Level: {tier}',
   'profile.purchases': '{n} purchases, ¥{spend} in total',
   'profile.points': '{points} points, growth value {growth}',
+  'profile.contribution': 'Profit contribution so far: ¥{value} (margin less what serving them cost)',
+  'profile.contribution.loss': 'Profit contribution so far: a loss of ¥{value} (serving them cost more than their margin)',
   'profile.complaints': '{n} complaints',
   'profile.known': 'Known: {fields}',
   'profile.known.birthday': 'birthday',
