@@ -14,12 +14,16 @@ export interface LoadResult {
   featured: number[];
 }
 
+/** A customer's file as the store sees it: the record, and what its own CLV model estimates they are worth. */
+export type StoreCustomer = CustomerProfile & { clv?: number };
+
 export interface SimHost {
   /** Starts the game from the seed and replays the given seasons. */
   load(scenario: Scenario, seed: string, seasons: readonly Decisions[]): Promise<LoadResult>;
   /** Plays one season; rejects with the plan's issues if the decisions are not allowed. */
   step(decisions: Decisions): Promise<SeasonReport | { issues: PlanIssue[] }>;
-  customer(id: number): Promise<CustomerProfile | null>;
+  /** A customer's file, with the store model's CLV estimate of them when the database is large enough to fit it. */
+  customer(id: number): Promise<StoreCustomer | null>;
   verify(run: RunFile): Promise<Verdict>;
   /** The store's own analytics on its customer database (RFM, ABC, CLV, at-risk list). */
   analytics(): Promise<StoreAnalytics>;

@@ -5,7 +5,7 @@ import type { RunFile } from '../run/runfile';
 import { fold, step, customerProfile, type CustomerProfile, type Score, type SimState, Stage } from '../sim';
 import { planIssueText } from '../run/messages';
 import type { SimHost } from './host';
-import { clvCheck, storeAnalytics } from './store-analytics';
+import { clvCheck, storeAnalytics, storeClvById } from './store-analytics';
 import { customersCsv, transactionsCsv } from './database-export';
 
 // The simulation in this thread. The simulation's worker exposes exactly this object, so both behave the same.
@@ -15,6 +15,7 @@ export function createLocalHost(): SimHost {
   let loaded: { scenario: Scenario; seed: string; seasons: Decisions[] } | null = null;
   // Doing nothing's season scores for the loaded scenario and seed, played once for the whole game.
   let passive: { scenario: Scenario; seed: string; scores: Score[] } | null = null;
+  let clvCache: { state: SimState; week: number; byId: Map<number, number> } | null = null;
   const need = (): SimState => {
     if (!state) throw new Error('no game loaded');
     return state;
@@ -34,7 +35,13 @@ export function createLocalHost(): SimHost {
       return r.report;
     },
     async customer(id: number) {
-      return customerProfile(need(), id);
+      const s = need();
+      const p = customerProfile(s, id);
+      if (!p) return null;
+      // The model is fitted once per state and week shown, not once per file opened.
+      if (!clvCache || clvCache.state !== s || clvCache.week !== s.week) clvCache = { state: s, week: s.week, byId: storeClvById(s) };
+      const clv = clvCache.byId.get(id);
+      return clv === undefined ? p : { ...p, clv };
     },
     async verify(run: RunFile) {
       return verifyRun(run);

@@ -62,8 +62,9 @@ export function createReplaySession(host: SimHost): ReplaySession {
       serial(async () => {
         if (!wanted()) return null;
         await moveTo(season);
-        const profiles = ids === null ? await host.stories(3) : (await Promise.all(ids.map((id) => host.customer(id)))).filter((p): p is CustomerProfile => p !== null);
-        return profiles.map((p) => profileAtWeek(p, week));
+        const files = ids === null ? await host.stories(3) : (await Promise.all(ids.map((id) => host.customer(id)))).filter((p) => p !== null);
+        // A file as of the week shown: the record then, without the model's CLV, which is fitted at the season's end.
+        return files.map(({ clv: _, ...p }: CustomerProfile & { clv?: number }) => profileAtWeek(p, week));
       }),
   };
 }

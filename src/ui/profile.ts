@@ -18,7 +18,7 @@ export function tierName(tier: number): string {
 }
 
 /** `scenario` names the segment; the current game's by default (the replay viewer passes the studied run's). */
-export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenario | null = session.getState().scenario): HTMLElement {
+export function profileCard(p: CustomerProfile & { clv?: number }, revealTruth: boolean, sc: Scenario | null = session.getState().scenario): HTMLElement {
   const seg = sc?.segments.find((g) => g.id === p.segment);
   const known = [p.birthdayKnown && t('profile.known.birthday'), p.preferencesKnown && t('profile.known.prefs')].filter(Boolean).join('、');
   const list = h('ol', { class: 'history', 'aria-label': t('profile.history') });
@@ -42,6 +42,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
     h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
     h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
     h('p', { 'data-testid': 'profile-contribution' }, t(p.contribution < 0 ? 'profile.contribution.loss' : 'profile.contribution', { value: Math.abs(p.contribution) })),
+    p.clv !== undefined ? h('p', { 'data-testid': 'profile-clv' }, t('profile.clv', { value: Math.round(p.clv) })) : '',
     h('p', {}, t('profile.points', { points: p.points, growth: p.growth })),
     h('p', {}, t('profile.complaints', { n: p.complaints })),
     h('p', {}, t('profile.known', { fields: known || t('profile.known.nothing') })),
@@ -66,7 +67,7 @@ export function profileCard(p: CustomerProfile, revealTruth: boolean, sc: Scenar
   );
 }
 
-export function openProfile(p: CustomerProfile): void {
+export function openProfile(p: CustomerProfile & { clv?: number }): void {
   const reveal = session.getState().phase === 'final';
   openModal(t('profile.heading', { id: p.id }), profileCard(p, reveal));
 }

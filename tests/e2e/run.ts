@@ -284,6 +284,7 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
         await page.getByTestId('profile-card').waitFor();
         await shot(page, `${tag}-06-profile`);
         check((await page.getByTestId('profile-contribution').innerText()).includes('¥'), 'the customer file states the profit contribution');
+        check((await page.getByTestId('profile-clv').innerText()).includes('CLV'), "the customer file states the store model's CLV");
         check(db.split('\r\n')[0].endsWith(',contribution,clv'), 'the exported customer database carries contribution and CLV');
         await page.keyboard.press('Escape');
       }

@@ -20,3 +20,18 @@ describe('the local host', () => {
     expect((await host.baseline())[0]).toEqual(fold(sc, 'other seed', [Decisions.parse({})]).reports[0].score);
   });
 });
+
+describe("a customer's file from the host", () => {
+  it("carries the store model's CLV estimate, the same figure as the exported database", async () => {
+    const { customersCsv } = await import('../../src/host/database-export');
+    const { readCsvRecords } = await import('../../src/analytics/csv');
+    const sc = smallBubbleTea(600);
+    const host = createLocalHost();
+    await host.load(sc, 'clv', botSeasons('textbook', sc).slice(0, 2));
+    const csv = customersCsv((await import('../../src/sim')).fold(sc, 'clv', botSeasons('textbook', sc).slice(0, 2)).state);
+    const row = readCsvRecords(csv.slice(1), ['customer_id', 'clv']).records.find((r) => r.values.clv !== '')!;
+    const id = Number(row.values.customer_id.slice(1));
+    const file = await host.customer(id);
+    expect(file?.clv).toBeCloseTo(Number(row.values.clv), 1);
+  });
+});

@@ -465,6 +465,7 @@ export const en: Record<MessageKey, string> = {
   'profile.mood': 'Mood: {mood}',
   'profile.tier': 'Level: {tier}',
   'profile.purchases': '{n} purchases, ¥{spend} in total',
+  'profile.clv': 'CLV as the store’s model estimates it: ¥{value} (present value of the margin over the report’s horizon)',
   'profile.points': '{points} points, growth value {growth}',
   'profile.contribution': 'Profit contribution so far: ¥{value} (margin less what serving them cost)',
   'profile.contribution.loss': 'Profit contribution so far: a loss of ¥{value} (serving them cost more than their margin)',

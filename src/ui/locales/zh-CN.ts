@@ -465,6 +465,7 @@ export const zhCN = {
   'profile.purchases': '购买 {n} 次，累计 ¥{spend}',
   'profile.contribution': '至今利润贡献：¥{value}（毛利减去服务该客户的成本）',
   'profile.contribution.loss': '至今利润贡献：亏损 ¥{value}（服务成本高于其带来的毛利）',
+  'profile.clv': '门店模型估计的客户终身价值（CLV）：¥{value}（报告期限内毛利的现值）',
   'profile.points': '积分 {points}，成长值 {growth}',
   'profile.complaints': '投诉 {n} 次',
   'profile.known': '已知信息：{fields}',
