@@ -1,9 +1,8 @@
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
-import { verifyRun } from '../run/replay';
+import { replay, verifyRun } from '../run/replay';
 import type { RunFile } from '../run/runfile';
 import { fold, step, customerProfile, type CustomerProfile, type Score, type SimState, Stage } from '../sim';
-import { planIssueText } from '../run/messages';
 import type { SimHost } from './host';
 import { clvCheck, storeAnalytics, storeClvById } from './store-analytics';
 import { customersCsv, transactionsCsv } from './database-export';
@@ -22,8 +21,7 @@ export function createLocalHost(): SimHost {
   };
   return {
     async load(scenario: Scenario, seed: string, seasons: readonly Decisions[]) {
-      const played = fold(scenario, seed, seasons);
-      if (played.refused) throw new Error(`season ${played.refused.season}: ${planIssueText(played.refused.issues[0])}`);
+      const played = replay(scenario, seed, seasons);
       state = played.state;
       loaded = { scenario, seed, seasons: [...seasons] };
       return { reports: played.reports, featured: state.featured.slice() };

@@ -63,15 +63,20 @@ export function storeClvSettings(s: SimState): ClvSettings {
  * present value of the margin over the report's horizon), by customer id; empty while the database is too thin to fit.
  */
 export function storeClvById(s: SimState): Map<number, number> {
-  const summaries = databaseSummaries(s);
   const out = new Map<number, number>();
-  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return out;
-  const clv = storeClvSettings(s);
-  const scores = scoreCustomers(summaries, fitModels(summaries), { clvMonths: clv.horizonMonths, discountMonthly: clv.discountMonthly, margin: clv.margin });
-  scores.forEach((x, k) => {
-    if (Number.isFinite(x.clv)) out.set(Number(summaries[k].id), x.clv);
+  const fitted = storeScores(s, databaseSummaries(s));
+  fitted?.scores.forEach((x, k) => {
+    if (Number.isFinite(x.clv)) out.set(Number(fitted.summaries[k].id), x.clv);
   });
   return out;
+}
+
+/** The store's models fitted on its database and every customer scored with them; null while too thin to fit. */
+function storeScores(s: SimState, summaries: CustomerSummary[]): { summaries: CustomerSummary[]; models: ReturnType<typeof fitModels>; scores: ReturnType<typeof scoreCustomers> } | null {
+  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return null;
+  const clv = storeClvSettings(s);
+  const models = fitModels(summaries);
+  return { summaries, models, scores: scoreCustomers(summaries, models, { clvMonths: clv.horizonMonths, discountMonthly: clv.discountMonthly, margin: clv.margin }) };
 }
 
 export function storeAnalytics(s: SimState): StoreAnalytics {
@@ -97,9 +102,9 @@ export function storeAnalytics(s: SimState): StoreAnalytics {
   RFM_GROUPS.forEach((g, k) => {
     for (const cell of segments) if (cell.mark & GROUP_BIT[k]) empty.groups[g] += cell.customers;
   });
-  if (summaries.length < 10 || !summaries.some((x) => x.frequency > 0)) return empty;
-  const models = fitModels(summaries);
-  const scores = scoreCustomers(summaries, models, { clvMonths: clv.horizonMonths, discountMonthly: clv.discountMonthly, margin: clv.margin });
+  const fitted = storeScores(s, summaries);
+  if (!fitted) return empty;
+  const { models, scores } = fitted;
   const revenue = summaries.map((x) => x.totalSpend);
   const classes = abcClassify(revenue);
   for (const sc of scores) {

@@ -1,7 +1,5 @@
 import type { Decisions } from '../scenario/decisions';
-import { fold } from '../sim';
-import { planIssueText } from './messages';
-import { decisionsHash } from './replay';
+import { decisionsHash, replay } from './replay';
 import type { RunFile } from './runfile';
 
 // What-if forks: a new run that shares the first seasons of another and then goes its own way. A fork is a run
@@ -40,8 +38,7 @@ export function extendRun(run: RunFile, more: readonly Decisions[]): RunFile {
   const next: RunFile = structuredClone(run);
   delete next.final;
   const all = [...run.seasons.map((s) => s.decisions), ...more];
-  const played = fold(scenario, run.seed, all);
-  if (played.refused) throw new Error(`season ${played.refused.season}: ${planIssueText(played.refused.issues[0])}`);
+  const played = replay(scenario, run.seed, all);
   for (let k = run.seasons.length; k < all.length; k++) {
     next.seasons.push({ decisions: structuredClone(all[k]), hash: played.reports[k].hash, score: played.reports[k].score });
   }
