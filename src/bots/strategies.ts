@@ -1,7 +1,7 @@
 import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
-import { plannedSpend, basicVisitCost, type SeasonReport } from '../sim';
+import { plannedSpend, basicVisitCost, SURVEY_REACH, type SeasonReport } from '../sim';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
 // shortcuts the course warns against. The tournament plays them against each other; the CLI and benchmark
@@ -109,7 +109,7 @@ const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * 
 // The textbook plan uses judgement about the store: member prices and points only where the margin can carry
 // them, fixed programmes sized against the budget, and information collected with consent all along, since new
 // customers keep arriving with empty profiles.
-const textbookInput = (scenario: Scenario): DecisionsInput => {
+const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
   const b = scenario.budgetPerSeason;
   const margin = scenario.store.margin;
   const carries = margin >= 0.35;
@@ -118,7 +118,7 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
   // level, three for the second, so the levels sort the base the same way whatever a purchase costs. Basic service
   // as good as the margin carries (its extra cost a tenth of a visit's margin, well above the fairness floor);
   // service is dear at the top (paid per visit, steeply by level), so the levels add a little more where the value
-  // is, and member prices only at the top level.
+  // is, and small member prices: the first few per cent are what a customer notices (experience.ts).
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
   const base = serviceWithin(scenario, 0.1);
@@ -130,8 +130,11 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
       baseService: base,
       yearlyDecay: 100,
       levels: [
-        { threshold: t1, service: base + 0.05, birthdayGift: true },
-        { threshold: t2, discount: memberPrice(0.03), service: base + 0.1, birthdayGift: true, priority: true },
+        // Everyone who registers is a member (注册会员), with a birthday gift; member prices and better service are
+        // earned in the levels above (a member price everyone gets is just the price, experience.ts).
+        { threshold: 0, service: base, birthdayGift: true },
+        { threshold: t1, discount: memberPrice(0.03), service: base + 0.05, birthdayGift: true },
+        { threshold: t2, discount: memberPrice(0.05), service: base + 0.1, birthdayGift: true, priority: true },
       ],
     },
     // No points programme: points are booked at face value as they are issued, and in these markets a programme
@@ -139,8 +142,9 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
     // Monthly care, birthdays, follow-up after a purchase and recommendations; no holiday blast to everyone on top,
     // which pushes the least tolerant past what they accept.
     care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: false, afterSale: true, recommendations: true },
-    // Compensation of a quarter of a usual basket: a good part of what compensation can do (complaints.ts).
-    complaints: { responseDays: 2, empowerment: 0.8, compensation: Math.round(0.25 * averageBasket(scenario)), scriptTraining: true, aiAssistant: false },
+    // Compensation of half a usual basket: most of what compensation can do (complaints.ts); staff trained to fix
+    // things on the spot.
+    complaints: { responseDays: 2, empowerment: 1, compensation: Math.round(0.5 * averageBasket(scenario)), scriptTraining: true, aiAssistant: false },
     // Win-back tiered by value: only lost customers who bought often (保持客户), those who left over service first.
     retention: {
       winBackBudget: 0.05 * b,
@@ -151,9 +155,13 @@ const textbookInput = (scenario: Scenario): DecisionsInput => {
     information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.02 * b },
     // Three staff-weeks of wages: what a team can take in a season (staff.ts); more would be money without gain.
     staff: { training: 3 * scenario.costs.staffWeek },
-    // Measure, then act: a survey of about half the customers the store starts with (at most 400 answers) every
-    // season, and a call to each detractor it finds.
-    survey: { sample: Math.min(400, Math.round(0.5 * scenario.population.size * scenario.population.initialCustomers)), followUp: true },
+    // Measure, then act: a survey answered by as many as will answer (about three in ten of the customers the store
+    // starts with; survey.ts) every season but the last, whose answers would come too late to act on, and a call
+    // to each detractor it finds.
+    survey: {
+      sample: season < scenario.seasons - 1 ? Math.round(SURVEY_REACH * scenario.population.size * scenario.population.initialCustomers) : 0,
+      followUp: true,
+    },
   };
 };
 
@@ -162,7 +170,7 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'textbook',
     about: 'the course applied with judgement: targeted acquisition, fair tiers, moderate care, fast empowered service',
-    decide: (sc) => finish(sc, textbookInput(sc), 0.6),
+    decide: (sc, k) => finish(sc, textbookInput(sc, k), 0.6),
   },
   {
     name: 'discount-all',
@@ -178,8 +186,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ignore-complaints',
     about: 'slow, powerless complaint handling',
-    decide: (sc) =>
-      finish(sc, { ...textbookInput(sc), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
+    decide: (sc, k) =>
+      finish(sc, { ...textbookInput(sc, k), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
   },
   {
     name: 'all-acquisition',
@@ -189,16 +197,16 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'overpromise',
     about: 'the textbook plan but advertising that promises too much',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, k) => {
+      const t = textbookInput(sc, k);
       return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, 0.6);
     },
   },
   {
     name: 'aggressive-data',
     about: 'collects everything without consent and spends nothing on security',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, k) => {
+      const t = textbookInput(sc, k);
       return finish(
         sc,
         { ...t, information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } },
@@ -209,8 +217,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'starve-base',
     about: 'lavish top tiers, ordinary customers below the fairness floor',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, k) => {
+      const t = textbookInput(sc, k);
       return finish(
         sc,
         {
@@ -238,8 +246,8 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'ai-service',
     about: 'the textbook plan with an AI assistant answering complaints',
-    decide: (sc) => {
-      const t = textbookInput(sc);
+    decide: (sc, k) => {
+      const t = textbookInput(sc, k);
       return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: true } }, 0.6);
     },
   },
@@ -252,14 +260,14 @@ const BASE_BOTS: readonly Bot[] = [
 const variant = (name: string, about: string, change: (t: DecisionsInput, sc: Scenario) => DecisionsInput): Bot => ({
   name,
   about,
-  decide: (sc) => finish(sc, change(textbookInput(sc), sc), 0.6),
+  decide: (sc, k) => finish(sc, change(textbookInput(sc, k), sc), 0.6),
 });
 
 export const VARIANTS: readonly Bot[] = [
   {
     name: 'member-tiers',
     about: 'the discount-all acquisition, but member levels with modest member prices instead of a blanket discount',
-    decide: (sc) => finish(sc, { tiers: textbookInput(sc).tiers, acquisition: { channel: 'search' } }, 0.5),
+    decide: (sc, k) => finish(sc, { tiers: textbookInput(sc, k).tiers, acquisition: { channel: 'search' } }, 0.5),
   },
   variant('slow-complaints', 'the textbook plan, complaints answered slowly by staff without authority (same compensation)', (t) => ({
     ...t,

@@ -8,8 +8,9 @@ import { Cause, ChurnReason, EventKind } from './types';
 
 // 投诉管理: a complaint waits for the policy's response time (longer when staff are overloaded, shorter with
 // frontline authority, an AI assistant or priority service), then is recovered or left unresolved. A recovered
-// complaint lifts satisfaction slightly above where it stood before the failure — the service-recovery paradox,
-// kept modest (de Matos et al. 2007); an unresolved one is worse than the failure itself.
+// complaint answered promptly lifts satisfaction slightly above where it stood before the failure — the
+// service-recovery paradox, kept modest (de Matos et al. 2007); one put right late makes up for less; an unresolved
+// one is worse than the failure itself.
 
 export const ComplaintOutcome = { Filed: 0, Recovered: 1, Unresolved: 2 } as const;
 
@@ -67,14 +68,30 @@ export function handlingCost(s: SimState, plan: Plan, i: number): number {
   return (human ? hours : 0.1 * hours) * hour;
 }
 
+/**
+ * What a remedy worth `value` at shelf prices costs the store: compensation is given in goods or store credit (a
+ * replacement, a voucher), which cost the store what the goods cost it, not what the customer would pay.
+ */
+export function goodsCost(s: SimState, value: number): number {
+  return value * (1 - s.scenario.store.margin);
+}
+
 /** Resolves this customer's complaint if it is due this week. */
 export function resolveDue(s: SimState, plan: Plan, i: number): void {
   const c = s.c;
   if (c.complaintDue[i] < 0) return;
   if (c.complaintDue[i] > s.week) {
-    // A complainant left waiting grows angrier week by week, so a slow answer costs during the wait too — and an
-    // answer put off past the end of the game does not hide what the wait does.
-    if (s.week > c.complaintWeek[i]) changeSat(s, i, -0.01, Cause['complaint-waiting']);
+    const waited = s.week - c.complaintWeek[i];
+    // A complainant left waiting grows angrier week by week, so a slow answer costs during the wait too; after
+    // four weeks without an answer they take the complaint as unresolved, so an answer put off past the end of
+    // the game hides neither the wait nor the customers it loses.
+    if (waited >= GIVE_UP_WEEKS) {
+      c.complaintDue[i] = -1;
+      s.tally.complaintDays += waited * 7;
+      unresolved(s, i, waited * 7);
+      return;
+    }
+    if (waited > 0) changeSat(s, i, -0.01, Cause['complaint-waiting']);
     return;
   }
   const days = Math.max(1, (s.week - c.complaintWeek[i]) * 7 + 3);
@@ -92,19 +109,33 @@ export function settle(s: SimState, plan: Plan, i: number, recovered: boolean, d
   // What the customer receives (compensation, and what staff with authority give to fix things on the spot)
   // counts against their contribution; the desk's staff time is the store's overhead, so a quick answer never
   // makes a complainant look unprofitable.
-  let given = d.compensation;
-  if (recovered) given += 0.3 * d.empowerment * s.c.meanSpend[i];
+  let given = goodsCost(s, d.compensation);
+  if (recovered) given += goodsCost(s, 0.3 * d.empowerment * s.c.meanSpend[i]);
   t.costs.complaints += given + handlingCost(s, plan, i);
   c.contribution[i] -= given;
   if (recovered) {
     t.complaintsRecovered++;
-    const lift = c.satBeforeFailure[i] + 0.03 - c.sat[i];
-    changeSat(s, i, lift > 0 ? lift : 0.01, cause);
-    changeLoyalty(s, i, 0.03, cause);
+    // Promptness is part of a good recovery (Smith, Bolton & Wagner 1999; TARP): put right within days, the customer
+    // ends a little above where they stood before the failure; put right after a month of waiting, the remedy no
+    // longer makes up for the wait and the customer ends below it, with no new attachment.
+    const prompt = clamp(1 - (days - 3) / 28, 0, 1);
+    const lift = c.satBeforeFailure[i] + 0.03 * prompt - 0.08 * (1 - prompt) - c.sat[i];
+    changeSat(s, i, lift > 0 ? lift : 0.01 * prompt, cause);
+    if (prompt > 0) changeLoyalty(s, i, 0.03 * prompt, cause);
     t.positiveWom += 0.5 * c.womP[i];
     record(s.log, s.week, i, EventKind.Complaint, cause, ComplaintOutcome.Recovered, 0);
     return;
   }
+  unresolved(s, i, days);
+}
+
+/** Weeks a complainant waits for an answer before taking the complaint as unresolved. */
+export const GIVE_UP_WEEKS = 4;
+
+/** A complaint left unresolved: worse than the failure itself, told to others, and the customer may leave. */
+function unresolved(s: SimState, i: number, days: number): void {
+  const c = s.c;
+  const t = s.tally;
   t.complaintsUnresolved++;
   changeSat(s, i, -0.15, Cause['complaint-unresolved']);
   changeLoyalty(s, i, -0.05, Cause['complaint-unresolved']);

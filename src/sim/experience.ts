@@ -1,3 +1,4 @@
+import { exp } from './detmath';
 import { changeSat, churn } from './effects';
 import type { Plan } from './plan';
 import { fileComplaint } from './complaints';
@@ -36,12 +37,23 @@ export function perceive(s: SimState, plan: Plan, ctx: WeekCtx, i: number, out: 
   const wait = ctx.wait * (1 - edge);
   const incident = 0.2 * ctx.supplyIncident;
   const floor = s.scenario.fairnessFloor;
-  const disrespect = tier === 0 && plan.levelService[0] < floor ? 0.1 + (floor - plan.levelService[0]) : 0;
+  // Served below the fair minimum, or a member served worse than a walk-in, a customer feels slighted.
+  const own = plan.levelService[tier];
+  const disrespect = (own < floor ? 0.1 + (floor - own) : 0) + (tier > 0 && own < plan.levelService[0] ? plan.levelService[0] - own : 0);
   const u = uniform(s.keys.experience, i, s.week, 0) + uniform(s.keys.experience, i, s.week, 1) - 1;
   // 门当户对: a store that does not offer what the customer looks for disappoints them however well it serves.
   const misfit = c.fit[i] < 0.7 ? 0.3 * (0.7 - c.fit[i]) : 0;
+  // 顾客感知价值: what the customer gets against what they give (Zeithaml 1988; perceived value drives satisfaction in
+  // the ACSI model, Fornell et al. 1996). A member price is a saving the member sees against the price others pay,
+  // more to the price-sensitive, with sharply diminishing returns: the first few per cent are noticed, a deep cut
+  // adds little more than a moderate one while it gives away the margin on every basket. Customers take the price
+  // they and those around them pay as their reference (Kalwani & Yim 1992): a blanket discount, or a member price
+  // everyone gets, is simply the price, and buys visits, not satisfaction — the saving is worth the share of
+  // customers who pay more.
+  const cut = plan.levelDiscount[tier];
+  const value = cut > 0 ? 0.1 * c.priceSens[i] * (1 - exp(-cut / 0.04)) * plan.season.priceEdge[tier] : 0;
   out.quality =
-    0.5 * s.scenario.store.productQuality + 0.3 * service + 0.2 * staff + 0.08 - wait - incident - disrespect - misfit + 0.16 * u;
+    0.5 * s.scenario.store.productQuality + 0.3 * service + 0.2 * staff + 0.08 + value - wait - incident - disrespect - misfit + 0.16 * u;
   out.wait = wait;
   out.incident = incident;
   out.disrespect = disrespect;

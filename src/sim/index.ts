@@ -16,6 +16,7 @@ export { finalScore, SCORE_PARTS, type Score } from './scoring';
 export { customerProfile, type CustomerProfile } from './profile';
 export { COST_KEYS, type CostKey } from './tally';
 export { moodOf, recommendScore } from './attitude';
+export { SURVEY_REACH } from './survey';
 export { CAUSE_IDS, Cause, CHURN_IDS, ChurnReason, EventKind, isActive, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
 
 // The store's own database as the engine segments it (targeting reads the same marks)

@@ -56,6 +56,12 @@ export interface SeasonScratch {
    * tiers.ts). Priority means going first; when everyone has it, nobody does.
    */
   priorityEdge: number;
+  /**
+   * What each level's member price is worth as a saving this season: the share of active customers who pay more
+   * (set at season start, tiers.ts). A member price is a saving against the price others pay; when everyone pays
+   * it, it is the price.
+   */
+  priceEdge: Float64Array;
   /** How far the season's purchases so far exceed staff capacity (0 = not overloaded); set each week. */
   overload: number;
 }
@@ -99,6 +105,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     winBackReach: new Uint8Array(0),
     // Doubles from the start (hot-loop.ts).
     priorityEdge: DOUBLE_ZERO,
+    priceEdge: new Float64Array(0),
     overload: DOUBLE_ZERO,
   };
   return plan;

@@ -28,7 +28,10 @@ export function seasonRetention(s: SimState, plan: Plan): void {
   const c = s.c;
   for (let i = 0; i < s.n; i++) {
     if (!isActive(c.stage[i])) continue;
-    if (r.letGoUnprofitable && c.contribution[i] < -20 && s.week - c.firstWeek[i] >= 8) {
+    // Let go: a customer who has cost more than they brought after two months — but not one the store has just put
+    // right after a complaint, whose remedy is what made them look unprofitable.
+    const recentComplaint = c.complaintWeek[i] >= 0 && s.week - c.complaintWeek[i] < s.scenario.weeksPerSeason;
+    if (r.letGoUnprofitable && c.contribution[i] < -20 && s.week - c.firstWeek[i] >= 8 && !recentComplaint) {
       churn(s, i, ChurnReason.LetGo, Cause['let-go']);
       continue;
     }

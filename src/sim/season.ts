@@ -15,7 +15,7 @@ import { bookPointValue } from './points';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
 import { addTally, newTally, seasonProfit } from './tally';
-import { retierAll, setPriorityEdge } from './tiers';
+import { retierAll, setEdges } from './tiers';
 import { plannedSpend } from './economics';
 import { prepareSeason, weekContext, type WeekCtx } from './week-context';
 
@@ -38,7 +38,7 @@ export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): 
   // Retention first: customers won back must be sorted into this season's levels like everyone else.
   seasonRetention(s, plan);
   retierAll(s, plan, false);
-  setPriorityEdge(s, plan);
+  setEdges(s, plan);
   bookPointValue(s, plan);
   staffSeason(s, plan, s.store.visitsLastWeek);
   chargePlanned(s, plan);
@@ -74,11 +74,11 @@ function isNewYear(s: SimState): boolean {
 function chargePlanned(s: SimState, plan: Plan): void {
   const p = plannedSpend(s.scenario, plan.d);
   const t = s.tally.costs;
-  // Win-back is charged per attempt in retention.ts, so its planned budget is not booked here.
+  // Win-back is charged per attempt in retention.ts and the survey per answer in survey.ts, so their planned
+  // budgets are not booked here.
   t.acquisition += p.acquisition;
   t.staff += p.staff;
   t.information += p.information;
-  t.survey += p.survey;
   t.complaints += p.complaints;
 }
 

@@ -1,5 +1,5 @@
 import { recommendScore } from './attitude';
-import { recoveryChance } from './complaints';
+import { goodsCost, recoveryChance } from './complaints';
 import { changeLoyalty, changeSat } from './effects';
 import type { Plan } from './plan';
 import { Dice, normal, uniform } from './random';
@@ -36,6 +36,13 @@ export const toAnswer = (x: number): number => Math.max(0, Math.min(10, Math.rou
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/**
+ * At most this share of the active customers answers a season's survey, however many are asked: customer surveys
+ * get answers from a minority (response rates of a tenth to a third are usual), so a store cannot hear from, nor
+ * call back, every unhappy customer — listening scales with the customers who will talk.
+ */
+export const SURVEY_REACH = 0.3;
+
 /** Promoters (9–10), passives (7–8) and detractors (0–6) among 0–10 answers. */
 export function npsCounts(answers: readonly number[]): { promoters: number; passives: number; detractors: number } {
   let promoters = 0;
@@ -55,8 +62,9 @@ export function npsOf(answers: readonly number[]): number {
 }
 
 /**
- * Season end: a survey of about `plan.d.survey.sample` active customers. Marks the detractors who answered
- * (Customers.detractorWeek = this week), so the next season's follow-up can reach them. Null when nobody answers.
+ * Season end: a survey answered by about `plan.d.survey.sample` active customers, at most SURVEY_REACH of them; the
+ * store pays for the answers it gets. Marks the detractors who answered (Customers.detractorWeek = this week), so
+ * the next season's follow-up can reach them. Null when nobody answers.
  */
 export function runSurvey(s: SimState, plan: Plan): SurveyResult | null {
   const sample = plan.d.survey.sample;
@@ -65,7 +73,7 @@ export function runSurvey(s: SimState, plan: Plan): SurveyResult | null {
   let active = 0;
   for (let i = 0; i < s.n; i++) if (isActive(c.stage[i])) active++;
   if (active === 0) return null;
-  const share = Math.min(1, sample / active);
+  const share = Math.min(SURVEY_REACH, sample / active);
   const segs = s.scenario.segments.map(() => ({ n: 0, sum: 0 }));
   let n = 0;
   let pro = 0;
@@ -90,6 +98,7 @@ export function runSurvey(s: SimState, plan: Plan): SurveyResult | null {
     g.n++;
     g.sum += sat;
   }
+  s.tally.costs.survey += n * s.scenario.costs.surveyResponse;
   if (n === 0) return null;
   const pPro = pro / n;
   const pDet = det / n;
@@ -126,7 +135,7 @@ export function followUpDetractors(s: SimState, plan: Plan): void {
   if (!plan.d.survey.followUp) return;
   const c = s.c;
   const call = s.scenario.costs.contact.phone + s.scenario.costs.staffWeek / 160;
-  const compensation = plan.d.complaints.compensation;
+  const compensation = goodsCost(s, plan.d.complaints.compensation);
   for (let i = 0; i < s.n; i++) {
     if (c.detractorWeek[i] !== s.week || !isActive(c.stage[i])) continue;
     let cost = call;

@@ -35,17 +35,30 @@ export function retier(s: SimState, plan: Plan, i: number): void {
   }
 }
 
-/** Season start: priority's edge, 1 − the share of active customers whose level gives priority. */
-export function setPriorityEdge(s: SimState, plan: Plan): void {
+/**
+ * Season start: what going first and paying less are worth. Priority's edge is 1 − the share of active customers
+ * whose level gives priority; a level's price edge is the share of active customers whose level pays more than it.
+ */
+export function setEdges(s: SimState, plan: Plan): void {
   const c = s.c;
+  const levels = plan.levelDiscount.length;
+  const byLevel = new Float64Array(levels);
   let active = 0;
   let holders = 0;
   for (let i = 0; i < s.n; i++) {
     if (!isActive(c.stage[i])) continue;
     active++;
+    byLevel[c.tier[i]]++;
     if (plan.levelPriority[c.tier[i]]) holders++;
   }
   plan.season.priorityEdge = active > 0 ? 1 - holders / active : 1;
+  const edge = new Float64Array(levels);
+  for (let t = 0; t < levels; t++) {
+    let payMore = 0;
+    for (let u = 0; u < levels; u++) if (plan.levelDiscount[u] < plan.levelDiscount[t]) payMore += byLevel[u];
+    edge[t] = active > 0 ? payMore / active : 1;
+  }
+  plan.season.priceEdge = edge;
 }
 
 /**

@@ -8,7 +8,10 @@ import { newGame } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
 import { switchingCost } from '../../src/sim/points';
 import { finalScore, profitPart, residualValue } from '../../src/sim/scoring';
-import { handlingCost } from '../../src/sim/complaints';
+import { handlingCost, settle } from '../../src/sim/complaints';
+import { SURVEY_REACH } from '../../src/sim/survey';
+import { perceive } from '../../src/sim/experience';
+import { setEdges } from '../../src/sim/tiers';
 import type { DecisionsInput } from '../../src/scenario/decisions';
 import { isActive } from '../../src/sim/types';
 import { botSeasons, decisions, shippedScenario, smallBubbleTea, playGame, playStep } from './helpers';
@@ -157,6 +160,20 @@ describe('measuring pays and is the only window on satisfaction', () => {
     expect(passive.reports[0].satisfaction.measured).toBeNull();
   });
 
+  it('at most three in ten active customers answer, and the store pays only for the answers', () => {
+    const everyone = play({ survey: { sample: 4000 } });
+    const r = everyone.reports[0];
+    const m = r.satisfaction.measured!;
+    // Active at the season's end: the customers the survey could ask.
+    const active = r.customers.active;
+    expect(m.sample).toBeLessThanOrEqual(Math.ceil(SURVEY_REACH * active * 1.15));
+    expect(m.sample).toBeGreaterThan(SURVEY_REACH * active * 0.85);
+    expect(r.economics.costs.survey).toBeCloseTo(m.sample * sc.costs.surveyResponse, 6);
+    // Asking for more answers than will come costs nothing more than asking for what will.
+    const enough = play({ survey: { sample: Math.ceil(SURVEY_REACH * active) } });
+    expect(everyone.final.total).toBeCloseTo(enough.final.total, 0);
+  });
+
   it("calling back the survey's detractors reaches them and puts some right", () => {
     const policy = { complaints: { responseDays: 3, empowerment: 0.8, compensation: 10, scriptTraining: true } };
     const ask = play({ ...policy, survey: { sample: 300, followUp: true } });
@@ -183,5 +200,68 @@ describe('faster complaint handling never lowers a customer part of the score', 
     for (const part of ['satisfaction', 'loyalty', 'churn', 'residual'] as const) {
       expect(fast[part], part).toBeGreaterThanOrEqual(slow[part]);
     }
+  });
+});
+
+describe('a recovery is worth most when it is prompt', () => {
+  it('the same remedy after a month leaves the customer below where a prompt one does, with no new attachment', () => {
+    const outcome = (days: number) => {
+      const s = newGame(sc, SEED);
+      const plan = resolvePlan(sc, decisions({}));
+      const i = 0;
+      s.c.sat[i] = 0.4;
+      s.c.satBeforeFailure[i] = 0.6;
+      s.c.loyalty[i] = 0.3;
+      s.c.complaintDue[i] = s.week;
+      settle(s, plan, i, true, days, 0);
+      return { sat: s.c.sat[i], loyalty: s.c.loyalty[i] };
+    };
+    const prompt = outcome(3);
+    const late = outcome(35);
+    expect(prompt.sat).toBeCloseTo(0.63, 6);
+    expect(late.sat).toBeLessThan(0.6);
+    expect(late.sat).toBeLessThan(prompt.sat);
+    expect(prompt.loyalty).toBeGreaterThan(0.3);
+    expect(late.loyalty).toBe(0.3);
+  });
+});
+
+describe('a level is no way to cut service for members', () => {
+  it('a member served worse than a walk-in feels slighted', () => {
+    const s = newGame(sc, SEED);
+    const ctx = { wait: 0, supplyIncident: 0 } as Parameters<typeof perceive>[2];
+    const plan = resolvePlan(sc, decisions({ tiers: { baseService: 0.7, levels: [{ threshold: 0, service: 0.55 }] } }));
+    const i = 0;
+    s.c.tier[i] = 1;
+    const member = perceive(s, plan, ctx, i, { quality: 0, wait: 0, incident: 0, disrespect: 0 });
+    expect(member.disrespect).toBeCloseTo(0.15, 6);
+    s.c.tier[i] = 0;
+    const walkIn = perceive(s, plan, ctx, i, { quality: 0, wait: 0, incident: 0, disrespect: 0 });
+    expect(walkIn.disrespect).toBe(0);
+  });
+});
+
+describe('a member price is a saving against what others pay', () => {
+  const ctx = { wait: 0, supplyIncident: 0 } as Parameters<typeof perceive>[2];
+  /** Perceived quality of the first active customer, at level `own`, with the other active customers at `others(i)`. */
+  const quality = (input: DecisionsInput, own: number, others: (i: number) => number): number => {
+    const s = newGame(sc, SEED);
+    const plan = resolvePlan(sc, decisions(input));
+    const first = s.c.stage.findIndex((st) => isActive(st));
+    for (let i = 0; i < s.n; i++) if (isActive(s.c.stage[i])) s.c.tier[i] = i === first ? own : others(i);
+    setEdges(s, plan);
+    return perceive(s, plan, ctx, first, { quality: 0, wait: 0, incident: 0, disrespect: 0 }).quality;
+  };
+  const none = quality({}, 0, () => 0);
+
+  it('a member price everyone gets is the price: it pleases nobody, like a blanket discount', () => {
+    expect(quality({ tiers: { levels: [{ threshold: 0, discount: 0.1 }] } }, 1, () => 1)).toBeCloseTo(none, 12);
+    expect(quality({ pricing: { discount: 0.1 } }, 0, () => 0)).toBeCloseTo(none, 12);
+  });
+
+  it('a member price most customers do not get is noticed, and a deep one hardly more than a small one', () => {
+    const member = (discount: number) => quality({ tiers: { levels: [{ threshold: 500, discount }] } }, 1, (i) => (i % 10 === 0 ? 1 : 0));
+    expect(member(0.05)).toBeGreaterThan(none);
+    expect(member(0.3) - member(0.05)).toBeLessThan(member(0.05) - none);
   });
 });

@@ -27,16 +27,14 @@ const scenarios: Scenario[] = readdirSync(dir)
   });
 
 /**
- * Checks that do not yet reach the 90% every lesson should, with the share they hold on today (docs/model.md §12
- * says where and why): the test keeps them from getting worse until the model earns the 90%.
+ * Checks that do not yet reach the 90% every lesson should, with the share they hold on today on these seeds
+ * (docs/model.md §12 says where and why): the test keeps them from getting worse until the model earns the 90%.
  */
 const BELOW_TARGET: Record<string, number> = {
-  // Bubble tea: the survey costs about what calling back its few detractors returns.
-  measure: 0.75,
-  // Bubble tea: with few complaints, a quarter basket of compensation barely pays.
-  'optimum-compensation': 0.75,
-  // Beauty and bubble tea: a 3% member price at the top level costs more margin than it brings.
-  'optimum-member-price': 0.45,
+  // Bubble tea: a survey and calls to its few detractors return about what they cost in a shop of small baskets.
+  measure: 0.85,
+  // Bubble tea: with few complaints, half a basket of compensation barely pays.
+  'optimum-compensation': 0.85,
 };
 
 let summary: TournamentSummary | undefined;
@@ -46,8 +44,9 @@ describe('the tournament teaches the course', () => {
   it('plays every bundled scenario', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(5);
     expect(tournament().scenarios.map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
-    // Plays 600 games; the limit only guards against a hang on a busy machine, it is not a speed check.
-  }, 300_000);
+    // Plays 600 games; the limit only guards against a hang on a busy machine (a loaded one takes minutes), it is not
+    // a speed check.
+  }, 900_000);
 
   for (const lesson of LESSONS) {
     const floor = BELOW_TARGET[lesson.id] ?? 0.9;
