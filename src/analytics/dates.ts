@@ -47,6 +47,26 @@ export function parseDay(text: string): number | null {
   return daysFromCivil(year, month, day);
 }
 
+/**
+ * The other ways people write a date, as a messy export holds them: year, month and day with slashes or dots and
+ * one- or two-digit month and day (2025/9/2, 2025.09.02), or in Chinese (2025年9月2日). Read only when asked to
+ * repair a file's dates (`parseDay` stays strict), so a file is never read in a form its owner did not accept.
+ * Null when the text is in none of these forms or is not a real date.
+ */
+export function parseDayLoose(text: string): number | null {
+  const strict = parseDay(text);
+  if (strict !== null) return strict;
+  const m = /^\s*(\d{4})(?:([/.-])(\d{1,2})\2(\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)\s*$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[3] ?? m[5]);
+  const day = Number(m[4] ?? m[6]);
+  if (month < 1 || month > 12) return null;
+  const maxDay = month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];
+  if (day < 1 || day > maxDay) return null;
+  return daysFromCivil(year, month, day);
+}
+
 /** Formats a day number as YYYY-MM-DD. */
 export function formatDay(days: number): string {
   const { year, month, day } = civilFromDays(days);

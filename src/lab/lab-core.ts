@@ -28,6 +28,7 @@ import {
   type Transaction,
   type WarningReason,
 } from '../analytics/index';
+import { parseDayLoose } from '../analytics/dates';
 
 // The Analytics Lab's work, free of the DOM and of workers so it runs the same in a test: a transactions CSV
 // (any column names) → located errors, or BG/NBD + Gamma-Gamma parameters, per-customer scores and the
@@ -51,6 +52,13 @@ export interface LabOptions {
   discountAnnual: number;
   /** CLV horizon in months (default 12). */
   clvMonths?: number;
+  /**
+   * Also read dates written 2025/9/2, 2025.9.2 or 2025年9月2日 (a messy export's forms) as that year, month and
+   * day; the result counts how many were. Off by default: a date in another form is a located error.
+   */
+  repairDates?: boolean;
+  /** The currency sign of the amounts, as the results show money ("¥" by default; the CDNOW sample is in "$"). */
+  currency?: string;
 }
 
 export const LAB_STAGES = ['parse', 'summarize', 'bgnbd', 'gammagamma', 'score'] as const;
@@ -92,6 +100,8 @@ export interface LabError {
   expected?: string;
   /** English detail, as `npm run analyze` words it. */
   message: string;
+  /** A bad date that repairing the file's dates (LabOptions.repairDates) would read. */
+  repairable?: boolean;
 }
 
 export interface LabCustomer extends CustomerScore {
@@ -106,6 +116,8 @@ export interface LabCustomer extends CustomerScore {
 
 export interface LabResult {
   rows: number;
+  /** Dates read in another form than YYYY-MM-DD or YYYYMMDD, when the dates were repaired. */
+  repairedDates: number;
   customers: LabCustomer[];
   calibrationEnd: string;
   firstDate: string;
@@ -128,7 +140,7 @@ export interface LabResult {
   totalClv: number;
   atRisk: { id: string; reasons: WarningReason[]; pAlive: number; gapWeeks: number; valueAtRisk: number }[];
   atRiskCount: number;
-  options: { horizonWeeks: number; clv: ClvSettings };
+  options: { horizonWeeks: number; clv: ClvSettings; currency: string };
 }
 
 export type LabOutcome = { ok: true; result: LabResult } | { ok: false; errors: LabError[]; errorCount: number };
@@ -222,6 +234,7 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
   let amountIdx = -1;
   const transactions: Transaction[] = [];
   let rows = 0;
+  let repairedDates = 0;
   let lineOffset = 0;
   let start = 0;
   for (const end of ends) {
@@ -263,10 +276,17 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
         fail({ code: 'empty-id', line, column: idCol, found: '', message: 'expected a customer id, found an empty value' });
         continue;
       }
-      const day = parseDay(f[dateIdx]);
+      let day = parseDay(f[dateIdx]);
       if (day === null) {
-        fail({ code: 'bad-date', line, column: dateCol, found: f[dateIdx], message: `expected a date YYYY-MM-DD or YYYYMMDD, found "${f[dateIdx]}"` });
-        continue;
+        const loose = parseDayLoose(f[dateIdx]);
+        if (loose !== null && options.repairDates) {
+          day = loose;
+          repairedDates++;
+        } else {
+          const repairable = loose !== null;
+          fail({ code: 'bad-date', line, column: dateCol, found: f[dateIdx], message: `expected a date YYYY-MM-DD or YYYYMMDD, found "${f[dateIdx]}"`, ...(repairable ? { repairable } : {}) });
+          continue;
+        }
       }
       const amountText = f[amountIdx].trim();
       if (!NUMBER.test(amountText)) {
@@ -330,6 +350,7 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
     ok: true,
     result: {
       rows,
+      repairedDates,
       calibrationEnd: formatDay(end),
       firstDate: formatDay(first),
       lastDate: formatDay(last),
@@ -345,7 +366,7 @@ export function runLab(text: string, options: LabOptions, progress: (p: LabProgr
       totalClv,
       atRisk: warnings.slice(0, 20).map((w) => ({ id: w.id, reasons: w.reasons, pAlive: w.pAlive, gapWeeks: w.gapWeeks, valueAtRisk: w.valueAtRisk })),
       atRiskCount: warnings.length,
-      options: { horizonWeeks: options.horizonWeeks, clv },
+      options: { horizonWeeks: options.horizonWeeks, clv, currency: options.currency ?? '¥' },
     },
   };
 }

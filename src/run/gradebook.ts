@@ -15,19 +15,54 @@ function seasonCount(board: Leaderboard): number {
   return Math.max(board.expected.seasons, ...board.rows.map((r) => r.seasonTotals.length));
 }
 
+/**
+ * The gradebook's words: its column headers, a file's status and reason. The command line's are fixed English
+ * identifiers (for scripts); the teacher page passes the names its own table uses, in the page's language.
+ */
+export interface GradebookLabels {
+  rank: string;
+  team: string;
+  file: string;
+  total: string;
+  parts: Record<(typeof PARTS)[number], string>;
+  season: (n: number) => string;
+  status: string;
+  reason: string;
+  copyOf: string;
+  statusText: (status: BoardRow['status']) => string;
+  reasonText: (reason: string) => string;
+  /** Joins the files a row may be a copy of. */
+  list: (files: readonly string[]) => string;
+}
+
+const PLAIN: GradebookLabels = {
+  rank: 'rank',
+  team: 'team',
+  file: 'file',
+  total: 'final total',
+  parts: { satisfaction: 'satisfaction', loyalty: 'loyalty', churn: 'churn', profit: 'profit', residual: 'residual' },
+  season: (n) => `season ${n} total`,
+  status: 'status',
+  reason: 'reason',
+  copyOf: 'possible copy of',
+  statusText: (s) => s,
+  reasonText: (r) => r,
+  list: (files) => files.join('; '),
+};
+
 /** One row per file: ranked files in rank order, then flagged files with their status and reason. */
-export function gradebookCsv(board: Leaderboard): string {
+export function gradebookCsv(board: Leaderboard, labels: GradebookLabels = PLAIN): string {
   const n = seasonCount(board);
   const header = [
-    'rank',
-    'team',
-    'file',
-    'final total',
-    ...PARTS,
-    ...Array.from({ length: n }, (_, k) => `season ${k + 1} total`),
-    'status',
-    'reason',
-    'possible copy of',
+    labels.rank,
+    labels.team,
+    labels.file,
+    labels.total,
+    ...PARTS.map((p) => labels.parts[p]),
+    ...Array.from({ length: n }, (_, k) => labels.season(k + 1)),
+    labels.status,
+    labels.reason,
+    labels.copyOf,
   ];
   const rows = board.rows.map((r) => [
     r.rank,
@@ -36,9 +71,9 @@ export function gradebookCsv(board: Leaderboard): string {
     r.final?.total,
     ...PARTS.map((p) => r.final?.[p]),
     ...Array.from({ length: n }, (_, k) => r.seasonTotals[k]),
-    r.status,
-    r.reason ?? '',
-    r.possibleCopyOf.join('; '),
+    labels.statusText(r.status),
+    r.reason === null ? '' : labels.reasonText(r.reason),
+    labels.list(r.possibleCopyOf),
   ]);
   return writeCsv([header, ...rows]);
 }
@@ -51,7 +86,7 @@ export function gradebookMarkdown(board: Leaderboard, title = 'Class leaderboard
   const n = seasonCount(board);
   const e = board.expected;
   const out: string[] = [`# ${md(title)}`, ''];
-  out.push(`- Scenario / 场景: ${e.scenarioId ? md(e.scenarioId) : '—'} \`${e.scenarioHash ?? '—'}\``);
+  out.push(`- Scenario / 情景: ${e.scenarioId ? md(e.scenarioId) : '—'} \`${e.scenarioHash ?? '—'}\``);
   out.push(`- Seed / 种子: ${e.seed === null ? '—' : `\`${e.seed.replace(/`/g, "'")}\``} (${md(e.rule)})`);
   out.push(`- Files / 文件: ${board.rows.length}; ranked / 上榜 ${board.ranked.length}; flagged / 标记 ${board.flagged.length}`);
   out.push(`- Order / 排序: ${md(TIE_BREAK_RULE)}`);

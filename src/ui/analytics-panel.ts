@@ -4,28 +4,29 @@ import { getHost } from '../store/host-instance';
 import type { StoreAnalytics } from '../host/store-analytics';
 import { selectCustomer } from '../store/world-actions';
 import { h } from './dom';
-import { num, t } from './i18n';
+import { list, num, t } from './i18n';
 
 // The store's own analytics after each season (units 2, 5, 9): the RFM grid, the course's four RFM groups,
 // ABC classes and the customer pyramid, the CLV distribution (discounted margin, its margin, horizon and rate
 // stated) and the churn early-warning list. Computed in the simulation's worker on the store's database, never on
 // hidden traits.
 
-export function analyticsSection(): HTMLElement {
+/** `last`: the report of the game's last season, after which no decision is left to target. */
+export function analyticsSection(last = false): HTMLElement {
   const box = h('section', { class: 'card analytics', 'data-testid': 'store-analytics' }, h('h3', {}, t('analytics.heading')), h('p', { class: 'hint' }, t('notice.busy')));
   void getHost()
     .analytics()
-    .then((a) => box.replaceChildren(h('h3', {}, t('analytics.heading')), ...content(a)));
+    .then((a) => box.replaceChildren(h('h3', {}, t('analytics.heading')), ...content(a, last)));
   return box;
 }
 
 /** Customers on the early-warning list for long absence: the list a targeted decision can choose. */
-function targetable(a: StoreAnalytics): HTMLElement {
+function targetable(a: StoreAnalytics, last: boolean): HTMLElement {
   const n = a.segments.reduce((sum, cell) => sum + (cell.mark & AT_RISK_BIT ? cell.customers : 0), 0);
-  return h('p', { class: 'hint', 'data-testid': 'analytics-targets' }, t('analytics.targets', { n }));
+  return h('p', { class: 'hint', 'data-testid': 'analytics-targets' }, t(last ? 'analytics.targetsLast' : 'analytics.targets', { n }));
 }
 
-function content(a: StoreAnalytics): HTMLElement[] {
+export function content(a: StoreAnalytics, last = false): HTMLElement[] {
   if (!a.model) return [h('p', {}, t('analytics.tooFew'))];
   const grid = rfmGridTable(a.rfmGrid, t('analytics.rfm'), { 'aria-label': t('analytics.rfm') });
   const groups = h(
@@ -75,7 +76,7 @@ function content(a: StoreAnalytics): HTMLElement[] {
           {},
           h('button', { type: 'button', 'data-testid': `risk-${c.id}`, onclick: () => selectCustomer(c.id) }, `#${c.id}`),
           ' ',
-          t('analytics.riskLine', { reasons: c.reasons.map((r) => t(`warning.${r}`)).join('、'), p: num(100 * c.pAlive), gap: num(c.gapWeeks, 1) }),
+          t('analytics.riskLine', { reasons: list(c.reasons.map((r) => t(`warning.${r}`))), p: num(100 * c.pAlive), gap: num(c.gapWeeks, 1) }),
         ),
       ),
     ),
@@ -83,6 +84,6 @@ function content(a: StoreAnalytics): HTMLElement[] {
   return [
     h('p', {}, t('analytics.summary', { n: a.customers, top10: num(100 * a.top10), top20: num(100 * a.top20) })),
     h('div', { class: 'grid' }, h('div', {}, grid, groups, groupsRule), h('div', {}, abc, clv), risk),
-    targetable(a),
+    targetable(a, last),
   ];
 }

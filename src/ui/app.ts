@@ -81,7 +81,7 @@ function renderHeader(header: HTMLElement, s: Session, route: AnyRoute): void {
   if (route.id === 'game' && s.run && s.scenario && s.phase !== 'title') {
     const n = Math.min(s.run.seasons.length + (s.phase === 'plan' ? 1 : 0), s.scenario.seasons);
     items.push(
-      h('span', {}, pick(s.scenario.title)),
+      h('span', { class: 'scenario-name', title: pick(s.scenario.title) }, pick(s.scenario.title)),
       h('span', {}, t('header.season', { n, total: s.scenario.seasons })),
       h('span', {}, t('header.team', { team: s.run.team })),
       h('span', { class: 'phase' }, t(`phase.${s.phase}`)),
@@ -89,8 +89,10 @@ function renderHeader(header: HTMLElement, s: Session, route: AnyRoute): void {
       h('button', { type: 'button', 'data-testid': 'import-run', onclick: () => void importRun() }, t('header.import')),
       h('button', {
         type: 'button',
+        'data-testid': 'new-game',
+        // A new game ends this one and deletes its autosave (nothing is imported): the question says so.
         onclick: async () => {
-          if (await confirmDialog(t('notice.importConfirm'))) backToTitle();
+          if (await confirmDialog(t('notice.newGameConfirm'))) backToTitle();
         },
       }, t('header.newGame')),
     );

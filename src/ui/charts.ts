@@ -68,6 +68,11 @@ export function scoreAxis(values: readonly (number | null)[]): { type: 'value'; 
   return { type: 'value', min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, interval: step };
 }
 
+/** Seasons on a category axis: every season labelled (ECharts would otherwise drop labels it finds crowded). */
+export function seasonAxis(labels: readonly string[]): { type: 'category'; data: string[]; axisLabel: { interval: 0; rotate: number; hideOverlap: false } } {
+  return { type: 'category', data: [...labels], axisLabel: { interval: 0, rotate: labels.length > 5 ? 30 : 0, hideOverlap: false } };
+}
+
 /**
  * Scores season by season. `reveal` (the debrief) draws the total and every part; during play only the profit
  * part, which comes from the books, and the survey's satisfaction index in the seasons the team surveyed (gaps
@@ -103,9 +108,10 @@ export function trendChart(el: HTMLElement, reports: readonly SeasonReport[], re
       ];
   mountChart(el, {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0 },
+    // One row of legend that scrolls, so a narrow card never wraps it onto the plot and its axis labels.
+    legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: seasons },
+    xAxis: seasonAxis(seasons),
     yAxis: scoreAxis(series.flatMap((x) => x.data)),
     series,
   });
@@ -181,7 +187,7 @@ export function trajectoriesChart(el: HTMLElement, teams: readonly { team: strin
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: Array.from({ length: seasons }, (_, k) => t('final.seasonLine', { n: k + 1 })) },
+    xAxis: seasonAxis(Array.from({ length: seasons }, (_, k) => t('final.seasonLine', { n: k + 1 }))),
     yAxis: scoreAxis(teams.flatMap((x) => x.totals)),
     series: teams.map((x, k) => ({ type: 'line', name: x.team, data: x.totals, symbol: symbols[k % symbols.length], symbolSize: 8 })),
   });

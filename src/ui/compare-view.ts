@@ -4,8 +4,12 @@ import { stageName } from './badges';
 import { chooseCompareFile, compare, compareStore, dropComparison, type Shown, type Side } from './compare-store';
 import { h } from './dom';
 import { describe } from './files';
-import { leverName, leverValue } from './decision-labels';
-import { num, pick, t } from './i18n';
+import { decisionChanges, leverName, leverValue, type DecisionChange } from './decision-labels';
+import { Decisions } from '../scenario/decisions';
+import type { CompareFile } from '../workers/compare-core';
+import { list as listOf, num, pick, t, weekName } from './i18n';
+import { causeLabel } from './causes';
+import { reasonText } from './teacher-reasons';
 import { stopAll, watch, watchLang, type Page } from './page';
 import { signed } from './report';
 
@@ -105,17 +109,17 @@ function comparisonView(c: Comparison, scenario: Scenario): HTMLElement {
   const B = `B · ${c.b.team}`;
   const warnings = (['a', 'b'] as const).flatMap((side) => {
     const claims = c[side].claims;
-    return claims.match ? [] : [h('p', { class: 'notice', role: 'note' }, `⚠ ${t('compare.claims', { side: side.toUpperCase(), season: claims.season, reason: claims.reason })}`)];
+    return claims.match ? [] : [h('p', { class: 'notice', role: 'note' }, `⚠ ${t('compare.claims', { side: side.toUpperCase(), season: claims.season, reason: reasonText(claims.reason) })}`)];
   });
   const box = h(
     'div',
     { 'data-testid': 'compare-result', tabindex: -1 },
-    h('p', { class: 'reading' }, t('compare.same', { seed: c.seed, scenario: c.scenario.id })),
+    h('p', { class: 'reading' }, t('compare.same', { seed: c.seed, scenario: pick(scenario.title) || c.scenario.id })),
     ...warnings,
     scoresCard(c, A, B),
   );
   // The longer cards follow one task at a time, so laying out a large comparison never holds the page up.
-  const rest = [() => divergenceCard(c, scenario), () => customersCard(c, A, B, scenario), () => storiesCard(c, scenario)];
+  const rest = [() => divergenceCard(c, scenario, compareStore.getState().files), () => customersCard(c, A, B, scenario), () => storiesCard(c, scenario)];
   const next = () => {
     const card = rest.shift();
     if (!card || !box.isConnected) return;
@@ -151,24 +155,41 @@ function scoresCard(c: Comparison, A: string, B: string): HTMLElement {
   );
 }
 
-function divergenceCard(c: Comparison, scenario: Scenario): HTMLElement {
+/** One season's decisions in a run file compared (the worker compared this same text), or null if unreadable. */
+function seasonDecisions(file: CompareFile | null, season: number): Decisions | null {
+  if (!file) return null;
+  try {
+    const run = JSON.parse(file.text) as { seasons?: { decisions?: unknown }[] } | null;
+    const parsed = Decisions.safeParse(run?.seasons?.[season - 1]?.decisions);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function divergenceCard(c: Comparison, scenario: Scenario, files: Record<Side, CompareFile | null>): HTMLElement {
   const box = h('section', { class: 'card', 'data-testid': 'compare-divergence' }, h('h3', {}, t('compare.divergence')));
   const d = c.divergence;
   if (!d) {
     box.append(h('p', { class: 'reading' }, t('compare.identical')));
     return box;
   }
+  // An audience, a tier level and the featured cases are one row each, read from the two files compared.
+  const a = seasonDecisions(files.a, d.season);
+  const b = seasonDecisions(files.b, d.season);
+  const rows: DecisionChange[] =
+    a && b ? decisionChanges(a, b, scenario) : d.fields.map((f) => ({ path: f.path, what: leverName(f.path), from: leverValue(f.path, f.a, scenario), to: leverValue(f.path, f.b, scenario) }));
   box.append(
-    h('p', { class: 'reading' }, t('compare.diverged', { n: d.season, count: d.fields.length })),
+    h('p', { class: 'reading' }, t('compare.diverged', { n: d.season, count: rows.length })),
     table(
       t('compare.diverged.caption', { n: d.season }),
       [t('compare.setting'), 'A', 'B'],
-      d.fields.slice(0, 40).map((f) => [leverName(f.path), leverValue(f.path, f.a, scenario), leverValue(f.path, f.b, scenario)]),
+      rows.slice(0, 40).map((r) => [r.what, r.from, r.to]),
     ),
   );
-  if (d.fields.length > 40) box.append(h('p', { class: 'hint' }, t('compare.more', { n: d.fields.length - 40 })));
+  if (rows.length > 40) box.append(h('p', { class: 'hint' }, t('compare.more', { n: rows.length - 40 })));
   const later = c.decisionDiffs.slice(1);
-  if (later.length > 0) box.append(h('p', {}, t('compare.later', { seasons: later.map((x) => t('compare.laterSeason', { n: x.season, count: x.fields.length })).join(t('lab.listSep')) })));
+  if (later.length > 0) box.append(h('p', {}, t('compare.later', { seasons: listOf(later.map((x) => t('compare.laterSeason', { n: x.season, count: x.fields.length }))) })));
   return box;
 }
 
@@ -188,7 +209,7 @@ function customersCard(c: Comparison, A: string, B: string, scenario: Scenario):
     `#${d.id}`,
     segmentName(scenario, d.segment),
     d.stayedIn === 'a' ? A : B,
-    t('compare.leftLine', { side: d.stayedIn === 'a' ? 'B' : 'A', reason: t(`churn.${d.reason}`), week: d.churnWeek + 1 }),
+    t('compare.leftLine', { side: d.stayedIn === 'a' ? 'B' : 'A', reason: t(`churn.${d.reason}`), when: weekName(d.churnWeek, scenario.weeksPerSeason, true) }),
     num(d.spendA, 0),
     num(d.spendB, 0),
   ]);
@@ -221,9 +242,10 @@ function eventValue(e: StoryEvent): string {
 /** The engine's number of each kind of event, which names it in the locale files (profile.kind.<n>). */
 const KIND_NUMBER = { stage: 0, satisfaction: 1, tier: 2, churn: 3, complaint: 4, loyalty: 5, purchase: 6 } as const satisfies Record<StoryKind, number>;
 
-function eventText(e: StoryEvent): string {
+function eventText(e: StoryEvent, scenario: Scenario): string {
   const what = t(`profile.kind.${KIND_NUMBER[e.kind]}`);
-  return `${t('profile.event', { week: e.week + 1, what, cause: t(`cause.${e.cause}`) })}: ${eventValue(e)}`;
+  const cause = e.kind === 'satisfaction' ? causeLabel(e.cause, e.delta) : t(`cause.${e.cause}`);
+  return `${t('profile.event', { when: weekName(e.week, scenario.weeksPerSeason), what, cause })}: ${eventValue(e)}`;
 }
 
 function storyCard(s: CustomerStory, scenario: Scenario): HTMLElement {
@@ -231,21 +253,21 @@ function storyCard(s: CustomerStory, scenario: Scenario): HTMLElement {
   const stayed = s.stayedIn.toUpperCase();
   const parts: (HTMLElement | string)[] = [
     h('h4', {}, t('compare.story', { id: s.id, segment: segmentName(scenario, s.segment) })),
-    h('p', { class: 'reading' }, t('compare.story.reading', { left, stayed, reason: t(`churn.${s.reason}`), week: s.churnWeek + 1 })),
+    h('p', { class: 'reading' }, t('compare.story.reading', { left, stayed, reason: t(`churn.${s.reason}`), when: weekName(s.churnWeek, scenario.weeksPerSeason, true) })),
   ];
   if (s.firstDifference) {
-    const ev = (e: StoryEvent | null) => (e ? eventText(e) : t('compare.story.nothing'));
-    parts.push(h('p', {}, t('compare.story.part', { week: s.firstDifference.week + 1, a: ev(s.firstDifference.a), b: ev(s.firstDifference.b) })));
+    const ev = (e: StoryEvent | null) => (e ? eventText(e, scenario) : t('compare.story.nothing'));
+    parts.push(h('p', {}, t('compare.story.part', { when: weekName(s.firstDifference.week, scenario.weeksPerSeason, true), a: ev(s.firstDifference.a), b: ev(s.firstDifference.b) })));
   }
   if (s.pushedAway.length > 0) {
     parts.push(
       h('p', {}, t('compare.story.pushed', { side: left })),
-      h('ul', {}, ...s.pushedAway.slice(0, 4).map((p) => h('li', {}, t('compare.story.cause', { cause: t(`cause.${p.cause}`), sat: signed(p.satisfaction), n: p.events })))),
+      h('ul', {}, ...s.pushedAway.slice(0, 4).map((p) => h('li', {}, t('compare.story.cause', { cause: causeLabel(p.cause, p.satisfaction), sat: signed(p.satisfaction), n: p.events })))),
     );
   }
   parts.push(
     h('p', {}, t('compare.story.history', { side: left })),
-    h('ol', { class: 'history' }, ...s.historyLeft.slice(-10).map((e) => h('li', {}, eventText(e)))),
+    h('ol', { class: 'history' }, ...s.historyLeft.slice(-10).map((e) => h('li', {}, eventText(e, scenario)))),
   );
   return h('section', { class: 'card', 'data-testid': 'compare-story' }, ...parts);
 }

@@ -1,10 +1,11 @@
 import { ABC_CLASSES } from '../analytics/abc';
 import { RFM_GROUPS } from '../analytics/rfm';
-import type { Leaf } from '../run/leaves';
-import type { Audience } from '../scenario/decisions';
+import { diffLeaves, type Leaf } from '../run/leaves';
+import type { Audience, Decisions } from '../scenario/decisions';
+import { getPath } from '../scenario/paths';
 import type { Scenario } from '../scenario/schema';
-import { num, pick, t } from './i18n';
-import { leverAt, leverLabel, LEVERS, tierField, tierFieldLabel } from './levers';
+import { list, num, pick, t } from './i18n';
+import { leverAt, leverLabel, LEVERS, TIER_FIELDS, tierField, tierFieldLabel } from './levers';
 
 // Decisions in the course's words: a dotted decision path (as in run comparisons, "tiers.levels.1.discount") as
 // the plan form labels it, and a value as the form shows it (percentages, options, segment names, on/off).
@@ -27,8 +28,8 @@ export function leverName(path: string): string {
 export function audienceValue(a: Audience | undefined): string {
   if (!a) return t('audience.none');
   const parts = [
-    a.groups.map((g) => t(`audience.group.${g}`)).join(t('lab.listSep')),
-    a.abc.map((k) => t(`audience.abc.${k}`)).join(t('lab.listSep')),
+    list(a.groups.map((g) => t(`audience.group.${g}`))),
+    list(a.abc.map((k) => t(`audience.abc.${k}`))),
     a.atRisk ? t('audience.atRisk') : '',
   ].filter((x) => x !== '');
   return parts.length > 0 ? parts.join(' + ') : t('audience.none');
@@ -62,4 +63,68 @@ export function leverValue(path: string, v: Leaf | undefined, scenario?: Scenari
     return seg ? pick(seg.name) : v;
   }
   return String(v);
+}
+
+/** One changed setting in the plan form's words: what it is, and its value before and after. */
+export type DecisionChange = {
+  /** The lever's path (an audience, a whole tier level or the featured cases stand for all their leaves). */
+  path: string;
+  what: string;
+  from: string;
+  to: string;
+};
+
+type TierLevels = Decisions['tiers']['levels'];
+
+/** A tier level as the plan form shows it (its fields in the form's order), or "no such level". */
+export function tierLevelValue(levels: TierLevels | undefined, k: number): string {
+  const level = levels?.[k];
+  if (!level) return t('decisions.noLevel');
+  return list(TIER_FIELDS.map(({ key }) => `${tierFieldLabel(key)} ${leverValue(`tiers.levels.${k}.${key}`, level[key])}`));
+}
+
+function featuredValue(d: Partial<Decisions>): string {
+  const f = d.featured ?? [];
+  return f.length === 0 ? t('decisions.noFeatured') : list(f.map((x) => `#${x.customer}`));
+}
+
+/**
+ * What differs between two plans, one line per setting a player sets: an audience as a whole (whom it reached →
+ * whom it reaches), a tier level added or removed as a whole level, the featured cases as one list. The leaves
+ * of a list that grew or shrank have no value on one side; on their own they would read "— → —".
+ */
+export function decisionChanges(before: Partial<Decisions>, after: Partial<Decisions>, sc?: Scenario | null): DecisionChange[] {
+  const out = new Map<string, DecisionChange>();
+  const levelsA = before.tiers?.levels;
+  const levelsB = after.tiers?.levels;
+  for (const c of diffLeaves(before, after)) {
+    const audience = LEVERS.find((l) => l.spec.kind === 'audience' && (c.path === l.path || c.path.startsWith(`${l.path}.`)));
+    if (audience) {
+      const from = audienceValue(getPath(before, audience.path) as Audience | undefined);
+      const to = audienceValue(getPath(after, audience.path) as Audience | undefined);
+      if (from !== to) out.set(audience.path, { path: audience.path, what: leverName(audience.path), from, to });
+      continue;
+    }
+    if (c.path === 'featured' || c.path.startsWith('featured.')) {
+      const from = featuredValue(before);
+      const to = featuredValue(after);
+      if (from !== to) out.set('featured', { path: 'featured', what: t('decisions.featured'), from, to });
+      continue;
+    }
+    const tier = /^tiers\.levels(?:\.(\d+))?/.exec(c.path);
+    if (tier) {
+      // "tiers.levels" alone is the empty list: the levels on the other side have lines of their own.
+      if (tier[1] === undefined) continue;
+      const k = Number(tier[1]);
+      if (!levelsA?.[k] || !levelsB?.[k]) {
+        const path = `tiers.levels.${k}`;
+        out.set(path, { path, what: t('lever.tiers.level', { n: k + 1 }), from: tierLevelValue(levelsA, k), to: tierLevelValue(levelsB, k) });
+        continue;
+      }
+    }
+    const from = leverValue(c.path, c.a, sc);
+    const to = leverValue(c.path, c.b, sc);
+    if (from !== to) out.set(c.path, { path: c.path, what: leverName(c.path), from, to });
+  }
+  return [...out.values()];
 }

@@ -2,7 +2,7 @@ import { answerFeatured } from '../store/actions';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { pick, t } from './i18n';
+import { pick, t, weekName } from './i18n';
 import { stageName } from './badges';
 import { getHost } from '../store/host-instance';
 
@@ -34,7 +34,7 @@ export function openFeatured(customer: number): void {
         purchases: p.purchases,
         spend: p.spendTotal,
         cause: t(`cause.${last?.cause ?? 'quality-shortfall'}`),
-        week: (last?.week ?? 0) + 1,
+        when: weekName(last?.week ?? 0, sc?.weeksPerSeason, true),
       });
     });
   const render = () => {

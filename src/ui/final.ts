@@ -5,13 +5,13 @@ import { h } from './dom';
 import { num, t } from './i18n';
 import { chartCard, reportView, scoreBlock, scoreText, signed, surveysCard } from './report';
 import { scoreMovesCard } from './score-moves-card';
+import { driverLine } from './causes';
 import { confirmDialog } from './dialog';
 import type { CauseId, SeasonReport } from '../sim';
 import { profileCard } from './profile';
 import { exportRun } from './files';
-import { diffLeaves } from '../run/leaves';
 import type { RunFile } from '../run/runfile';
-import { leverName, leverValue } from './decision-labels';
+import { decisionChanges } from './decision-labels';
 import { studyRun } from './replay-store';
 import { setCompareFile } from './compare-store';
 import { goTo, stopAll, watch, watchLang, type Page } from './page';
@@ -42,7 +42,7 @@ function decisionsCard(run: RunFile): HTMLElement {
   const moves = seasons.slice(1).map((x, k) => ({
     season: k + 2,
     delta: x.score.total - seasons[k].score.total,
-    changes: diffLeaves({ ...seasons[k].decisions, featured: [] }, { ...x.decisions, featured: [] }),
+    changes: decisionChanges({ ...seasons[k].decisions, featured: [] }, { ...x.decisions, featured: [] }, run.scenario.data),
   }));
   const sorted = [...moves].sort((a, b) => b.delta - a.delta);
   const describe = (m: (typeof moves)[number], key: 'final.best' | 'final.worst') =>
@@ -54,7 +54,7 @@ function decisionsCard(run: RunFile): HTMLElement {
         'ul',
         {},
         ...(m.changes.length
-          ? m.changes.slice(0, 5).map((c) => h('li', {}, t('final.change', { what: leverName(c.path), from: leverValue(c.path, c.a, run.scenario.data), to: leverValue(c.path, c.b, run.scenario.data) })))
+          ? m.changes.slice(0, 5).map((c) => h('li', {}, t('final.change', c)))
           : [h('li', {}, t('final.noChange'))]),
       ),
     );
@@ -118,7 +118,7 @@ export function renderFinal(root: HTMLElement): void {
         'section',
         { class: 'card' },
         h('h3', {}, t('final.drivers')),
-        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, t('final.driver', { cause: t(`cause.${cause}`), sat: signed(v.sat), loy: signed(v.loy) })))),
+        h('ul', {}, ...drivers.map(([cause, v]) => h('li', {}, driverLine(cause, v.sat, v.loy)))),
       ),
     ),
     surveysCard(s.reports),

@@ -2,7 +2,7 @@ import { rfmGridTable } from './rfm-grid';
 import type { LabResult } from '../lab/lab-core';
 import { sortCustomers, type SortKey } from '../lab/lab-table';
 import { h } from './dom';
-import { num, t, type MessageKey } from './i18n';
+import { list, num, t, type MessageKey } from './i18n';
 import { cutEditor, cutStatus, type CutEditor } from './lab-rfm';
 
 // The Analytics Lab's results: model parameters, shares, the RFM grid and groups (with the class's own cut-offs
@@ -102,14 +102,14 @@ function clvCard(r: LabResult): HTMLElement {
       'table',
       { class: 'abc' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('lab.clv.band')), h('th', { scope: 'col' }, t('lab.abc.customers')))),
-      h('tbody', {}, ...r.clvBins.map((b, k) => h('tr', {}, h('th', { scope: 'row' }, `¥${labels[k]}`), h('td', {}, num(b.count))))),
+      h('tbody', {}, ...r.clvBins.map((b, k) => h('tr', {}, h('th', { scope: 'row' }, `${r.options.currency}${labels[k]}`), h('td', {}, num(b.count))))),
     ),
   );
   const c = r.options.clv;
   return chartCard(
     t('lab.clv', { months: c.horizonMonths }),
-    t('lab.clv.reading', { mean: num(r.meanClv, 2), total: num(r.totalClv), margin: pct(c.margin), rate: pct(c.discountAnnual), monthly: `${num(100 * c.discountMonthly, 2)}%` }),
-    (m, el) => m.clvChart(el, labels, r.clvBins.map((b) => b.count), t('lab.clv.x'), t('lab.clv.y')),
+    t('lab.clv.reading', { cur: r.options.currency, mean: num(r.meanClv, 2), total: num(r.totalClv), margin: pct(c.margin), rate: pct(c.discountAnnual), monthly: `${num(100 * c.discountMonthly, 2)}%` }),
+    (m, el) => m.clvChart(el, labels, r.clvBins.map((b) => b.count), t('lab.clv.x', { cur: r.options.currency }), t('lab.clv.y')),
     'lab-clv',
     details,
   );
@@ -131,7 +131,8 @@ function riskCard(r: LabResult): HTMLElement {
           h('strong', {}, c.id),
           ' — ',
           t('lab.risk.line', {
-            reasons: c.reasons.map((x) => t(`warning.${x}`)).join(t('lab.listSep')),
+            cur: r.options.currency,
+            reasons: list(c.reasons.map((x) => t(`warning.${x}`))),
             p: num(100 * c.pAlive),
             gap: num(c.gapWeeks, 1),
             value: num(c.valueAtRisk, 2),
@@ -172,10 +173,10 @@ export function topTable(r: LabResult, sort: TableSort, onSort: (s: TableSort) =
           {
             type: 'button',
             'data-testid': `lab-sort-${c.key}`,
-            title: t('lab.sortBy', { column: t(c.label) }),
+            title: t('lab.sortBy', { column: t(c.label, { cur: r.options.currency }) }),
             onclick: () => onSort({ key: c.key, descending: active ? !sort.descending : c.numeric }),
           },
-          t(c.label) + arrow,
+          t(c.label, { cur: r.options.currency }) + arrow,
         ),
       );
     }),
@@ -202,7 +203,7 @@ export function topTable(r: LabResult, sort: TableSort, onSort: (s: TableSort) =
     'section',
     { class: 'card', 'data-testid': 'lab-top' },
     h('h3', { id: 'lab-top-h' }, t('lab.top', { n: Math.min(TOP_ROWS, r.customers.length) })),
-    h('p', { class: 'reading', 'aria-live': 'polite' }, t(sort.descending ? 'lab.top.readingDesc' : 'lab.top.readingAsc', { column: t(col.label), total: num(r.customers.length) })),
+    h('p', { class: 'reading', 'aria-live': 'polite' }, t(sort.descending ? 'lab.top.readingDesc' : 'lab.top.readingAsc', { column: t(col.label, { cur: r.options.currency }), total: num(r.customers.length) })),
     h('div', { class: 'lab-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'lab-top-h' }, h('table', { class: 'lab-top' }, h('thead', {}, head), h('tbody', {}, ...rows))),
     h('p', { class: 'hint' }, t('lab.top.hint', { weeks: r.options.horizonWeeks, months: r.options.clv.horizonMonths, margin: pct(r.options.clv.margin), rate: pct(r.options.clv.discountAnnual) })),
   );
@@ -216,6 +217,7 @@ export function resultsView(r: LabResult, file: string, sort: TableSort, onSort:
     h('p', {}, t('lab.summary.file', { file, rows: num(r.rows), customers: num(r.customers.length), first: r.firstDate, last: r.lastDate, end: r.calibrationEnd })),
     h('p', { 'data-testid': 'lab-share' }, t('lab.summary.share', { top10: pct(r.top10), top20: pct(r.top20) })),
     h('p', {}, t('lab.summary.repeat', { n: num(r.repeatBuyers), share: pct(r.repeatBuyers / Math.max(1, r.customers.length)) })),
+    r.repairedDates > 0 ? h('p', { 'data-testid': 'lab-repaired' }, t('lab.summary.repaired', { n: num(r.repairedDates) })) : null,
     h('button', { type: 'button', class: 'primary', 'data-testid': 'lab-export', onclick: onExport }, t('lab.export')),
     h('p', { class: 'hint' }, t('lab.export.hint')),
   );
@@ -224,7 +226,7 @@ export function resultsView(r: LabResult, file: string, sort: TableSort, onSort:
     { class: 'lab-results', 'data-testid': 'lab-results' },
     h('h3', { tabindex: -1, id: 'lab-results-h' }, t('lab.results')),
     h('div', { class: 'grid' }, summary, paramsCard(r), rfmCard(r), abcCard(r), clvCard(r)),
-    cutEditor(cuts),
+    cutEditor(cuts, r.options.currency),
     riskCard(r),
     topTable(r, sort, onSort),
   );

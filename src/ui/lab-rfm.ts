@@ -71,8 +71,8 @@ export function readDraft(draft: CutDraft): { ok: true; cuts: RfmCuts } | { ok: 
 }
 
 /** The editor, a card of its own under the results' cards. */
-export function cutEditor(editor: CutEditor): HTMLElement {
-  const rule = { r: t('lab.cuts.rule.r'), f: t('lab.cuts.rule.f'), m: t('lab.cuts.rule.m') };
+export function cutEditor(editor: CutEditor, currency = '¥'): HTMLElement {
+  const rule = { r: t('lab.cuts.rule.r'), f: t('lab.cuts.rule.f'), m: t('lab.cuts.rule.m', { cur: currency }) };
   const sign = { r: '≤', f: '≥', m: '≥' };
   const rows = DIMS.map((dim) =>
     h(
@@ -145,6 +145,6 @@ export function cutStatus(r: LabResult): HTMLElement {
   return h(
     'p',
     { class: 'reading', tabindex: -1, 'aria-live': 'polite', 'data-testid': 'lab-cuts-status' },
-    c ? t('lab.cuts.status.own', { r: fmt(c.r.map((x) => (x === null ? null : toDays(x)))), f: fmt(c.f), m: fmt(c.m) }) : t('lab.cuts.status.quintiles'),
+    c ? t('lab.cuts.status.own', { cur: r.options.currency, r: fmt(c.r.map((x) => (x === null ? null : toDays(x)))), f: fmt(c.f), m: fmt(c.m) }) : t('lab.cuts.status.quintiles'),
   );
 }

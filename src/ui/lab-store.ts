@@ -5,7 +5,7 @@ import { rescoreRfm, type LabColumns, type LabProgress, type LabResult } from '.
 import { resultRows } from '../lab/lab-table';
 import { startLab, type LabRun } from '../workers/lab-host';
 import { download } from './dom';
-import { t } from './i18n';
+import { list, t } from './i18n';
 import { errorLine } from './lab-errors';
 import type { TableSort } from './lab-results';
 import { draftFrom, readDraft, type CutDraft } from './lab-rfm';
@@ -25,6 +25,12 @@ export interface LabState {
   margin: string;
   discount: string;
   clvMonths: string;
+  /** The currency sign of the file's amounts: ¥ for a class's own file, $ for the CDNOW sample (US dollars). */
+  currency: string;
+  /** Read the file's dates in the other forms a messy export holds (2025/9/2, 2025年9月2日), when asked to. */
+  repairDates: boolean;
+  /** The last run failed on dates that repairing would read: the page offers the repair. */
+  repairable: boolean;
   run: LabRun | null;
   progress: LabProgress | null;
   errors: string[];
@@ -50,6 +56,9 @@ export const labStore = createStore<LabState>()(() => ({
   margin: '30',
   discount: '10',
   clvMonths: '12',
+  currency: '¥',
+  repairDates: false,
+  repairable: false,
   run: null,
   progress: null,
   errors: [],
@@ -65,7 +74,7 @@ export const labStore = createStore<LabState>()(() => ({
 
 const set = labStore.setState;
 
-export async function loadLabFile(file: Blob, name: string): Promise<void> {
+export async function loadLabFile(file: Blob, name: string, currency = '¥'): Promise<void> {
   cancelLabRun();
   let header: string[] = [];
   try {
@@ -79,12 +88,16 @@ export async function loadLabFile(file: Blob, name: string): Promise<void> {
     fileName: name,
     header,
     columns,
-    // The calibration end belongs to a file's dates: a new file starts again from its own last date.
+    // The calibration end belongs to a file's dates: a new file starts again from its own last date, with its
+    // own currency, and its dates are read strictly until its owner asks for a repair.
     calibrationEnd: '',
+    currency,
+    repairDates: false,
+    repairable: false,
     result: null,
     ...(columns
       ? { errors: [], errorCount: 0, focus: '[data-testid="lab-run"]' }
-      : { errors: [`${name}:1: ${t('lab.err.fewColumns', { found: header.map((x) => `"${x}"`).join(', ') || '—' })}`], errorCount: 1, focus: '[data-testid="lab-errors"]' }),
+      : { errors: [`${name}:1: ${t('lab.err.fewColumns', { found: list(header.map((x) => `"${x}"`)) || '—' })}`], errorCount: 1, focus: '[data-testid="lab-errors"]' }),
   });
 }
 
@@ -93,7 +106,8 @@ export async function loadLabSample(): Promise<void> {
   try {
     const raw = (await import('../../assets/cdnow/CDNOW_sample.txt?raw')).default;
     set({ loadingSample: false });
-    await loadLabFile(new Blob([cdnowToCsv(raw)], { type: 'text/csv' }), 'CDNOW_sample.csv');
+    // CDNOW's amounts are US dollars.
+    await loadLabFile(new Blob([cdnowToCsv(raw)], { type: 'text/csv' }), 'CDNOW_sample.csv', '$');
   } catch (err) {
     set({ loadingSample: false, errors: [t('lab.err.sample', { detail: err instanceof Error ? err.message : String(err) })], errorCount: 1 });
   }
@@ -125,24 +139,39 @@ export async function runLab(): Promise<void> {
       margin: numberOrNaN(s.margin) / 100,
       discountAnnual: numberOrNaN(s.discount) / 100,
       clvMonths: numberOrNaN(s.clvMonths),
+      repairDates: s.repairDates,
+      currency: s.currency,
     },
     (p) => {
       if (labStore.getState().run === current) set({ progress: p });
     },
   );
-  set({ run: current, progress: { stage: 'parse', fraction: 0, rows: 0 }, errors: [], errorCount: 0, result: null, focus: '[data-testid="lab-cancel"]' });
+  set({ run: current, progress: { stage: 'parse', fraction: 0, rows: 0 }, errors: [], errorCount: 0, repairable: false, result: null, focus: '[data-testid="lab-cancel"]' });
   try {
     const outcome = await current.done;
     if (labStore.getState().run !== current) return;
     if (outcome.ok) {
       set({ run: null, progress: null, result: outcome.result, resultFile: name, cuts: draftFrom(outcome.result.rfmQuintiles), cutsError: null, focus: '#lab-results-h' });
     } else {
-      set({ run: null, progress: null, errors: outcome.errors.map((e) => errorLine(name, e, typed)), errorCount: outcome.errorCount, focus: '[data-testid="lab-errors"]' });
+      const repairable = !s.repairDates && outcome.errors.some((e) => e.code === 'bad-date' && e.repairable === true);
+      set({ run: null, progress: null, errors: outcome.errors.map((e) => errorLine(name, e, typed)), errorCount: outcome.errorCount, repairable, focus: '[data-testid="lab-errors"]' });
     }
   } catch (err) {
     if (labStore.getState().run !== current) return;
     set({ run: null, progress: null, errors: [t('lab.err.crash', { detail: err instanceof Error ? err.message : String(err) })], errorCount: 1, focus: '[data-testid="lab-errors"]' });
   }
+}
+
+/** The currency of the amounts: results already shown say their money in it at once (no figure changes). */
+export function setLabCurrency(currency: string): void {
+  const { result } = labStore.getState();
+  set({ currency, ...(result ? { result: { ...result, options: { ...result.options, currency } } } : {}) });
+}
+
+/** Reads the file's dates in a messy export's forms too (2025/9/2, 2025年9月2日) and runs the analysis again. */
+export function repairLabDates(): void {
+  set({ repairDates: true, repairable: false });
+  void runLab();
 }
 
 /** Scores RFM again with the cut-offs being edited, or says in one line which one is wrong. */

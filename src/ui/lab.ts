@@ -11,7 +11,9 @@ import {
   loadLabFile,
   loadLabSample,
   quintileLabCuts,
+  repairLabDates,
   runLab,
+  setLabCurrency,
   sortLabTable,
   typeLabCut,
   type LabState,
@@ -30,6 +32,13 @@ import { stopAll, watch, watchLang, type Page } from './page';
 // kept as they are typed and do not draw the page again, so the field being edited keeps the focus; progress
 // moves the bar in place. Leaving the page stops a run in progress.
 
+/** The currencies a file's amounts can be in, by sign, with their names in the locale files. */
+const CURRENCIES = [
+  { sign: '¥', label: 'lab.currency.yuan' },
+  { sign: '$', label: 'lab.currency.dollar' },
+  { sign: '€', label: 'lab.currency.euro' },
+] as const satisfies readonly { sign: string; label: MessageKey }[];
+
 export const labPage: Page = {
   mount(root) {
     addLabStyle();
@@ -37,7 +46,7 @@ export const labPage: Page = {
     const stops = [
       watch(
         labStore,
-        (s) => [s.file, s.fileName, s.header, s.run === null, s.progress === null, s.errors, s.errorCount, s.result, s.resultFile, s.sort, s.cutsError, s.loadingSample],
+        (s) => [s.file, s.fileName, s.header, s.run === null, s.progress === null, s.errors, s.errorCount, s.repairable, s.result, s.resultFile, s.sort, s.cutsError, s.loadingSample],
         draw,
       ),
       watch(surveyStore, (s) => [s.fileName, s.text, s.header, s.column, s.outcome], draw),
@@ -146,6 +155,16 @@ function optionsForm(state: LabState): HTMLElement {
       ...columnSelect('id', 'lab.col.idColumn'),
       ...columnSelect('date', 'lab.col.dateColumn'),
       ...columnSelect('amount', 'lab.col.amountColumn'),
+      ...field(
+        'lab-currency',
+        t('lab.opt.currency'),
+        h(
+          'select',
+          { id: 'lab-currency', 'data-testid': 'lab-currency', disabled: busy, onchange: (e: Event) => setLabCurrency((e.target as HTMLSelectElement).value) },
+          ...CURRENCIES.map((c) => h('option', { value: c.sign, selected: state.currency === c.sign }, t(c.label))),
+        ),
+        t('lab.opt.currencyHint'),
+      ),
       ...field('lab-end', t('lab.opt.calibration-end'), input('lab-end', { type: 'date' }, state.calibrationEnd, (v) => labStore.setState({ calibrationEnd: v })), t('lab.opt.endHint')),
       ...field('lab-horizon', t('lab.opt.horizon-weeks'), input('lab-horizon', { type: 'number', min: 0, step: 1, inputmode: 'numeric' }, state.horizon, (v) => labStore.setState({ horizon: v })), t('lab.opt.horizonHint')),
       ...field('lab-margin', t('lab.opt.margin'), input('lab-margin', { type: 'number', min: 0, max: 100, step: 1, inputmode: 'decimal' }, state.margin, (v) => labStore.setState({ margin: v })), t('lab.opt.marginHint')),
@@ -185,6 +204,16 @@ function errorBox(state: LabState): HTMLElement | null {
     h('h3', {}, t('lab.err.heading', { n: num(state.errorCount) })),
     h('ul', {}, ...state.errors.map((line) => h('li', { 'data-testid': 'lab-error' }, line))),
     more > 0 ? h('p', {}, t('lab.err.more', { n: num(more), max: MAX_ERRORS })) : null,
+    // Dates the game's own export writes in other forms (2025/9/2, 2025年9月2日): offer to read them, not only refuse.
+    state.repairable
+      ? h(
+          'p',
+          { 'data-testid': 'lab-repair' },
+          t('lab.repair.offer'),
+          ' ',
+          h('button', { type: 'button', class: 'primary', 'data-testid': 'lab-repair-dates', onclick: () => repairLabDates() }, t('lab.repair.button')),
+        )
+      : null,
     h('p', { class: 'hint' }, t('lab.err.fix')),
   );
 }

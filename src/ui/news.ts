@@ -1,6 +1,6 @@
 import type { NewsItem, SeasonReport } from '../sim';
 import { h } from './dom';
-import { pick, t, type MessageKey } from './i18n';
+import { pick, t, weekName, type MessageKey } from './i18n';
 
 // The season's news in words: every scenario event and incident in the week it happened, what it did and what
 // would have prevented or softened it. The engine gives the facts (src/sim/news.ts); the words are here.
@@ -25,13 +25,15 @@ export function newsText(n: NewsItem): string {
 
 /** The report's list of the season's news, by week. */
 export function newsCard(r: SeasonReport): HTMLElement {
+  // A report is one season's: its weeks are named within the season, as everywhere else.
+  const wps = r.weeks;
   return h(
     'section',
     { class: 'card', 'data-testid': 'news' },
     h('h3', {}, t('news.title')),
     r.news.length === 0
       ? h('p', {}, t('news.none'))
-      : h('ul', {}, ...r.news.map((n) => h('li', { 'data-kind': n.kind }, h('strong', {}, `${t('news.week', { week: n.week + 1 })} · `), newsText(n)))),
+      : h('ul', {}, ...r.news.map((n) => h('li', { 'data-kind': n.kind }, h('strong', {}, `${weekName(n.week, wps)} · `), newsText(n)))),
   );
 }
 

@@ -98,11 +98,17 @@ export function renderPlan(root: HTMLElement): void {
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
   for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}`, i.params)}`));
 
+  // The banner counts the cases still waiting: an answered case no longer calls for the manager.
+  const waiting = s.featured.filter((id) => !d.featured.some((f) => f.customer === id)).length;
   const featured = s.featured.length
     ? h(
         'div',
-        { class: 'featured-box' },
-        h('p', {}, `❗ ${t('plan.featuredWaiting', { n: s.featured.length })}`),
+        { class: 'featured-box', 'data-testid': 'complaint-cases' },
+        h(
+          'p',
+          { 'data-testid': 'complaint-cases-waiting' },
+          waiting > 0 ? `❗ ${t('plan.featuredWaiting', { n: waiting })}` : `✓ ${t('plan.featuredAllDone', { n: s.featured.length })}`,
+        ),
         ...s.featured.map((id) => {
           const done = d.featured.some((f) => f.customer === id);
           return h(
@@ -253,7 +259,8 @@ function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
               dd.tiers.levels.push({
                 threshold: last ? last.threshold * 2 + 100 : 200,
                 discount: 0.03,
-                service: 0.6,
+                // Never below what walk-ins get: members served worse than ordinary customers feel slighted.
+                service: Math.max(0.6, dd.tiers.baseService),
                 birthdayGift: false,
                 giftPack: 0,
                 priority: false,

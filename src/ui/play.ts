@@ -3,7 +3,7 @@ import { newsBanner } from './news';
 import { showReport } from '../store/actions';
 import { prefs, session } from '../store/session';
 import { h } from './dom';
-import { t } from './i18n';
+import { t, weekName } from './i18n';
 import { savePrefs } from '../store/autosave';
 import { selectCustomer } from '../store/world-actions';
 import { MOOD_FACE, STAGE_ORDER, STAGE_STYLE } from './badges';
@@ -58,7 +58,7 @@ function renderPlay(root: HTMLElement): void {
     min: 0,
     max: r.weekly.length,
     value: s.playWeek,
-    'aria-label': t('play.week', { week: w.week + 1 }),
+    'aria-label': weekName(w.week, s.scenario?.weeksPerSeason),
   });
   weekSlider.addEventListener('input', () => session.setState({ playWeek: Number(weekSlider.value), paused: true }));
   const skip = h('button', { type: 'button', class: done ? 'primary big' : '', 'data-testid': 'to-report', onclick: () => showReport() }, t('play.skip'));
@@ -103,7 +103,7 @@ function renderPlay(root: HTMLElement): void {
   );
   root.replaceChildren(
     h('h2', {}, t('play.heading', { n: r.season })),
-    h('p', { class: 'week', 'aria-live': 'polite', 'data-testid': 'play-week', 'data-week': k }, h('strong', {}, t('play.week', { week: w.week + 1 })), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
+    h('p', { class: 'week', 'aria-live': 'polite', 'data-testid': 'play-week', 'data-week': k }, h('strong', {}, weekName(w.week, s.scenario?.weeksPerSeason)), ' · ', t('play.visits', { visits: w.visits, acquired: w.acquired, churned: w.churned, complaints: w.complaints })),
     newsBanner(r, w.week),
     h('div', { class: 'row' }, pause, speed, weekSlider),
     h('p', { class: 'hint' }, t('play.legend')),

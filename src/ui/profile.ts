@@ -3,7 +3,8 @@ import type { CustomerProfile } from '../sim';
 import { session } from '../store/session';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { num, pick, t } from './i18n';
+import { list, pick, signed, t, weekName } from './i18n';
+import { causeLabel } from './causes';
 import { moodName, stageBadge, stageName } from './badges';
 
 // The customer file card (客户档案): what the store knows and the recorded cause of every change. During the game
@@ -20,25 +21,26 @@ export function tierName(tier: number): string {
 /** `scenario` names the segment; the current game's by default (the replay viewer passes the studied run's). */
 export function profileCard(p: CustomerProfile & { clv?: number }, revealTruth: boolean, sc: Scenario | null = session.getState().scenario): HTMLElement {
   const seg = sc?.segments.find((g) => g.id === p.segment);
-  const known = [p.birthdayKnown && t('profile.known.birthday'), p.preferencesKnown && t('profile.known.prefs')].filter(Boolean).join('、');
-  const list = h('ol', { class: 'history', 'aria-label': t('profile.history') });
+  const known = list([p.birthdayKnown ? t('profile.known.birthday') : '', p.preferencesKnown ? t('profile.known.prefs') : ''].filter((x) => x !== ''));
+  const historyList = h('ol', { class: 'history', 'aria-label': t('profile.history') });
   const events = revealTruth ? p.history : p.history.filter((e) => !FEELINGS.has(e.kind));
+  const wps = sc?.weeksPerSeason;
   for (const e of events.slice(-40)) {
-    list.append(
-      h(
-        'li',
-        {},
-        t('profile.event', { week: e.week + 1, what: t(`profile.kind.${e.kind}`), cause: t(`cause.${e.cause}`) }),
-        FEELINGS.has(e.kind) ? ` (${e.delta > 0 ? '+' : ''}${num(e.delta * 100)})` : '',
-      ),
+    const cause = e.kind === 1 ? causeLabel(e.cause, e.delta) : t(`cause.${e.cause}`);
+    historyList.append(
+      h('li', {}, t('profile.event', { when: weekName(e.week, wps), what: t(`profile.kind.${e.kind}`), cause }), FEELINGS.has(e.kind) ? ` (${signed(e.delta * 100, 0)})` : ''),
     );
   }
+  // The reason a customer left is the store's class of churn; the event names what set it off (a data leak, say).
+  const left = [...p.history].reverse().find((e) => e.kind === 3);
+  const gone = p.churnReason !== 'none';
   return h(
     'div',
     { class: 'profile', 'data-testid': 'profile-card' },
     h('div', { class: 'row' }, stageBadge(p.stage), h('strong', {}, stageName(p.stage))),
     h('p', {}, t('profile.segment', { segment: seg ? pick(seg.name) : p.segment })),
-    revealTruth ? h('p', {}, t('profile.mood', { mood: moodName(p.mood) })) : '',
+    // Someone who has left has no mood the store could meet: never "Delighted" beside a churn.
+    revealTruth ? h('p', {}, gone ? t('profile.moodGone') : t('profile.mood', { mood: moodName(p.mood) })) : '',
     h('p', {}, t('profile.tier', { tier: tierName(p.tier) })),
     h('p', {}, t('profile.purchases', { n: p.purchases, spend: p.spendTotal })),
     h('p', { 'data-testid': 'profile-contribution' }, t(p.contribution < 0 ? 'profile.contribution.loss' : 'profile.contribution', { value: Math.abs(p.contribution) })),
@@ -47,9 +49,19 @@ export function profileCard(p: CustomerProfile & { clv?: number }, revealTruth: 
     h('p', {}, t('profile.complaints', { n: p.complaints })),
     h('p', {}, t('profile.known', { fields: known || t('profile.known.nothing') })),
     p.optedOut ? h('p', {}, t('profile.optedOut')) : '',
-    p.churnReason !== 'none' ? h('p', {}, t('profile.churn', { reason: t(`churn.${p.churnReason}`), week: p.churnWeek + 1 })) : '',
+    gone
+      ? h(
+          'p',
+          { 'data-testid': 'profile-churn' },
+          t(left && left.cause !== 'none' ? 'profile.churnCause' : 'profile.churn', {
+            reason: t(`churn.${p.churnReason}`),
+            when: weekName(p.churnWeek, wps, true),
+            cause: left ? causeLabel(left.cause) : '',
+          }),
+        )
+      : '',
     h('h3', {}, t('profile.history')),
-    list,
+    historyList,
     revealTruth ? '' : h('p', { class: 'hint', 'data-testid': 'profile-feelings-hidden' }, t('profile.feelingsHidden')),
     revealTruth
       ? h(

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema';
 import { diffLeaves, type Leaf } from '../run/leaves';
 import { h } from './dom';
 import { audienceValue, leverValue } from './decision-labels';
-import { t } from './i18n';
+import { list, t } from './i18n';
 import { getPath } from '../scenario/paths';
 import { leverLabel, LEVERS, TAB_AREAS, TABS, TIER_FIELDS, tierFieldLabel } from './levers';
 
@@ -40,12 +40,12 @@ export function decisionsCard(d: Decisions, previous: Decisions | null, scenario
       d.tiers.levels.forEach((level, k) => {
         // In the plan form's order (the schema's), not the alphabetical order of leaves.
         const parts = TIER_FIELDS.map(({ key }) => `${tierFieldLabel(key)} ${leverValue(`tiers.levels.${k}.${key}`, level[key])}`);
-        rows.push(h('li', { class: levelChanged(k) ? 'changed' : '' }, h('span', {}, `${t('lever.tiers.level', { n: k + 1 })}: `), parts.join(t('lab.listSep')), levelChanged(k) ? ` ✎ ${t('replay.levelChanged')}` : ''));
+        rows.push(h('li', { class: levelChanged(k) ? 'changed' : '' }, h('span', {}, `${t('lever.tiers.level', { n: k + 1 })}: `), list(parts), levelChanged(k) ? ` ✎ ${t('replay.levelChanged')}` : ''));
       });
     }
     if (rows.length === 0) continue;
     box.append(h('h4', {}, t(`tab.${tab}`)), h('ul', { class: 'decisions' }, ...rows));
   }
-  if (d.featured.length > 0) box.append(h('h4', {}, t('decisions.featured')), h('p', {}, d.featured.map((f) => `#${f.customer}`).join(t('lab.listSep'))));
+  if (d.featured.length > 0) box.append(h('h4', {}, t('decisions.featured')), h('p', {}, list(d.featured.map((f) => `#${f.customer}`))));
   return box;
 }

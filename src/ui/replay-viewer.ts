@@ -5,7 +5,7 @@ import { MOOD_FACE, moodName, STAGE_ORDER, STAGE_STYLE, stageName } from './badg
 import { setCompareFile } from './compare-store';
 import { openModal } from './dialog';
 import { h } from './dom';
-import { num, pick, say, t } from './i18n';
+import { num, pick, say, t, weekName } from './i18n';
 import { goTo, stopAll, watch, watchLang, type Page } from './page';
 import { profileCard } from './profile';
 import { chooseRunToStudy, locate, replaySession, replayStore, showPoint, startOf, type Study } from './replay-store';
@@ -71,7 +71,7 @@ function replayView(root: HTMLElement) {
       .catch(() => null);
     const p = found?.[0];
     if (!p || !mounted) return;
-    openModal(t('replay.fileAt', { id, week: at.gameWeek + 1 }), card(at, p));
+    openModal(t('replay.fileAt', { id, when: weekName(at.gameWeek, at.st.run.scenario.data.weeksPerSeason, true) }), card(at, p));
   }
 
   function customersCard(box: HTMLElement, at: Seen): void {
@@ -95,7 +95,7 @@ function replayView(root: HTMLElement) {
     });
     const cards = h('div', { class: 'grid', 'aria-busy': 'true' }, h('p', {}, t('replay.loadingFiles')));
     box.replaceChildren(
-      h('h3', {}, t('replay.customers', { week: at.gameWeek + 1 })),
+      h('h3', {}, t('replay.customers', { when: weekName(at.gameWeek, at.st.run.scenario.data.weeksPerSeason, true) })),
       h('div', { class: 'row' }, h('label', { for: 'replay-customer' }, t('replay.lookup')), lookup, openBtn),
       lookupNote,
       cards,
@@ -163,7 +163,7 @@ function replayView(root: HTMLElement) {
       const p = point();
       const { s, w, week: gameWeek } = at();
       const r = reports[s];
-      const label = t('replay.where', { season: s + 1, seasons: reports.length, week: w + 1, weeks: r.weeks, gameWeek: gameWeek + 1 });
+      const label = t('replay.where', { season: s + 1, seasons: reports.length, week: w + 1, weeks: r.weeks });
       slider.value = String(p);
       slider.setAttribute('aria-valuetext', label);
       where.textContent = label;
@@ -287,7 +287,7 @@ function card(at: Seen, p: CustomerProfile): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { class: 'hint' }, seasonEnd ? t('replay.asAtSeasonEnd', { season: at.s + 1 }) : t('replay.asAtWeek', { week: at.gameWeek + 1, season: at.s + 1 })),
+    h('p', { class: 'hint' }, seasonEnd ? t('replay.asAtSeasonEnd', { season: at.s + 1 }) : t('replay.asAtWeek', { when: weekName(at.gameWeek, at.st.run.scenario.data.weeksPerSeason, true), season: at.s + 1 })),
     profileCard(p, Boolean(at.st.run.final), at.st.run.scenario.data),
   );
 }

@@ -60,7 +60,7 @@ function renderReport(root: HTMLElement): void {
   // The report opens with why the score moved (what the store could know of it during the game).
   const why = scoreMovesCard(r, s.reports, { decisions: s.run.seasons.map((x) => x.decisions), baseline: getHost().baseline() }, s.run.scenario.data, false);
   const view = reportView(r, s.reports, false, s.scenario, why);
-  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), view, analyticsSection(), files);
+  root.append(h('div', { class: 'row between' }, h('h2', {}, t('report.heading', { n: r.season })), next), view, analyticsSection(done), files);
   void getHost()
     .stories(3)
     .then((list) => {

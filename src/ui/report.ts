@@ -3,7 +3,8 @@ import { type SeasonReport, type Score, CHURN_IDS, COST_KEYS } from '../sim';
 import { session } from '../store/session';
 import { newsCard } from './news';
 import { h } from './dom';
-import { num, pick, t } from './i18n';
+import { list, num, pick, signed, t } from './i18n';
+import { causeLabel, driverLine } from './causes';
 import { stageName } from './badges';
 import { tierName } from './profile';
 
@@ -28,11 +29,7 @@ export function scoreText(x: number, digits = 1): string {
   return x < 0 && /[1-9]/.test(s) ? `−${s}` : s;
 }
 
-export function signed(x: number): string {
-  const s = num(Math.abs(x), 2);
-  if (!/[1-9]/.test(s)) return s;
-  return `${x > 0 ? '+' : '−'}${s}`;
-}
+export { signed };
 
 /**
  * One horizontal bar on the scale [min, max] (min ≤ 0): a value below zero is drawn left of the zero line, in
@@ -134,7 +131,7 @@ function readings(r: SeasonReport, reveal: boolean, sc: Scenario | null): string
   out.push(surveyReading(r, sc, reveal));
   if (reveal) {
     const top = r.drivers.find((d) => d.satisfaction !== 0);
-    if (top) out.push(t('report.reading.driver', { cause: t(`cause.${top.cause}`) }));
+    if (top) out.push(t('report.reading.driver', { cause: causeLabel(top.cause, top.satisfaction) }));
   }
   return out;
 }
@@ -171,7 +168,8 @@ function surveyFigures(r: SeasonReport, history: readonly SeasonReport[], sc: Sc
     h('p', { class: 'hint' }, t('report.survey.margin')),
     h('h4', {}, t('report.survey.bySegment')),
     h('ul', { 'data-testid': 'survey-segments' }, ...segments),
-    !reveal && m.detractors > 0 ? h('p', { class: 'hint' }, t('report.survey.followUpHint', { n: m.detractors })) : '',
+    // After the last season there is no season left to call them back in.
+    !reveal && m.detractors > 0 && !(sc && r.season >= sc.seasons) ? h('p', { class: 'hint', 'data-testid': 'survey-follow-up-hint' }, t('report.survey.followUpHint', { n: m.detractors })) : '',
   ];
 }
 
@@ -220,8 +218,8 @@ function satisfactionCard(r: SeasonReport, history: readonly SeasonReport[], rev
         { 'data-testid': 'truth-line' },
         t('report.truth.line', { mean: num(truth.mean, 1), nps: scoreText(truth.nps), promoters: truth.promoters, passives: truth.passives, detractors: truth.detractors, quality: num(truth.perceivedQuality, 1) }),
       ),
-      h('p', {}, t('report.truth.byTier', { list: truth.byTier.map((x, k) => `${tierName(k)} ${num(x, 1)}`).join(t('lab.listSep')) })),
-      h('p', {}, t('report.truth.bySegment', { list: r.customers.bySegment.map((g) => `${segmentName(sc, g.segment)} ${num(g.satisfaction, 1)}`).join(t('lab.listSep')) })),
+      h('p', {}, t('report.truth.byTier', { list: list(truth.byTier.map((x, k) => `${tierName(k)} ${num(x, 1)}`)) })),
+      h('p', {}, t('report.truth.bySegment', { list: list(r.customers.bySegment.map((g) => `${segmentName(sc, g.segment)} ${num(g.satisfaction, 1)}`)) })),
       measuredVersusTrue(r, sc),
     );
   }
@@ -245,6 +243,8 @@ function satisfactionCard(r: SeasonReport, history: readonly SeasonReport[], rev
         ? t('report.complaints.line', { ...c, days: c.avgDays, silent: c.silentFailures })
         : t('report.complaints.play', { filed: c.filed, recovered: c.recovered, unresolved: c.unresolved, days: c.avgDays }),
     ),
+    // The average is measured, the plan's days are a target: say why the two differ.
+    c.filed > 0 ? h('p', { class: 'hint', 'data-testid': 'complaint-days-note' }, t('report.complaints.daysNote')) : '',
     c.followUps > 0 ? h('p', {}, t('report.complaints.followUps', { n: c.followUps })) : '',
     reveal ? '' : h('p', { class: 'hint' }, t('report.complaints.silentHidden')),
   );
@@ -299,7 +299,7 @@ export function reportView(
           'ul',
           {},
           ...r.drivers.slice(0, 8).map((d) =>
-            h('li', {}, t('report.driver', { cause: t(`cause.${d.cause}`), sat: signed(d.satisfaction), loy: signed(d.loyalty), count: d.count })),
+            h('li', {}, driverLine(d.cause, d.satisfaction, d.loyalty, d.count)),
           ),
         ),
       )

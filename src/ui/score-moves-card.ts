@@ -1,10 +1,7 @@
-import type { Audience, Decisions } from '../scenario/decisions';
+import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import type { Score, SeasonReport } from '../sim';
-import type { LeafDiff } from '../run/leaves';
-import { getPath } from '../scenario/paths';
-import { audienceValue, leverName, leverValue } from './decision-labels';
-import { LEVERS } from './levers';
+import { decisionChanges } from './decision-labels';
 import { h } from './dom';
 import { t } from './i18n';
 import { scoreText, signed } from './report';
@@ -22,24 +19,6 @@ export interface WhyInputs {
 }
 
 const MAX_CHANGED = 8;
-
-/** The changed levers in the plan form's words: an audience as one line (whom it reached → whom it reaches). */
-function changedLines(changed: readonly LeafDiff[], before: Decisions, after: Decisions, sc: Scenario): string[] {
-  const lines = new Map<string, string>();
-  for (const c of changed) {
-    const audience = LEVERS.find((l) => l.spec.kind === 'audience' && c.path.startsWith(`${l.path}.`));
-    if (audience) {
-      const from = audienceValue(getPath(before, audience.path) as Audience | undefined);
-      const to = audienceValue(getPath(after, audience.path) as Audience | undefined);
-      if (from !== to) lines.set(audience.path, `${leverName(audience.path)}: ${from} → ${to}`);
-      continue;
-    }
-    const from = leverValue(c.path, c.a, sc);
-    const to = leverValue(c.path, c.b, sc);
-    if (from !== to) lines.set(c.path, `${leverName(c.path)}: ${from} → ${to}`);
-  }
-  return [...lines.values()];
-}
 
 function partLine(p: PartMove, weighted: boolean): HTMLElement {
   const text = t('why.part', { part: t(`report.part.${p.part}`), before: scoreText(p.before), after: scoreText(p.after) });
@@ -66,7 +45,8 @@ export function scoreMovesCard(r: SeasonReport, history: readonly SeasonReport[]
     baseline.textContent = reveal ? t('why.baseline', { total: scoreText(b.total), profit: scoreText(b.profit) }) : t('why.baselineProfit', { profit: scoreText(b.profit) });
   });
   if (prev) {
-    const lines = changedLines(m.changed, prev.decisions, now, sc);
+    // The featured cases are answered anew each season: not a lever that changed.
+    const lines = decisionChanges({ ...prev.decisions, featured: [] }, { ...now, featured: [] }, sc).map((c) => t('final.change', c));
     box.append(
       h('h4', {}, t('why.changed')),
       lines.length === 0

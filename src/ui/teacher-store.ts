@@ -4,7 +4,8 @@ import { bundledScenarios } from '../store/scenarios';
 import { verifyClass, type ClassFile, type ClassOptions, type Verification } from '../workers/class-verify';
 import { parseScenarioOffThread } from '../workers/parse-host';
 import { pickFile } from './dom';
-import type { Message } from './i18n';
+import { describe } from './files';
+import { pick, type Message } from './i18n';
 
 // The teacher page's state: the class's files as last dropped (kept unread, so a change of scenario or seed
 // verifies them again), the class scenario and seed as stated, the verification running in its worker and its
@@ -29,7 +30,7 @@ export interface TeacherState {
   /** Stopped because the page was left: verified again when it is shown again. */
   interrupted: boolean;
   /** The scenarios shipped with the game, read once. */
-  shipped: { id: string; hash: string }[] | null;
+  shipped: { id: string; hash: string; title: { zh: string; en: string } }[] | null;
 }
 
 export const teacherStore = createStore<TeacherState>()(() => ({
@@ -46,10 +47,10 @@ export const teacherStore = createStore<TeacherState>()(() => ({
   shipped: null,
 }));
 
-export function shippedScenarios(): { id: string; hash: string }[] {
+export function shippedScenarios(): { id: string; hash: string; title: { zh: string; en: string } }[] {
   const { shipped } = teacherStore.getState();
   if (shipped) return shipped;
-  const list = bundledScenarios().map((b) => ({ id: b.scenario.id, hash: b.hash }));
+  const list = bundledScenarios().map((b) => ({ id: b.scenario.id, hash: b.hash, title: b.scenario.title }));
   teacherStore.setState({ shipped: list });
   return list;
 }
@@ -124,8 +125,9 @@ export async function chooseClassScenarioFile(): Promise<void> {
   const picked = await pickFile('.yaml,.yml,.json');
   if (!picked) return;
   const r = await parseScenarioOffThread(picked.name, picked.text);
-  if (!r.ok) teacherStore.setState({ notice: `${picked.name}: ${r.issues[0]?.message ?? ''}` });
-  else teacherStore.setState({ scenarioHash: r.value.hash, scenarioLabel: { key: 'teacher.scenarioFromFile', params: { id: r.value.scenario.id, file: picked.name } }, notice: null });
+  // Located and in the page's language, as the title screen says a scenario file's problem.
+  if (!r.ok) teacherStore.setState({ notice: describe(r.issues, 1) });
+  else teacherStore.setState({ scenarioHash: r.value.hash, scenarioLabel: { key: 'teacher.scenarioFromFile', params: { id: pick(r.value.scenario.title) || r.value.scenario.id, file: picked.name } }, notice: null });
   again();
 }
 

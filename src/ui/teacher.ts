@@ -1,8 +1,9 @@
 import { ZIP_LIMITS } from '../run/zip';
-import { gradebookCsv, gradebookMarkdown } from '../run/gradebook';
+import { gradebookCsv, gradebookMarkdown, type GradebookLabels } from '../run/gradebook';
 import type { Leaderboard } from '../run/leaderboard';
 import { download, h } from './dom';
-import { num, say, t } from './i18n';
+import { list, num, pick, say, t } from './i18n';
+import { reasonText } from './teacher-reasons';
 import { stopAll, watch, watchLang, type Page } from './page';
 import {
   cancelVerification,
@@ -116,7 +117,7 @@ function scenarioForm({ scenarioHash, scenarioLabel }: TeacherState): HTMLElemen
     'select',
     { id: 'class-scenario', 'data-testid': 'class-scenario' },
     h('option', { value: '' }, t('teacher.scenarioAuto')),
-    ...list.map((x) => h('option', { value: x.hash }, `${x.id} · ${x.hash.slice(0, 12)}`)),
+    ...list.map((x) => h('option', { value: x.hash }, `${pick(x.title)} · ${x.hash.slice(0, 12)}`)),
     scenarioHash !== '' && !known ? h('option', { value: scenarioHash }, `${label || '?'} · ${scenarioHash.slice(0, 12)}`) : '',
   );
   select.value = known ? known.hash : scenarioHash;
@@ -129,11 +130,35 @@ function scenarioForm({ scenarioHash, scenarioLabel }: TeacherState): HTMLElemen
 
 const PARTS = ['satisfaction', 'loyalty', 'churn', 'profit', 'residual'] as const;
 
+/** The gradebook's columns as this page's table names them, in the page's language, with its statuses and reasons. */
+export function gradebookLabels(): GradebookLabels {
+  return {
+    rank: t('teacher.rank'),
+    team: t('teacher.csv.team'),
+    file: t('teacher.csv.file'),
+    total: t('report.total'),
+    parts: { satisfaction: t('report.part.satisfaction'), loyalty: t('report.part.loyalty'), churn: t('report.part.churn'), profit: t('report.part.profit'), residual: t('report.part.residual') },
+    season: (n) => t('final.seasonLine', { n }),
+    status: t('teacher.status'),
+    reason: t('teacher.csv.reason'),
+    copyOf: t('teacher.csv.copyOf'),
+    statusText: (s) => t(`teacher.status.${s}`),
+    reasonText,
+    list: (files) => list(files),
+  };
+}
+
+/** A scenario by its title when it is one the game ships, else by the id its files carry. */
+function scenarioName(hash: string | null, id: string | null): string {
+  const shipped = hash ? shippedScenarios().find((x) => x.hash === hash) : undefined;
+  return shipped ? pick(shipped.title) : (id ?? '—');
+}
+
 function boardView(b: Leaderboard): HTMLElement {
   const seasons = Math.max(b.expected.seasons, ...b.rows.map((r) => r.seasonTotals.length));
   const table = h(
     'table',
-    { class: 'board', 'data-testid': 'leaderboard' },
+    { class: 'board class-board', 'data-testid': 'leaderboard' },
     h('caption', {}, t('teacher.ranking', { ranked: b.ranked.length, flagged: b.flagged.length })),
     h(
       'thead',
@@ -158,15 +183,15 @@ function boardView(b: Leaderboard): HTMLElement {
           { class: r.status === 'ranked' ? '' : 'flagged', 'data-status': r.status },
           h('td', {}, r.rank === null ? '—' : String(r.rank)),
           h('td', {}, r.team ?? '?', h('br', {}), h('small', { class: 'hint' }, r.name)),
-          h('td', {}, r.final ? num(r.final.total, 2) : '—'),
-          ...PARTS.map((p) => h('td', {}, r.final ? num(r.final[p], 1) : '—')),
-          ...Array.from({ length: seasons }, (_, k) => h('td', {}, r.seasonTotals[k] === undefined ? '—' : num(r.seasonTotals[k], 1))),
+          h('td', { class: 'num' }, r.final ? num(r.final.total, 2) : '—'),
+          ...PARTS.map((p) => h('td', { class: 'num' }, r.final ? num(r.final[p], 1) : '—')),
+          ...Array.from({ length: seasons }, (_, k) => h('td', { class: 'num' }, r.seasonTotals[k] === undefined ? '—' : num(r.seasonTotals[k], 1))),
           h(
             'td',
-            {},
+            { class: 'status' },
             r.status === 'ranked' ? `✓ ${t('teacher.status.ranked')}` : `⚠ ${t(`teacher.status.${r.status}`)}`,
-            r.reason ? h('div', { class: 'hint' }, r.season ? `#${r.season}: ${r.reason}` : r.reason) : '',
-            r.possibleCopyOf.length ? h('div', { class: 'copy' }, `≈ ${t('teacher.copyOf', { files: r.possibleCopyOf.join(', ') })}`) : '',
+            r.reason ? h('div', { class: 'hint', 'data-testid': 'teacher-reason' }, reasonText(r.reason)) : '',
+            r.possibleCopyOf.length ? h('div', { class: 'copy' }, `≈ ${t('teacher.copyOf', { files: list(r.possibleCopyOf) })}`) : '',
           ),
         ),
       ),
@@ -181,18 +206,19 @@ function boardView(b: Leaderboard): HTMLElement {
     h(
       'p',
       { 'data-testid': 'teacher-expected' },
-      t('teacher.expected', { scenario: b.expected.scenarioId ?? '—', hash: b.expected.scenarioHash?.slice(0, 12) ?? '—', seed: b.expected.seed ?? '—', seasons: b.expected.seasons }),
+      t('teacher.expected', { scenario: scenarioName(b.expected.scenarioHash, b.expected.scenarioId), hash: b.expected.scenarioHash?.slice(0, 12) ?? '—', seed: b.expected.seed ?? '—', seasons: b.expected.seasons }),
     ),
-    b.expected.undecided ? h('p', { class: 'notice', role: 'alert', 'data-testid': 'teacher-undecided' }, t('teacher.undecided', { reason: b.expected.undecided })) : '',
+    b.expected.undecided ? h('p', { class: 'notice', role: 'alert', 'data-testid': 'teacher-undecided' }, t('teacher.undecided', { reason: reasonText(b.expected.undecided) })) : '',
     h('p', { class: 'hint' }, t('teacher.rule'), ' ', t('teacher.tieBreak')),
     h(
       'div',
       { class: 'row no-print' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'gradebook-csv', onclick: () => download('gradebook.csv', gradebookCsv(b), 'text/csv;charset=utf-8') }, t('teacher.csv')),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'gradebook-csv', onclick: () => download('gradebook.csv', gradebookCsv(b, gradebookLabels()), 'text/csv;charset=utf-8') }, t('teacher.csv')),
       h('button', { type: 'button', onclick: () => download('leaderboard.md', gradebookMarkdown(b), 'text/markdown;charset=utf-8') }, t('teacher.markdown')),
       h('button', { type: 'button', onclick: () => window.print() }, t('teacher.print')),
     ),
-    table,
+    // A class with long names or many seasons scrolls inside its card rather than spilling out of it.
+    h('div', { class: 'board-scroll' }, table),
     h('section', { class: 'card' }, h('h3', {}, t('teacher.trajectories')), chart),
     h('p', { class: 'hint' }, t('teacher.formula')),
   );

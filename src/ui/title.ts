@@ -6,7 +6,7 @@ import { bundledScenarios } from '../store/scenarios';
 import { session } from '../store/session';
 import { download, h } from './dom';
 import { importRun, importScenario } from './files';
-import { pick, t, tWithReasons } from './i18n';
+import { list as listOf, pick, t, tWithReasons } from './i18n';
 import { goTo, stopAll, watch, watchLang, type Page } from './page';
 import { chooseRunToStudy } from './replay-store';
 
@@ -65,7 +65,7 @@ function renderTitle(root: HTMLElement): void {
         radio,
         h('strong', {}, pick(s.title)),
         h('span', { class: 'hint' }, t('title.seasons', { seasons: s.seasons, weeks: s.weeksPerSeason, budget: s.budgetPerSeason })),
-        s.units.length ? h('span', { class: 'hint' }, t('title.units', { units: s.units.join('、') })) : '',
+        s.units.length ? h('span', { class: 'hint' }, t('title.units', { units: listOf(s.units.map((u) => String(u))) })) : '',
       ),
     );
   }
@@ -104,6 +104,18 @@ function renderTitle(root: HTMLElement): void {
       saved ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', disabled: busy, onclick: () => void resume() }, t('title.resume')) : '',
       h('h2', {}, t('title.choose')),
       cards,
+      // The chosen scenario, the team and seed and Start side by side under the cards: on a 1366×768 screen Start
+      // is in view without scrolling. Opening files comes after.
+      h('div', { class: 'title-start' },
+        detail,
+        h('div', { class: 'title-go' },
+          h('div', { class: 'form' },
+            h('label', { for: 'team' }, t('title.team')), team,
+            h('label', { for: 'seed' }, t('title.seed')), seed,
+          ),
+          start,
+        ),
+      ),
       h('div', { class: 'row' },
         h('button', {
           type: 'button',
@@ -117,12 +129,6 @@ function renderTitle(root: HTMLElement): void {
         h('button', { type: 'button', 'data-testid': 'title-study', onclick: () => void chooseRunToStudy() }, t('title.study')),
         h('button', { type: 'button', 'data-testid': 'title-compare', onclick: () => goTo('#/compare') }, t('title.compare')),
       ),
-      detail,
-      h('div', { class: 'form' },
-        h('label', { for: 'team' }, t('title.team')), team,
-        h('label', { for: 'seed' }, t('title.seed')), seed,
-      ),
-      start,
     ),
   );
 }

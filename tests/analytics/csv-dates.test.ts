@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCsvError, parseCsv, readCsvRecords, writeCsv } from '../../src/analytics/csv';
-import { civilFromDays, daysFromCivil, formatDay, parseDay } from '../../src/analytics/dates';
+import { civilFromDays, daysFromCivil, formatDay, parseDay, parseDayLoose } from '../../src/analytics/dates';
 import { summarize } from '../../src/analytics/summary';
 
 describe('CSV reader', () => {
@@ -127,5 +127,17 @@ describe('summary', () => {
     expect(all.map((s) => s.id)).toEqual(['b', 'a', 'c']);
     expect(all[1].T).toBeCloseTo(40 / 7, 15);
     expect(all[2].T).toBe(0);
+  });
+});
+
+describe('dates in a messy export’s forms', () => {
+  it('reads slashes, dots and Chinese year-month-day when asked, and nothing that is not a date', () => {
+    const day = daysFromCivil(2025, 9, 2);
+    for (const text of ['2025-09-02', '20250902', '2025/9/2', '2025/09/02', '2025.9.2', '2025-9-2', '2025年9月2日', ' 2025年09月02日 ']) {
+      expect(parseDayLoose(text), text).toBe(day);
+    }
+    for (const text of ['2025/9-2', '2025/2/30', '2025/13/1', '9/2/2025', '2025年9月', '', 'soon']) expect(parseDayLoose(text), text).toBeNull();
+    // The strict reader is unchanged.
+    expect(parseDay('2025/9/2')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { labE2E } from './lab';
 import { crowdE2E } from './crowd';
 import { replayE2E } from './replay';
 import { hostileE2E } from './hostile';
+import { defectsE2E } from './defects';
 import { findBot } from '../../src/bots/strategies';
 import { playToRun } from '../../src/run/replay';
 import { loadScenario } from '../../src/scenario/scenario';
@@ -242,7 +243,7 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
       if (k === 2) {
         // The season's news names the scenario's event in its week, with what it did.
         const news = await page.getByTestId('news').innerText();
-        check(news.includes(zh ? '原料断供' : 'Supply shortage') && news.includes(zh ? '第 20 周' : 'Week 20'), `the news names the supply shortage in its week: ${news}`);
+        check(news.includes(zh ? '原料断供' : 'Supply shortage') && news.includes(zh ? '第 2 季第 7 周' : 'Season 2, week 7'), `the news names the supply shortage in its week, by season and week within it: ${news}`);
         await shot(page, `${tag}-05d-news`);
         // Why the score moved: during the game only the profit part, what doing nothing made on this seed, and the
         // levers changed since last season (the survey, care contacts and the at-risk offer were changed above).
@@ -258,7 +259,7 @@ async function playWholeGame(lang: 'zh-CN' | 'en'): Promise<void> {
       if (k === 1) {
         check(surveyLine.includes(zh ? '没有做满意度调查' : 'No survey this season') && surveyLine.includes(`¥${(100 * surveyPrice).toLocaleString('en')}`), `no survey, and what one costs: ${surveyLine}`);
       } else {
-        check(/NPS/.test(surveyLine) && surveyLine.includes('±') && (zh ? /推荐者 \d+ 人，中立者 \d+ 人，贬损者 \d+ 人/ : /\d+ promoters, \d+ passives, \d+ detractors/).test(surveyLine), `the survey's NPS, its counts and its error: ${surveyLine}`);
+        check(/NPS/.test(surveyLine) && surveyLine.includes('±') && (zh ? /推荐者 \d+ 人，中立者 \d+ 人，贬损者 \d+ 人/ : /\d+ promoters?, \d+ passives?, \d+ detractors?/).test(surveyLine), `the survey's NPS, its counts and its error: ${surveyLine}`);
         if (k === 2) await shot(page, `${tag}-05c-report-survey`);
       }
       check((await page.getByTestId('truth-line').count()) === 0, 'no true satisfaction during the game');
@@ -384,6 +385,22 @@ async function teacherPage(lang: 'zh-CN' | 'en'): Promise<void> {
     await page.locator('.chart svg').first().waitFor();
     await shot(page, `${tag}-09-teacher`);
     await noOverflow(page, 'teacher');
+    // The ranking fits its card on a 1920 px screen and never breaks a heading one character a line at 1366.
+    for (const width of [1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="leaderboard"]') as HTMLElement;
+        const scroller = table.parentElement as HTMLElement;
+        const tall = Array.from(table.querySelectorAll('th')).filter((th) => {
+          const line = 1.5 * parseFloat(getComputedStyle(th).fontSize);
+          return th.getBoundingClientRect().height > 3 * line;
+        });
+        return { scrolls: scroller.scrollWidth - scroller.clientWidth, tall: tall.map((th) => th.textContent) };
+      });
+      check(layout.tall.length === 0, `no ranking heading broken a character a line at ${width} px: ${layout.tall.join(', ')}`);
+      if (width === 1920) check(layout.scrolls <= 1, `the ranking fits its card at 1920 px (${layout.scrolls} px over)`);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
     const download = page.waitForEvent('download');
     await page.getByTestId('gradebook-csv').click();
     const csvPath = join(mkdtempSync(join(tmpdir(), 'cs-csv-')), 'gradebook.csv');
@@ -407,4 +424,6 @@ await labE2E(URL_, 'en');
 await crowdE2E(URL_);
 await replayE2E(URL_);
 await hostileE2E(URL_);
+await defectsE2E(URL_, 'zh-CN');
+await defectsE2E(URL_, 'en');
 console.log('e2e: all passed');

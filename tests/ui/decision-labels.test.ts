@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../../src/run/leaves';
 import { Decisions } from '../../src/scenario/decisions';
-import { audienceValue, leverName, leverValue } from '../../src/ui/decision-labels';
+import { audienceValue, decisionChanges, leverName, leverValue } from '../../src/ui/decision-labels';
 import { en } from '../../src/ui/locales/en';
 import { zhCN } from '../../src/ui/locales/zh-CN';
 import { prefs } from '../../src/store/session';
@@ -57,5 +57,42 @@ describe('decision labels', () => {
       expect(zhCN).toHaveProperty(`compare.complaint.${k}`);
       expect(en).toHaveProperty(`compare.complaint.${k}`);
     }
+  });
+
+  it('lists a changed audience, an added tier level and the featured cases as one line each, never "— → —"', () => {
+    const sc = bubbleTea().scenario;
+    const before = Decisions.parse({ care: { audience: { groups: [], abc: [], atRisk: false } }, tiers: { levels: [{ threshold: 100 }] } });
+    const after = Decisions.parse({
+      care: { contactsPerMonth: 2, audience: { groups: ['high-value'], abc: [], atRisk: false } },
+      tiers: { levels: [{ threshold: 200 }, { threshold: 500, discount: 0.05 }] },
+      featured: [{ customer: 3, choices: [0, 1, 2, 3, 0] }],
+    });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      prefs.setState({ lang });
+      const changes = decisionChanges(before, after, sc);
+      expect(changes.filter((c) => c.from === c.to || (c.from === '—' && c.to === '—'))).toEqual([]);
+      expect(changes.map((c) => c.path).sort()).toEqual(['care.audience', 'care.contactsPerMonth', 'featured', 'tiers.levels.0.threshold', 'tiers.levels.1'].sort());
+      const care = changes.find((c) => c.path === 'care.audience')!;
+      const words = lang === 'en' ? en : zhCN;
+      expect(care).toMatchObject({ what: words['lever.care.audience'], from: words['audience.none'], to: words['audience.group.high-value'] });
+      const level = changes.find((c) => c.path === 'tiers.levels.1')!;
+      expect(level.from).toBe(words['decisions.noLevel']);
+      expect(level.to).toContain('500');
+      expect(level.to).toContain('5%');
+      expect(changes.find((c) => c.path === 'featured')!.to).toBe('#3');
+    }
+    // The same in reverse: a level removed, an audience cleared.
+    prefs.setState({ lang: 'en' });
+    const back = decisionChanges(after, before, sc);
+    expect(back.find((c) => c.path === 'tiers.levels.1')!.to).toBe(en['decisions.noLevel']);
+    expect(back.find((c) => c.path === 'care.audience')!.to).toBe(en['audience.none']);
+  });
+
+  it('names a list of groups with the language\'s own separators', () => {
+    const a = { groups: ['high-value', 'keep', 'developing'] as const, abc: [], atRisk: false };
+    prefs.setState({ lang: 'en' });
+    expect(audienceValue({ ...a, groups: [...a.groups] })).not.toContain('、');
+    prefs.setState({ lang: 'zh-CN' });
+    expect(audienceValue({ ...a, groups: [...a.groups] })).toBe(`${zhCN['audience.group.high-value']}、${zhCN['audience.group.keep']}、${zhCN['audience.group.developing']}`);
   });
 });

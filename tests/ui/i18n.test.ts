@@ -15,7 +15,8 @@ import { WARNING_REASONS } from '../../src/analytics/warning';
 
 const zh = zhCN as Record<string, string>;
 const eng = en as Record<string, string>;
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A place is {name}, or a count whose words follow the language's plural rules: {name, plural, one {…} other {…}}.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('locale files', () => {
   it('have the same keys', () => {

@@ -20,6 +20,7 @@ vi.mock('../../src/ui/chart-mount', () => ({
 
 const { reportView, scoreBlock, surveysCard, scoreText } = await import('../../src/ui/report');
 const { profileCard } = await import('../../src/ui/profile');
+const { format } = await import('../../src/ui/i18n');
 const { leverHelp, LEVERS } = await import('../../src/ui/levers');
 
 const sc = smallBubbleTea(600);
@@ -139,7 +140,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(leaks(visible(root), hidden)).toEqual([]);
       const line = byTestId(root, 'survey-line')!.textContent;
       const per = sc.costs.surveyResponse;
-      expect(line).toBe(L['report.notMeasured'].replace('{n}', '100').replace('{cost}', String(100 * per)).replace('{per}', String(per)));
+      expect(line).toBe(format(L['report.notMeasured'], lang, { n: 100, cost: 100 * per, per }));
     });
 
     it('reveals every figure at the debrief, the survey beside the truth', () => {
