@@ -41,6 +41,13 @@ describe('fences in src', () => {
     expect(edges.some((e) => e.from === 'src/lab/lab-survey.ts' && e.to === 'src/lab/lab-core.ts')).toBe(true);
   });
 
+  it('the class server (src/server) never imports the app state, the UI or the world', () => {
+    const app = /^src\/(store|ui|game)\//;
+    expect(said(edges.filter((e) => e.from.startsWith('src/server/') && app.test(e.to)))).toEqual([]);
+    // The graph does see its imports.
+    expect(edges.some((e) => e.from.startsWith('src/server/') && e.to === 'src/sim/index.ts')).toBe(true);
+  });
+
   it('the app state reaches workers only through their clients, never a *.worker.ts file', () => {
     expect(said(edges.filter((e) => e.from.startsWith('src/store/') && e.to.endsWith('.worker.ts')))).toEqual([]);
     // Nor does anything else outside src/workers.
