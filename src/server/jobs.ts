@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import { Decisions } from '../scenario/decisions';
 import { ENGINE_VERSION } from '../sim';
@@ -178,6 +178,19 @@ export class SeasonJobs {
   }
 }
 
+/** Whether the team in scope has this engine's result for the season in scope. */
+function hasResult(eb: ExpressionBuilder<Database, 'season' | 'team'>) {
+  return eb.exists(
+    eb
+      .selectFrom('result')
+      .select('result.hash')
+      .whereRef('result.session_id', '=', 'season.session_id')
+      .whereRef('result.team_id', '=', 'team.id')
+      .whereRef('result.season', '=', 'season.season')
+      .where('result.engine_version', '=', ENGINE_VERSION),
+  );
+}
+
 /** Active teams of closing seasons, and teams whose reopened season was closed again, without a result. */
 async function missingResults(db: Kysely<Database>, sessionId?: string): Promise<Omit<JobData, 'engineVersion'>[]> {
   let q = db
@@ -187,18 +200,7 @@ async function missingResults(db: Kysely<Database>, sessionId?: string): Promise
     .select(['season.session_id', 'team.id as team_id', 'season.season', 'plan.attempt', 'plan.reopened'])
     .where('team.active', '=', true)
     .where('season.status', 'in', ['closing', 'closed'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('result')
-            .select('result.hash')
-            .whereRef('result.session_id', '=', 'season.session_id')
-            .whereRef('result.team_id', '=', 'team.id')
-            .whereRef('result.season', '=', 'season.season')
-            .where('result.engine_version', '=', ENGINE_VERSION),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(hasResult(eb)))
     .orderBy('season.season')
     .orderBy('team.id');
   if (sessionId) q = q.where('season.session_id', '=', sessionId);
@@ -223,18 +225,7 @@ export async function completeSeasons(db: Kysely<Database>, sessionId?: string):
               .select('team.id')
               .whereRef('team.session_id', '=', 'season.session_id')
               .where('team.active', '=', true)
-              .where(({ not: not2, exists: exists2, selectFrom: from2 }) =>
-                not2(
-                  exists2(
-                    from2('result')
-                      .select('result.hash')
-                      .whereRef('result.session_id', '=', 'season.session_id')
-                      .whereRef('result.team_id', '=', 'team.id')
-                      .whereRef('result.season', '=', 'season.season')
-                      .where('result.engine_version', '=', ENGINE_VERSION),
-                  ),
-                ),
-              ),
+              .where((eb) => eb.not(hasResult(eb))),
           ),
         ),
       );
