@@ -100,7 +100,6 @@ interface Census {
   trueLoyal: number;
   inertia: number;
   repeat: number;
-  activeAtStart: number;
   /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
   left: number;
   /** The same sums weighted by each customer's worth (expected spend a week, hidden truth): the score's means. */
@@ -123,7 +122,6 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
   let trueLoyal = 0;
   let inertia = 0;
   let repeat = 0;
-  let activeAtStart = 0;
   let left = 0;
   const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0, lost: 0 };
   const truthAnswers: number[] = [];
@@ -132,7 +130,6 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     stageCounts[st]++;
     const from = t.stageAtStart[i];
     flowCounts[from * 6 + st]++;
-    if (isActive(from)) activeAtStart++;
     if (!isActive(st)) {
       // Served this season and gone: losing an unhappy customer must not lift the season's means.
       if (st === Stage.Churned && c.churnWeek[i] >= firstWeek) {
@@ -169,12 +166,12 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     }
     truthAnswers.push(toAnswer(recommendScore(c.sat[i], c.loyalty[i])));
   }
-  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, value, truthAnswers };
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, left, value, truthAnswers };
 }
 
 export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measured: SurveyResult | null): SeasonReport {
   const t = s.tally;
-  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, activeAtStart, left, value, truthAnswers } =
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, left, value, truthAnswers } =
     census(s, plan, s.week - plan.weeks);
   const served = active + left;
 
