@@ -8,6 +8,7 @@ import { createWorkerHost } from './workers/worker-host';
 import { sessionFeed } from './store/world-feed';
 import { mountApp } from './ui/app';
 import { browserLang } from './ui/i18n';
+import { isClassRoute, routeAt } from './ui/routes';
 
 // Boot: preferences, the simulation worker, the panels, the world view (loaded on its own chunk), and the
 // autosaved game if there is one (mid-playback: at the week being watched).
@@ -19,6 +20,10 @@ prefs.setState({
 });
 setHost(createWorkerHost());
 const layout = mountApp(document.getElementById('app') as HTMLElement);
-watchPlayback();
-void import('./game/boot').then(({ startWorld }) => startWorld(layout.world, sessionFeed));
-void resume();
+// A class page (served by the class server at its own path) keeps its own game: the self-study autosave is not
+// resumed over it, and it shows no store world.
+if (!isClassRoute(routeAt(location.pathname, location.hash))) {
+  watchPlayback();
+  void import('./game/boot').then(({ startWorld }) => startWorld(layout.world, sessionFeed));
+  void resume();
+}

@@ -1,6 +1,7 @@
 import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
+import { isOpen } from '../scenario/areas';
 import { plannedSpend, basicVisitCost, SURVEY_REACH, type SeasonReport } from '../sim';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
@@ -152,7 +153,9 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
       winBackAudience: { groups: ['keep'] },
       letGoUnprofitable: true,
     },
-    information: { birthdayRegistration: true, profileSurvey: true, consent: 'explicit', securitySpend: 0.02 * b },
+    // Every source the course names (birthday registration, profile survey, check-ins, votes), with explicit consent
+    // and security spending: check-ins and votes also keep members engaged between purchases (information.ts).
+    information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'explicit', securitySpend: 0.02 * b },
     // Three staff-weeks of wages: what a team can take in a season (staff.ts); more would be money without gain.
     staff: { training: 3 * scenario.costs.staffWeek },
     // Measure, then act: a survey answered by as many as will answer (about three in ten of the customers the store
@@ -245,13 +248,25 @@ const BASE_BOTS: readonly Bot[] = [
   },
   {
     name: 'ai-service',
-    about: 'the textbook plan with an AI assistant answering complaints',
+    about: 'the textbook plan with an AI assistant answering complaints, handing serious and repeat ones, top members and the groups who want a person to staff',
     decide: (sc, k) => {
       const t = textbookInput(sc, k);
-      return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: true } }, 0.6);
+      const complaints = { ...t.complaints, ...AI_WITH_HANDOVER, handOverSegments: sc.segments.filter((g) => g.prefersPerson >= 0.5).map((g) => g.id) };
+      return finish(sc, { ...t, complaints }, 0.6);
+    },
+  },
+  {
+    name: 'ai-only',
+    about: 'the textbook plan with an AI assistant answering every complaint, no hand-over to a person',
+    decide: (sc, k) => {
+      const t = textbookInput(sc, k);
+      return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: false } }, 0.6);
     },
   },
 ];
+
+/** 科技向善: the assistant answers simple cases; a person takes over where the assistant does worst (complaints.ts). */
+const AI_WITH_HANDOVER = { aiAssistant: true, escalateTopTier: true, handOverSevere: true, handOverRepeat: true } as const;
 
 /**
  * Paired variants: the textbook plan with exactly one area changed, so that comparing a variant with the textbook
@@ -287,6 +302,11 @@ export const VARIANTS: readonly Bot[] = [
     retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent', winBackAudience: undefined },
   })),
   variant('no-info', 'the textbook plan without collecting customer information', (t) => ({ ...t, information: {} })),
+  // The legal floor as a trade-off: the same collection on implied consent, saving the security spending.
+  variant('implied-consent', 'the textbook plan collecting on implied consent with no security spending', (t) => ({
+    ...t,
+    information: { ...t.information, consent: 'implied', securitySpend: 0 },
+  })),
   // Personal calls cost real money (phone is the dearest channel), which is when aiming care matters.
   variant('phone-care', 'the textbook plan, a monthly personal phone call to every customer', (t) => ({
     ...t,
@@ -331,8 +351,27 @@ export const VARIANTS: readonly Bot[] = [
   })),
 ];
 
+/**
+ * A strategy in a staged scenario (scenario/areas.ts): the areas not yet open in a season keep their defaults, as
+ * a class's plan must; what the closed areas would have cost stays unspent.
+ */
+function staged(bot: Bot): Bot {
+  return {
+    ...bot,
+    decide: (sc, k, history) => {
+      const d = bot.decide(sc, k, history);
+      if (!sc.opens) return d;
+      const neutral = Decisions.parse({});
+      for (const area of LEVER_AREAS) {
+        if (!isOpen(sc, area, k + 1)) (d as Record<string, unknown>)[area] = neutral[area as keyof Decisions];
+      }
+      return d;
+    },
+  };
+}
+
 /** Every scripted strategy: the baseline, the textbook, the degenerate shortcuts, then the paired variants. */
-export const BOTS: readonly Bot[] = [...BASE_BOTS, ...VARIANTS];
+export const BOTS: readonly Bot[] = [...BASE_BOTS, ...VARIANTS].map(staged);
 
 export function findBot(name: string): Bot | undefined {
   return BOTS.find((b) => b.name === name);

@@ -19,7 +19,9 @@ function compact(node: Node, v: unknown): unknown {
     case 'number':
     case 'boolean':
     case 'choice':
+      return node.dflt !== undefined && v === node.dflt ? undefined : v;
     case 'text':
+      if (node.list !== undefined) return Array.isArray(v) && v.length === 0 ? undefined : v;
       return node.dflt !== undefined && v === node.dflt ? undefined : v;
     case 'set':
     case 'excluded':

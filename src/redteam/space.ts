@@ -54,6 +54,8 @@ export interface ListNode {
 export interface TextNode {
   kind: 'text';
   dflt?: string;
+  /** A list of such texts, at most this many (the hand-over's customer groups): searched as a set. */
+  list?: number;
 }
 export interface ExcludedNode {
   kind: 'excluded';
@@ -70,6 +72,7 @@ export const EXCLUDED: Record<string, string> = {
 /** Values of the schema's free-text fields, from the scenario. */
 export const TEXT_DOMAINS: Record<string, (sc: Scenario) => string[]> = {
   'acquisition.target': (sc) => ['all', ...sc.segments.map((g) => g.id)],
+  'complaints.handOverSegments': (sc) => sc.segments.map((g) => g.id),
 };
 
 export const pathKey = (path: Path): string => path.join('.');
@@ -131,6 +134,7 @@ export function schemaTree(schema: unknown, path: Path = []): Node {
       const element = def.element;
       const max = lengthLimit(s, 10);
       if (defOf(element).type === 'enum') return { kind: 'set', options: (element as unknown as { options: string[] }).options, max };
+      if (defOf(element).type === 'string') return { kind: 'text', list: max };
       const item = schemaTree(element, [...path, '*']);
       if (item.kind !== 'object') return { kind: 'excluded', reason: `unsupported list of ${item.kind}` };
       return { kind: 'list', item, max };
@@ -213,7 +217,9 @@ export function scenarioSpace(scenario: Scenario): Space {
 function resolveText(node: Node, path: Path, scenario: Scenario): Node {
   if (node.kind === 'text') {
     const domain = TEXT_DOMAINS[pathKey(path)];
-    return domain ? { kind: 'choice', options: domain(scenario), dflt: node.dflt } : node;
+    if (!domain) return node;
+    if (node.list !== undefined) return { kind: 'set', options: domain(scenario), max: Math.min(node.list, domain(scenario).length) };
+    return { kind: 'choice', options: domain(scenario), dflt: node.dflt };
   }
   if (node.kind === 'object') {
     const fields: Record<string, Node> = {};

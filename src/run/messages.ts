@@ -16,6 +16,8 @@ export function planIssueText(issue: PlanIssue): string {
       return `${at}expected a tier between 0 and ${p.levels}, found ${p.found}`;
     case 'lever-unavailable':
       return `${at}this scenario does not offer the ${p.area} lever; leave it at its default`;
+    case 'area-closed':
+      return `${at}this scenario opens the ${p.area} area in season ${p.opens}; leave it at its default in season ${p.season}`;
     case 'featured':
       return `${at}customer ${p.found} has no complaint waiting for the manager`;
     case 'seasons':

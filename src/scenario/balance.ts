@@ -222,6 +222,25 @@ export function balanceWarnings(sc: Scenario): BalanceWarning[] {
     }
   });
 
+  // Areas opened by season, and briefs: a season after the game's last is never reached (a derived copy of a
+  // scenario with fewer seasons reads, so this is a warning, not an error).
+  for (const [area, season] of Object.entries(sc.opens ?? {}) as [LeverArea, number | undefined][]) {
+    if (season !== undefined && season > sc.seasons && sc.levers.includes(area)) {
+      warn(
+        `opens.${area}`,
+        `the ${area} area opens in season ${season}, after the game's ${sc.seasons} seasons: teams never get to use it`,
+        `${LEVER_ZH[area]}在第 ${season} 季才开放，而游戏只有 ${sc.seasons} 季：学生始终用不到它`,
+      );
+    }
+  }
+  if (sc.briefs && sc.briefs.length > sc.seasons) {
+    warn(
+      'briefs',
+      `${sc.briefs.length} briefs for ${sc.seasons} seasons: the last ${sc.briefs.length - sc.seasons} are never shown`,
+      `${sc.seasons} 季却有 ${sc.briefs.length} 条简报：最后 ${sc.briefs.length - sc.seasons} 条不会显示`,
+    );
+  }
+
   // Scoring.
   const w = sc.scoring;
   if (w.satisfaction + w.loyalty + w.churn + w.profit + w.residual === 0) {

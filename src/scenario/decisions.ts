@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ABC_CLASSES } from '../analytics/abc';
+import { RECORDED_STAGES } from '../analytics/lifecycle';
 import { RFM_GROUPS } from '../analytics/rfm';
-import { ACQ_CHANNELS, CONTACT_CHANNELS } from './schema';
+import { isOpen, opensIn } from './areas';
+import { ACQ_CHANNELS, CONTACT_CHANNELS, LEVER_AREAS, type LeverArea, type Scenario } from './schema';
 
 // One season's decisions. Every field has a neutral default, so `{}` is a valid season in which the store
 // changes nothing (the "passive" strategy). Ranges are part of the contract the simulation relies on.
@@ -25,8 +27,9 @@ export const TierLevel = z.strictObject({
 
 /**
  * Whom a targeted action reaches, by what the store's own database says at the start of the season: the course's
- * RFM groups, ABC classes and the early-warning list (long absence). A customer must match every criterion that
- * is set (any of the listed groups, and any of the listed classes, and — when `atRisk` — be on the list). An
+ * RFM groups, ABC classes, lifecycle stages and the early-warning list (long absence). A customer must match every
+ * criterion that is set (any of the listed groups, any of the listed classes, any of the listed stages, and — when
+ * `atRisk` — be on the list). An
  * audience with no criterion, like a missing one, leaves the action untargeted, exactly as before targeting
  * existed; so the field is optional and never filled in by parsing, and older decision logs parse unchanged.
  */
@@ -34,6 +37,8 @@ export const Audience = z.strictObject({
   groups: z.array(z.enum(RFM_GROUPS)).max(4).default([]),
   abc: z.array(z.enum(ABC_CLASSES as readonly ['A', 'B', 'C'])).max(3).default([]),
   atRisk: z.boolean().default(false),
+  /** Lifecycle stages as the till's records show them (src/analytics/lifecycle.ts). */
+  stages: z.array(z.enum(RECORDED_STAGES)).max(4).default([]),
 });
 
 export const FeaturedAnswer = z.strictObject({
@@ -103,6 +108,14 @@ export const Decisions = z.strictObject({
       aiAssistant: z.boolean().default(false),
       /** Send complaints of top-tier customers to a person even when the assistant is on. */
       escalateTopTier: z.boolean().default(true),
+      /** With the assistant on, a person takes over complaints about a serious failure. */
+      handOverSevere: z.boolean().default(false),
+      /** With the assistant on, a person takes over a customer's second and later complaints. */
+      handOverRepeat: z.boolean().default(false),
+      /** Answer bad reviews in public, promptly and sincerely, as part of the recovery plan. */
+      publicReply: z.boolean().default(false),
+      /** With the assistant on, these customer groups (segment ids) always get a person. */
+      handOverSegments: z.array(z.string().max(40)).max(20).default([]),
     })
     .prefault({}),
   retention: z
@@ -174,4 +187,86 @@ export type Audience = z.output<typeof Audience>;
 
 export function neutralDecisions(): Decisions {
   return Decisions.parse({});
+}
+
+/** A decision a season may not make: a field of a course area the scenario has not opened by that season. */
+export interface ClosedAreaChange {
+  /** The season (from 1). */
+  season: number;
+  area: LeverArea;
+  /** Dotted path of the first field that differs from its default, e.g. "care.contactsPerMonth". */
+  path: string;
+  /** The season the area opens in, or null when the scenario never offers it. */
+  opens: number | null;
+}
+
+/**
+ * The first field of a closed area that `d` changes in `season` (from 1), or null. A closed area must hold the
+ * decisions' defaults, field for field; an audience with no criterion counts as none, as it does in the engine.
+ */
+export function closedAreaChange(scenario: Pick<Scenario, 'levers' | 'opens'>, season: number, d: Decisions): ClosedAreaChange | null {
+  const neutral = neutralDecisions();
+  for (const area of LEVER_AREAS) {
+    if (isOpen(scenario, area, season)) continue;
+    const at = firstDifference(withoutEmptyAudiences(d[area]), neutral[area], area);
+    if (at !== null) return { season, area, path: at, opens: opensIn(scenario, area) };
+  }
+  return null;
+}
+
+/**
+ * Checks a decisions file's seasons against the course areas the scenario opens in each: null when every season
+ * leaves its closed areas alone, else one line naming the first field and season that do not, and what to do.
+ */
+export function closedAreaProblem(scenario: Pick<Scenario, 'id' | 'levers' | 'opens'>, seasons: readonly Decisions[]): string | null {
+  for (let k = 0; k < seasons.length; k++) {
+    const c = closedAreaChange(scenario, k + 1, seasons[k]);
+    if (c) return closedAreaText(scenario, c, `seasons.${k}.`);
+  }
+  return null;
+}
+
+/** The line for one closed-area change: `prefix` goes before the field's path ("seasons.0." in a file). */
+export function closedAreaText(scenario: Pick<Scenario, 'id'>, c: ClosedAreaChange, prefix = ''): string {
+  const why =
+    c.opens === null
+      ? `scenario ${scenario.id} does not offer the ${c.area} area`
+      : `scenario ${scenario.id} opens the ${c.area} area in season ${c.opens}`;
+  return `${prefix}${c.path}: ${why}; leave it at its default in season ${c.season}`;
+}
+
+const isEmptyAudience = (v: unknown): boolean => {
+  if (!v || typeof v !== 'object') return false;
+  const a = v as Partial<Audience>;
+  return (a.groups ?? []).length === 0 && (a.abc ?? []).length === 0 && (a.stages ?? []).length === 0 && !a.atRisk;
+};
+
+function withoutEmptyAudiences<T>(area: T): T {
+  if (!area || typeof area !== 'object') return area;
+  const out = { ...(area as Record<string, unknown>) };
+  for (const k of ['audience', 'offerAudience', 'winBackAudience']) if (k in out && (out[k] === undefined || isEmptyAudience(out[k]))) delete out[k];
+  return out as T;
+}
+
+/** The dotted path of the first place `a` differs from `b` (a field present in one only counts), or null. */
+function firstDifference(a: unknown, b: unknown, path: string): string | null {
+  if (Object.is(a, b)) return null;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return path;
+    for (let k = 0; k < a.length; k++) {
+      const d = firstDifference(a[k], b[k], `${path}.${k}`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])]) {
+      const d = firstDifference(ra[k], rb[k], `${path}.${k}`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return path;
 }

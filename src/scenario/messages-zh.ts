@@ -89,6 +89,9 @@ const RULES: Rule[] = [
       `请用更新版本的“客户四季”打开，或向作者索取第 ${m[2]} 版格式的场景文件；见 docs/scenarios.md 的“版本”一节`,
   ],
   [/^cannot upgrade from format version (\d+): (.*)$/s, (m) => `无法从第 ${m[1]} 版格式升级：${m[2]}`],
+  // schema.ts: the checks across fields of format version 2 (opens, briefs).
+  [/^expected 2 or later in a file that uses (\w+) \(format version 1 has no \w+\), found (.*)$/s, (m) => `使用 ${m[1]} 的文件应写 "version: 2"（第 1 版格式没有 ${m[1]}），实际为 ${foundZh(m[2])}`],
+  [/^expected no season for an area not in levers \((.*)\), found (.*)$/s, (m) => `不在 levers（${m[1]}）中的领域不能设开放季度，实际为 ${foundZh(m[2])}`],
   // Last: the generic "expected X, found Y" (types and the schema's own wording).
   [/^expected (.*?), found (.*)$/s, (m) => `应为${TYPES[m[1]] ?? CUSTOM[m[1]] ?? ` ${m[1]}`}，实际为 ${foundZh(m[2])}`],
 ];

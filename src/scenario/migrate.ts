@@ -1,16 +1,20 @@
 import { SCENARIO_VERSION } from './schema';
 
-// Scenario format versions. A file says which format it is written in (`version: 1`); the game reads the current
-// version and upgrades older files step by step before checking them against the schema. When format version 2
-// arrives: set SCENARIO_VERSION = 2 in schema.ts and add one entry `1: fromV1` to MIGRATIONS below, a pure
-// function that turns a version-1 object into a version-2 object (and sets `version: 2`). Nothing else changes.
-// The hash of a scenario is taken after migration, so an old file and its upgraded copy are the same game.
+// Scenario format versions. A file says which format it is written in (`version: 2`); the game reads the current
+// version and upgrades older files step by step before checking them against the schema. When format version n + 1
+// arrives: set SCENARIO_VERSION = n + 1 in schema.ts and add one entry `n: fromVn` to MIGRATIONS below, a pure
+// function that turns a version-n object into a version-(n + 1) object. Nothing else changes. The hash of a
+// scenario is taken after migration, so an old file and its upgraded copy are the same game.
+// A version that only adds optional fields (version 2 added `opens` and `briefs`) needs no upgrade: its
+// migration returns the file as it is, version included, so every file written before it keeps its hash and the
+// run files that embed it still verify.
 
 export type Migrated = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** MIGRATIONS[n] upgrades a plain object of format version n to version n + 1. */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // 1: fromV1,
+  // Version 2 only added optional fields: a version-1 file is a valid version-2 file as it stands.
+  1: (raw) => raw,
 };
 
 /** The oldest format version this game can still read (upgrading it through MIGRATIONS). */

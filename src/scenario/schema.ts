@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-// The scenario file format, version 1. Every number the model uses is settable here; defaults keep a minimal
+// The scenario file format, version 2. Every number the model uses is settable here; defaults keep a minimal
 // file short. Ranges are part of the contract: the simulation relies on them to stay finite and in range.
+// Version 2 adds two optional fields to version 1 and changes nothing else: `opens` (which course areas open in
+// which season) and `briefs` (each season's situation and goal). A version-1 file is read as it is and keeps its
+// version, so its hash does not change; only a file that uses a version-2 field must say `version: 2`.
 
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
+
+/** The fields format version 2 added; a file that uses one must say `version: 2` or later. */
+export const SINCE_VERSION_2 = ['opens', 'briefs'] as const;
 
 const unit = z.number().min(0).max(1);
 const text = z.string().max(4000);
@@ -36,6 +42,8 @@ export const Segment = z.strictObject({
   positioning: unit.default(0.5),
   /** Contacts per four weeks a customer of this segment tolerates on average. */
   contactTolerance: z.number().min(0).max(30).default(3),
+  /** How much this group wants a person, not a machine, to answer a complaint (older customers most), 0–1. */
+  prefersPerson: unit.default(0.3),
   acquisitionChannel: z.enum(ACQ_CHANNELS).default('social'),
   contactChannel: z.enum(CONTACT_CHANNELS).default('app'),
 });
@@ -71,8 +79,27 @@ export const LEVER_AREAS = [
   'survey',
 ] as const;
 
-export const Scenario = z.strictObject({
-  version: z.literal(SCENARIO_VERSION),
+/**
+ * The first season each course area is open in (`opens`): an area of `levers` that is not named is open from season
+ * 1. Until its season an area keeps the decisions' defaults, and the plan form does not show it.
+ */
+export const Opens = z.strictObject(
+  Object.fromEntries(LEVER_AREAS.map((a) => [a, z.number().int().min(1).max(20).optional()])) as Record<
+    LeverArea,
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+
+/** A season's brief, shown above the plan form when the season is planned: the situation, then the goal. */
+export const Brief = z.strictObject({ situation: Bilingual, goal: Bilingual });
+
+const ScenarioFields = z.strictObject({
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(SCENARIO_VERSION)
+    .describe(`文件格式版本：1 或 ${SCENARIO_VERSION}（opens、briefs 需要 2）/ Format version: 1 or ${SCENARIO_VERSION} (opens and briefs need 2)`),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lower-case id like "bubble-tea"'),
   title: Bilingual,
   story: Bilingual.default({ zh: '', en: '' }),
@@ -144,6 +171,16 @@ export const Scenario = z.strictObject({
   segments: z.array(Segment).min(1).max(12),
   events: z.array(ScenarioEvent).max(200).default([]),
   levers: z.array(z.enum(LEVER_AREAS)).default([...LEVER_AREAS]),
+  /** Absent: every area of `levers` is open from season 1 (as in every version-1 file). */
+  opens: Opens.optional().describe(
+    '各决策领域从第几季开放，未写的从第 1 季开放（需要 version: 2）/ The season each lever area opens in; areas not named open in season 1 (needs version: 2)',
+  ),
+  /** One per season, in order; a season without one shows none. */
+  briefs: z
+    .array(Brief)
+    .max(20)
+    .optional()
+    .describe('每季开始时的简报：形势与目标，每季一条（需要 version: 2）/ Each season\'s brief: the situation and the goal, one per season (needs version: 2)'),
   scoring: z
     .strictObject({
       satisfaction: z.number().min(0).max(10).default(0.25),
@@ -153,6 +190,25 @@ export const Scenario = z.strictObject({
       residual: z.number().min(0).max(10).default(0.15),
     })
     .prefault({}),
+});
+
+/**
+ * The scenario file. Beyond the fields' own ranges: a version-2 field needs `version: 2`, and an area in `opens` must
+ * be one of `levers`. Each problem is located at the field, like any other. A season in `opens` or a brief after the
+ * game's last season is a balance warning (balance.ts), so a copy of a scenario cut to fewer seasons still reads.
+ */
+export const Scenario = ScenarioFields.superRefine((sc, ctx) => {
+  if (sc.version < 2) {
+    for (const f of SINCE_VERSION_2) {
+      if (sc[f] !== undefined) ctx.addIssue({ code: 'custom', path: ['version'], message: `expected 2 or later in a file that uses ${f} (format version 1 has no ${f})` });
+    }
+  }
+  for (const [area, season] of Object.entries(sc.opens ?? {}) as [LeverArea, number | undefined][]) {
+    if (season === undefined) continue;
+    if (!sc.levers.includes(area)) {
+      ctx.addIssue({ code: 'custom', path: ['opens', area], message: `expected no season for an area not in levers (${sc.levers.join(', ')})` });
+    }
+  }
 });
 
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -47,7 +47,10 @@ export const CreateTeam = z.strictObject({ name: Name });
 export const PatchTeam = z.strictObject({ name: Name.optional(), active: z.boolean().optional() });
 export const AutoAssign = z.strictObject({ teams: z.number().int().min(1).max(100).optional() });
 export const PatchMember = z.strictObject({ name: Name.optional(), active: z.boolean().optional(), teamId: Id.optional() });
-export const Join = z.strictObject({ name: Name, teamId: Id.optional() });
+/** Joining: a team picked by id, a new team the student names (`newTeam`), or neither (the smallest team). */
+export const Join = z
+  .strictObject({ name: Name, teamId: Id.optional(), newTeam: Name.optional() })
+  .refine((j) => j.teamId === undefined || j.newTeam === undefined, { message: 'expected either teamId or newTeam, not both' });
 
 /** A deadline in minutes from now or as a time; or no deadline: the season closes when every team has submitted. */
 export const OpenSeason = z.discriminatedUnion('mode', [

@@ -12,6 +12,9 @@ import { teamViews, type MemberView, type TeamView } from './views';
 // the token that is their only key to their team. The teacher renames, deactivates and re-deals; a deactivated
 // member's or team's token stops working, and a deactivated team is left out of seasons that close after.
 
+/** Teams one session may have, whoever creates them (students starting teams of their own included). */
+const MAX_TEAMS = 100;
+
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
 export async function rosterOf(db: Kysely<Database>, sessionId: string): Promise<TeamView[]> {
@@ -69,10 +72,28 @@ export interface Joined {
 
 export async function join(db: Kysely<Database>, code: string, input: z.output<typeof Join>): Promise<Joined> {
   const session = await sessionByCode(db, code);
+  try {
+    return await joinIn(db, session, input);
+  } catch (err) {
+    // Two students starting teams of one name at once: the database's unique index decides.
+    if (isUniqueViolation(err)) throw conflict(`a team named ${input.newTeam} exists already`);
+    throw err;
+  }
+}
+
+async function joinIn(db: Kysely<Database>, session: { id: string; code: string }, input: z.output<typeof Join>): Promise<Joined> {
   return db.transaction().execute(async (tx) => {
-    const teams = await tx.selectFrom('team').selectAll().where('session_id', '=', session.id).where('active', '=', true).execute();
-    if (teams.length === 0) throw conflict('this session has no teams yet: ask the teacher to create them');
-    let team = teams.find((t) => t.id === input.teamId);
+    let teams = await tx.selectFrom('team').selectAll().where('session_id', '=', session.id).where('active', '=', true).execute();
+    if (input.newTeam !== undefined) {
+      // A student may start a team of their own; its name is unique in the session like a teacher's team's.
+      const all = await tx.selectFrom('team').select(['name']).where('session_id', '=', session.id).execute();
+      if (all.some((t) => t.name.toLowerCase() === input.newTeam!.toLowerCase())) throw conflict(`a team named ${input.newTeam} exists already`);
+      if (all.length >= MAX_TEAMS) throw conflict(`this session has ${MAX_TEAMS} teams already`);
+      const made = await tx.insertInto('team').values({ session_id: session.id, name: input.newTeam, active: true }).returningAll().executeTakeFirstOrThrow();
+      teams = [made];
+    }
+    if (teams.length === 0) throw conflict('this session has no teams yet: ask the teacher to create them, or start one');
+    let team = input.newTeam !== undefined ? teams[0] : teams.find((t) => t.id === input.teamId);
     if (input.teamId !== undefined && !team) throw notFound(`no open team ${input.teamId} in this session`);
     if (!team) {
       // The active team with the fewest active members; the earliest on a tie.

@@ -1,4 +1,4 @@
-import type { Decisions } from '../scenario/decisions';
+import { closedAreaChange, type Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS, type LeverArea } from '../scenario/schema';
 
@@ -20,6 +20,9 @@ export function infoActivities(info: Decisions['information']): number {
   return +info.birthdayRegistration + +info.profileSurvey + +info.checkIn + +info.votes;
 }
 
+/** Share of a staff-week that answering reviews in public takes, every week. */
+export const PUBLIC_REPLY_STAFF = 0.1;
+
 export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
   const weeks = scenario.weeksPerSeason;
   const c = scenario.costs;
@@ -32,7 +35,11 @@ export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
     retention: d.retention.winBackBudget,
     survey: d.survey.sample * c.surveyResponse,
     // Frontline authority needs training in using it: two staff-weeks of wages a season at full authority.
-    complaints: (d.complaints.aiAssistant ? c.aiAssistantWeek * weeks : 0) + d.complaints.empowerment * 2 * c.staffWeek,
+    // Answering reviews in public takes about four hours of a person's week.
+    complaints:
+      (d.complaints.aiAssistant ? c.aiAssistantWeek * weeks : 0) +
+      d.complaints.empowerment * 2 * c.staffWeek +
+      (d.complaints.publicReply ? PUBLIC_REPLY_STAFF * c.staffWeek * weeks : 0),
     total: 0,
   };
   p.total = p.acquisition + p.information + p.staff + p.retention + p.survey + p.complaints;
@@ -42,7 +49,7 @@ export function plannedSpend(scenario: Scenario, d: Decisions): PlannedSpend {
 export interface PlanIssue {
   /** Dotted path into the decisions, e.g. "tiers.levels.1.threshold". */
   path: string;
-  code: 'over-budget' | 'thresholds-order' | 'unknown-segment' | 'min-tier' | 'lever-unavailable' | 'featured' | 'seasons';
+  code: 'over-budget' | 'thresholds-order' | 'unknown-segment' | 'min-tier' | 'lever-unavailable' | 'area-closed' | 'featured' | 'seasons';
   /** Numbers for the message, so UI and CLI can phrase it in either language. */
   params: Record<string, number | string>;
 }
@@ -82,7 +89,12 @@ const NEUTRAL_CHECK: Record<LeverArea, (d: Decisions) => boolean> = {
 };
 
 /** Everything wrong with a plan, each with the place and the numbers; an empty list means it can be played. */
-export function checkPlan(scenario: Scenario, d: Decisions, featured: readonly number[] = []): PlanIssue[] {
+/**
+ * What the scenario's rules refuse in a season's decisions. With `season` (from 1), also a change to an area the
+ * scenario opens only in a later season (a staged scenario, scenario/areas.ts), so no file, class server or
+ * command line plays a plan the form would not let a class make.
+ */
+export function checkPlan(scenario: Scenario, d: Decisions, featured: readonly number[] = [], season?: number): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const spend = plannedSpend(scenario, d);
   if (spend.total > scenario.budgetPerSeason + 1e-9) {
@@ -112,5 +124,12 @@ export function checkPlan(scenario: Scenario, d: Decisions, featured: readonly n
       issues.push({ path: area, code: 'lever-unavailable', params: { area } });
     }
   }
+  const groups = scenario.segments.map((g) => g.id);
+  d.complaints.handOverSegments.forEach((g, k) => {
+    if (!groups.includes(g)) issues.push({ path: `complaints.handOverSegments.${k}`, code: 'unknown-segment', params: { found: g, expected: groups.join(', ') } });
+  });
+  const closed = season === undefined ? null : closedAreaChange(scenario, season, d);
+  // An area never offered is the lever-unavailable issue above.
+  if (closed && closed.opens !== null) issues.push({ path: closed.path, code: 'area-closed', params: { area: closed.area, opens: closed.opens, season: closed.season } });
   return issues;
 }

@@ -69,9 +69,10 @@ export function experience(s: SimState, plan: Plan, ctx: WeekCtx, i: number): vo
   const target = 0.55 + (gap >= 0 ? 1.5 * gap : 3 * gap);
   const k = 0.35 * (1 - 0.5 * c.sat[i]);
   const before = c.sat[i];
-  changeSat(s, i, k * (target - before), dominantCause(s, i, gap, p));
+  const cause = dominantCause(s, i, gap, p);
+  changeSat(s, i, k * (target - before), cause);
   if (gap >= -0.12) return;
-  serviceFailure(s, plan, i, -gap, before);
+  serviceFailure(s, plan, i, -gap, before, cause);
   if (p.disrespect > 0) s.tally.negativeWom += 0.3 * c.womP[i];
 }
 
@@ -88,15 +89,21 @@ function dominantCause(s: SimState, i: number, gap: number, p: Perception): numb
   return best;
 }
 
+/** Share of disappointed customers who do not complain to the store but post a bad review. */
+export const REVIEWERS = 0.15;
+
 /** Most dissatisfied customers do not complain (TARP); they leave or tell others. */
-function serviceFailure(s: SimState, plan: Plan, i: number, shortfall: number, satBefore: number): void {
+function serviceFailure(s: SimState, plan: Plan, i: number, shortfall: number, satBefore: number, cause: number): void {
   const c = s.c;
   const fitFactor = 1 + Math.max(0, 0.6 - c.fit[i]);
   let pComplain = c.complainP[i] * Math.min(1, 0.3 + 2 * shortfall) * fitFactor;
   // After-sale follow-up asks how it went, turning silent disappointment into a complaint the store can fix.
   if (plan.d.care.afterSale && !(c.flags[i] & Flag.OptedOut)) pComplain = pComplain + (1 - pComplain) * 0.4;
+  // Some of the silent post a bad review instead; a store that answers reviews in public turns those into
+  // complaints it can put right.
+  if (plan.d.complaints.publicReply) pComplain = pComplain + (1 - pComplain) * REVIEWERS;
   if (uniform(s.keys.complaint, i, s.week, 0) < pComplain) {
-    fileComplaint(s, plan, i, satBefore);
+    fileComplaint(s, plan, i, satBefore, shortfall, cause);
     return;
   }
   const t = s.tally;

@@ -11,7 +11,7 @@ import { playSeason, type OnWeek } from './season';
 // way a season is played from outside the engine: it checks the decisions against the scenario's rules first,
 // so no caller can play a plan the rules refuse.
 
-export const ENGINE_VERSION = '6.0.0';
+export const ENGINE_VERSION = '7.0.0';
 
 /** The seed's market before the first season. */
 export function newGame(scenario: Scenario, seed: string): SimState {
@@ -26,7 +26,7 @@ export function step(state: SimState, decisions: Decisions, onWeek?: OnWeek): St
   if (state.season >= state.scenario.seasons) {
     return { ok: false, issues: [{ code: 'seasons', path: '', params: { seasons: state.scenario.seasons } }] };
   }
-  const issues = checkPlan(state.scenario, decisions, state.featured);
+  const issues = checkPlan(state.scenario, decisions, state.featured, state.season + 1);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, report: playSeason(state, decisions, onWeek) };
 }

@@ -27,7 +27,7 @@ export function hashState(s: SimState): string {
     const a = s.c[field];
     // Floats by their bits; Int32 values by their bits too (x ^ int32 and x ^ its uint32 view are equal).
     // Bytes widened to words, so one monomorphic loop hashes everything.
-    if (a instanceof Uint8Array) h = mixWords(h, Uint32Array.from(a));
+    if (a instanceof Uint8Array || a instanceof Uint16Array) h = mixWords(h, Uint32Array.from(a));
     else h = mixWords(h, new Uint32Array(a.buffer, a.byteOffset, a.byteLength >>> 2));
   }
   for (const k of STORE_KEYS) h = mixNumber(h, s.store[k]);

@@ -9,7 +9,9 @@ export { checkPlan, plannedSpend, type PlanIssue, type PlannedSpend } from './ec
 export { basicVisitCost } from './service-cost';
 
 // What a season and a game leave
-export type { Driver, SeasonReport } from './report';
+export type { Driver, LoyaltyKind, SeasonReport } from './report';
+export { LOYALTY_KINDS } from './report';
+export { COMPLAINT_KINDS, type ComplaintKindId } from './complaints';
 export type { NewsItem, NewsKind } from './news';
 export type { Visitor, WeekStats } from './week-stats';
 export { finalScore, SCORE_PARTS, type Score } from './scoring';
@@ -20,7 +22,7 @@ export { SURVEY_REACH } from './survey';
 export { CAUSE_IDS, Cause, CHURN_IDS, ChurnReason, EventKind, isActive, Stage, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
 
 // The store's own database as the engine segments it (targeting reads the same marks)
-export { ABC_BIT, AT_RISK_BIT, GROUP_BIT, inDatabase, storeSegments } from './segments';
+export { ABC_BIT, AT_RISK_BIT, GROUP_BIT, STAGE_BIT, inDatabase, storeSegments } from './segments';
 export { audienceMask, isTargeted, matches, type AudienceMask } from './targeting';
 
 // State, for hosts that keep, copy or share it

@@ -9,7 +9,11 @@ import { Cause, ChurnReason, isActive } from './types';
 
 // 客户信息管理: activities fill the profile of customers who visit. With explicit consent only those who agree are
 // recorded and trust grows; implied consent or none records everyone but erodes trust and raises the risk of a
-// data incident, which security spending lowers (个人信息保护法: data power is data responsibility).
+// data incident, which security spending lowers (个人信息保护法: data power is data responsibility). Profiles
+// recorded without explicit consent are unlawful to hold: while the store holds any, the regulator may act — a fine
+// scaled to the store's turnover, an order to delete every such profile, and a public notice that costs trust and
+// reputation — and a data incident among them brings the regulator for certain. Asking for consent again with
+// explicit consent makes a profile lawful (or, refused, deletes it).
 
 const STANCE_RISK = { explicit: 1, implied: 2.5, none: 6 } as const;
 
@@ -17,8 +21,14 @@ export function collect(s: SimState, plan: Plan, i: number): void {
   const info = plan.d.information;
   const c = s.c;
   const stance = info.consent;
+  if (stance === 'explicit' && c.flags[i] & Flag.NoConsent) {
+    // Asked again, properly: agreed, the profile becomes lawful; refused, it is deleted.
+    if (uniform(s.keys.info, i, s.week, 5) < 0.6 * s.store.trust) c.flags[i] &= ~Flag.NoConsent;
+    else deleteProfile(c, i);
+    return;
+  }
   if (!(c.flags[i] & Flag.Consented)) {
-    if (stance !== 'explicit') c.flags[i] |= Flag.Consented;
+    if (stance !== 'explicit') c.flags[i] |= Flag.Consented | Flag.NoConsent;
     // Asked at the till with a reason to agree (a birthday treat, better suggestions), most customers who trust
     // the store say yes sooner or later: about half of those asked on a visit when trust is high.
     else if (uniform(s.keys.info, i, s.week, 0) < 0.6 * s.store.trust) c.flags[i] |= Flag.Consented;
@@ -42,8 +52,45 @@ export function collecting(plan: Plan): boolean {
   return info.birthdayRegistration || info.profileSurvey || info.checkIn || info.votes;
 }
 
-/** Store-level weekly update of data quality, trust and the incident draw. */
+function deleteProfile(c: SimState['c'], i: number): void {
+  c.flags[i] &= ~(Flag.Consented | Flag.NoConsent | Flag.BirthdayKnown | Flag.PrefsKnown);
+}
+
+/** Weekly chance that the regulator acts while the store holds profiles collected without explicit consent. */
+export const INSPECTION_CHANCE = { implied: 0.04, none: 0.08 } as const;
+
+/** Customers whose profile holds data recorded without explicit consent. */
+export function unlawfulProfiles(s: SimState): number {
+  const c = s.c;
+  let held = 0;
+  for (let i = 0; i < s.n; i++) if (c.flags[i] & Flag.NoConsent && c.flags[i] & (Flag.BirthdayKnown | Flag.PrefsKnown)) held++;
+  return held;
+}
+
+/**
+ * The fine for holding personal information without consent (PIPL art. 66, an order to correct with a fine; the
+ * law allows up to 5% of a year's turnover for serious cases): 1% of the season's turnover so far taken to a year,
+ * and never less than half a season's CRM budget.
+ */
+export function regulatorFine(s: SimState, plan: Plan): number {
+  const weeksPlayed = s.week - s.season * plan.weeks + 1;
+  const yearTurnover = (s.tally.revenue / weeksPlayed) * 52;
+  return Math.max(0.5 * s.scenario.budgetPerSeason, 0.01 * yearTurnover);
+}
+
+function regulatorAction(s: SimState, plan: Plan): void {
+  const st = s.store;
+  const c = s.c;
+  st.regulatorActions++;
+  s.tally.costs.fines += regulatorFine(s, plan);
+  st.trust = clamp01(st.trust - 0.15);
+  st.reputation = clamp01(st.reputation - 0.05);
+  for (let i = 0; i < s.n; i++) if (c.flags[i] & Flag.NoConsent) deleteProfile(c, i);
+}
+
+/** Store-level weekly update of data quality, trust, the incident draw and the regulator. */
 export function informationWeek(s: SimState, plan: Plan): void {
+  regulatorWeek(s, plan);
   const info = plan.d.information;
   const st = s.store;
   const activities = infoActivities(info);
@@ -54,10 +101,17 @@ export function informationWeek(s: SimState, plan: Plan): void {
   else if (activities > 0) st.trust = clamp01(st.trust - (info.consent === 'none' ? 0.006 : 0.002));
   if (activities === 0 && info.securitySpend === 0) return;
   const risk = 0.0015 * activities * STANCE_RISK[info.consent] * (1 - 0.85 * security);
-  if (uniform(s.keys.store, 0, s.week, 0) < risk) dataIncident(s);
+  if (uniform(s.keys.store, 0, s.week, 0) < risk) dataIncident(s, plan);
 }
 
-function dataIncident(s: SimState): void {
+function regulatorWeek(s: SimState, plan: Plan): void {
+  const stance = plan.d.information.consent;
+  if (unlawfulProfiles(s) === 0) return;
+  const chance = INSPECTION_CHANCE[stance === 'none' ? 'none' : 'implied'];
+  if (uniform(s.keys.store, 0, s.week, 1) < chance) regulatorAction(s, plan);
+}
+
+function dataIncident(s: SimState, plan: Plan): void {
   const st = s.store;
   const c = s.c;
   st.incidents++;
@@ -70,4 +124,6 @@ function dataIncident(s: SimState): void {
     s.tally.negativeWom += c.womP[i];
     if (uniform(s.keys.info, i, s.week, 9) < 0.1) churn(s, i, ChurnReason.Own, Cause['data-incident']);
   }
+  // A leak of data held without consent is reported, and the regulator acts on it.
+  if (unlawfulProfiles(s) > 0) regulatorAction(s, plan);
 }

@@ -9,7 +9,7 @@ import type { WeekStats } from './week-stats';
 // explain it and say what would have prevented or softened it. Plain data; the words are the interface's (both
 // languages), built from `kind` and `facts`. A pure reading of the season just played.
 
-export type NewsKind = (typeof EVENT_KINDS)[number] | 'data-incident' | 'overload';
+export type NewsKind = (typeof EVENT_KINDS)[number] | 'data-incident' | 'regulator' | 'overload';
 
 export interface NewsItem {
   /** Game week it happened, counted from 0 over the whole game. */
@@ -63,6 +63,13 @@ export function seasonNews(s: SimState, plan: Plan, weekly: readonly WeekStats[]
         explicitConsent: info.consent === 'explicit' ? 1 : 0,
         affected: Math.round(t.countByCause[Cause['data-incident']] / incidents.length),
       },
+    });
+  }
+  for (const w of weekly.filter((x) => x.regulatorFine > 0)) {
+    news.push({
+      week: w.week,
+      kind: 'regulator',
+      facts: { fine: Math.round(w.regulatorFine) },
     });
   }
   const busy = weekly.filter((w) => w.load > 1);

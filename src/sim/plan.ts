@@ -21,6 +21,8 @@ export interface Plan {
   levelManager: boolean[];
   /** Whether a level gives its members anything the ordinary customer does not get (price, service, gifts, care). */
   levelPerks: boolean[];
+  /** Per segment: whether the hand-over rule sends this group's complaints to a person (complaints.ts). */
+  handOverSegment: boolean[];
   /** Cost of serving one visit at each level's service level, above the basic service (tiers.ts). */
   levelVisitCost: Float64Array;
   /** Weekly cost of each level's service resources and benefits per member (tiers.ts). */
@@ -94,6 +96,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
   plan.contactCost = scenario.costs.contact[d.care.channel];
   plan.capacity = scenario.store.capacityPerWeek * (1 + 0.25 * d.staff.extraStaff);
   plan.serveCost = scenario.store.serveCost;
+  plan.handOverSegment = scenario.segments.map((g) => d.complaints.handOverSegments.includes(g.id));
   plan.levelPerks = Array.from(plan.levelService, (_, t) => t > 0 && levelGives(plan, t));
   const visit = basicVisitCost(scenario);
   plan.levelVisitCost = plan.levelService.map((service) => visitServiceCost(visit, service));

@@ -17,6 +17,7 @@ export const PREFETCH_RUN = 1024;
 interface ByKind {
   f64: Float64Array[];
   i32: Int32Array[];
+  u16: Uint16Array[];
   u8: Uint8Array[];
 }
 
@@ -29,23 +30,26 @@ const COLD: ReadonlySet<keyof Customers> = new Set<keyof Customers>([
   'acqThreshold',
   'acqExposure',
   'satBeforeFailure',
+  'complaintSevere',
+  'complaintKind',
   'complaints',
   'churnReason',
   'churnWeek',
 ]);
 
 let lastCustomers: Customers | null = null;
-let lastKinds: ByKind = { f64: [], i32: [], u8: [] };
+let lastKinds: ByKind = { f64: [], i32: [], u16: [], u8: [] };
 
 /** The customer arrays grouped by element type, so each read loop below sees one kind of array. */
 function byKind(c: Customers): ByKind {
   if (c === lastCustomers) return lastKinds;
-  const k: ByKind = { f64: [], i32: [], u8: [] };
+  const k: ByKind = { f64: [], i32: [], u16: [], u8: [] };
   for (const name of CUSTOMER_FIELDS) {
     if (COLD.has(name)) continue;
     const a = c[name];
     if (a instanceof Float64Array) k.f64.push(a);
     else if (a instanceof Int32Array) k.i32.push(a);
+    else if (a instanceof Uint16Array) k.u16.push(a);
     else k.u8.push(a);
   }
   lastCustomers = c;
@@ -78,7 +82,7 @@ export function prefetch(c: Customers, from: number, to: number): void {
   if (count === 0) return;
   const k = byKind(c);
   let sum = 0;
-  // 64-byte lines: 8 doubles, 16 int32s, 64 bytes; a group's last id covers a line the stride may step over.
+  // 64-byte lines: 8 doubles, 16 int32s, 32 uint16s, 64 bytes; a group's last id covers a line the stride may step over.
   for (const a of k.f64) {
     for (let q = 0; q < count; q++) {
       const g = groups[q];
@@ -92,6 +96,14 @@ export function prefetch(c: Customers, from: number, to: number): void {
       const g = groups[q];
       const last = Math.min(to, g + GROUP) - 1;
       for (let i = g; i < last; i += 16) sum += a[i];
+      sum += a[last];
+    }
+  }
+  for (const a of k.u16) {
+    for (let q = 0; q < count; q++) {
+      const g = groups[q];
+      const last = Math.min(to, g + GROUP) - 1;
+      for (let i = g; i < last; i += 32) sum += a[i];
       sum += a[last];
     }
   }

@@ -2,6 +2,7 @@ import type { Plan } from './plan';
 import { residualValue, round2, seasonScore, type Score } from './scoring';
 import { hashState } from './hash';
 import { seasonNews, type NewsItem } from './news';
+import { COMPLAINT_KINDS, type ComplaintKindId } from './complaints';
 import type { SimState } from './state';
 import { recommendScore } from './attitude';
 import { npsCounts, npsOf, toAnswer, type SurveyResult } from './survey';
@@ -52,7 +53,15 @@ export interface SeasonReport {
       perceivedQuality: number;
     };
   };
-  loyalty: { trueLoyal: number; inertia: number; none: number; meanAttitudinal: number; repeatRate: number };
+  loyalty: {
+    trueLoyal: number;
+    inertia: number;
+    none: number;
+    meanAttitudinal: number;
+    repeatRate: number;
+    /** The course's kinds of loyalty among active repeat customers, one kind each (loyaltyKind). */
+    kinds: Record<LoyaltyKind, number>;
+  };
   complaints: {
     filed: number;
     recovered: number;
@@ -61,6 +70,8 @@ export interface SeasonReport {
     silentFailures: number;
     /** Detractors of the last survey called back at the season's start (survey.followUp). */
     followUps: number;
+    /** Filed and recovered by what the complaint was about (complaints.ts COMPLAINT_KINDS). */
+    byKind: Record<ComplaintKindId, { filed: number; recovered: number }>;
   };
   care: { contacts: number; fatigued: number; optOuts: number };
   tiers: { promotions: number; demotions: number; rewards: number };
@@ -86,6 +97,26 @@ export interface SeasonReport {
   weekly: WeekStats[];
 }
 
+/**
+ * 忠诚的类型 (unit 8), for an active customer who has come back at least once: true loyalty (attached and satisfied);
+ * false loyalty (keeps buying while dissatisfied, and leaves when a rival offers a way out); monopoly loyalty (the
+ * same customer while no rival is there to go to); benefit-driven (held by a level's benefits or points, not by
+ * attachment); inertia (habit: satisfied enough, nothing binding, no attachment).
+ */
+export const LOYALTY_KINDS = ['true', 'benefit', 'inertia', 'monopoly', 'false'] as const;
+export type LoyaltyKind = (typeof LOYALTY_KINDS)[number];
+
+/** Below this satisfaction a repeat customer is buying while dissatisfied. */
+const DISSATISFIED = 0.45;
+
+function loyaltyKind(s: SimState, plan: Plan, i: number): number {
+  const c = s.c;
+  if (c.loyalty[i] >= 0.5 && c.sat[i] >= 0.6) return 0;
+  if (c.sat[i] < DISSATISFIED) return s.store.competitor > 0 ? 4 : 3;
+  const bound = plan.levelPerks[c.tier[i]] || (s.store.pointValue > 0 && c.points[i] > 0);
+  return bound ? 1 : 2;
+}
+
 /** What one walk over the customers at season end counts; a separate function, so the engine optimises a small loop. */
 interface Census {
   stageCounts: number[];
@@ -100,6 +131,7 @@ interface Census {
   trueLoyal: number;
   inertia: number;
   repeat: number;
+  kinds: number[];
   /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
   left: number;
   /** The same sums weighted by each customer's worth (expected spend a week, hidden truth): the score's means. */
@@ -122,6 +154,7 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
   let trueLoyal = 0;
   let inertia = 0;
   let repeat = 0;
+  const kinds = LOYALTY_KINDS.map(() => 0);
   let left = 0;
   const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0, lost: 0 };
   const truthAnswers: number[] = [];
@@ -152,7 +185,10 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     tierSat[c.tier[i]] += c.sat[i];
     segCount[c.segment[i]]++;
     segSat[c.segment[i]] += c.sat[i];
-    if (c.purchases[i] >= 2) repeat++;
+    if (c.purchases[i] >= 2) {
+      repeat++;
+      kinds[loyaltyKind(s, plan, i)]++;
+    }
     const w = c.lambda[i] * c.meanSpend[i];
     value.weight += w;
     value.sat += w * c.sat[i];
@@ -166,12 +202,12 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     }
     truthAnswers.push(toAnswer(recommendScore(c.sat[i], c.loyalty[i])));
   }
-  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, left, value, truthAnswers };
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, value, truthAnswers };
 }
 
 export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measured: SurveyResult | null): SeasonReport {
   const t = s.tally;
-  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, left, value, truthAnswers } =
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, value, truthAnswers } =
     census(s, plan, s.week - plan.weeks);
   const served = active + left;
 
@@ -258,6 +294,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
       none: active - trueLoyal - inertia,
       meanAttitudinal: round2(served > 0 ? (100 * loySum) / served : 0),
       repeatRate: round2(active > 0 ? (100 * repeat) / active : 0),
+      kinds: Object.fromEntries(LOYALTY_KINDS.map((k, j) => [k, kinds[j]])) as Record<LoyaltyKind, number>,
     },
     complaints: {
       filed: t.complaintsFiled,
@@ -266,6 +303,10 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
       avgDays: round2(resolved > 0 ? t.complaintDays / resolved : 0),
       silentFailures: t.silentFailures,
       followUps: t.followUps,
+      byKind: Object.fromEntries(COMPLAINT_KINDS.map((k, j) => [k, { filed: t.complaintsByKind[j], recovered: t.recoveredByKind[j] }])) as Record<
+        ComplaintKindId,
+        { filed: number; recovered: number }
+      >,
     },
     care: { contacts: t.contacts, fatigued: t.fatigued, optOuts: t.optOuts },
     tiers: { promotions: t.promotions, demotions: t.demotions, rewards: t.rewards },

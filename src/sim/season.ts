@@ -117,8 +117,9 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     voice += r.voice;
   }
   const incidentsBefore = s.store.incidents;
+  const finesBefore = t.costs.fines;
   informationWeek(s, plan);
-  reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore);
+  reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore, plan.d.complaints.publicReply);
   const store = s.store;
   store.visitsLastWeek = visits;
   store.prospects = prospects;
@@ -132,6 +133,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     churned: sum(t.churnByReason) - churnedBefore,
     complaints: t.complaintsFiled - complaintsBefore,
     dataIncident: s.store.incidents > incidentsBefore,
+    regulatorFine: t.costs.fines - finesBefore,
     load: visits / plan.capacity,
     byStage,
     visitors,

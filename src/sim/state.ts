@@ -48,11 +48,15 @@ export interface Customers {
   complaintDue: Int32Array;
   complaintWeek: Int32Array;
   satBeforeFailure: Float64Array;
+  /** 1 while the customer's open or last complaint is about a serious failure (complaints.ts SEVERE_SHORTFALL). */
+  complaintSevere: Uint8Array;
+  /** Kind of the customer's open or last complaint (ComplaintKind, complaints.ts). */
+  complaintKind: Uint8Array;
   complaints: Int32Array;
   churnReason: Uint8Array;
   churnWeek: Int32Array;
   /** Bit flags, see Flag. */
-  flags: Uint8Array;
+  flags: Uint16Array;
   couponUntil: Int32Array;
   /** What the store can observe of this customer's value: margin earned minus cost to serve. */
   contribution: Float64Array;
@@ -75,6 +79,8 @@ export const Flag = {
   DealWon: 64,
   /** Brought in by the acquisition campaign (not a walk-in or a referral). */
   CampaignWon: 128,
+  /** Profile data recorded without the customer's explicit consent (implied or none): unlawful to keep (PIPL). */
+  NoConsent: 256,
 } as const;
 
 export interface StoreState {
@@ -86,6 +92,8 @@ export interface StoreState {
   /** Competitor attraction, 0–1, from scenario events. */
   competitor: number;
   incidents: number;
+  /** Regulator's actions against the store for profiles held without consent (information.ts). */
+  regulatorActions: number;
   cumulativeProfit: number;
   /**
    * Yuan value of one point at which the customers' balances are booked as a liability (points.ts): the plan's
@@ -112,6 +120,7 @@ export const STORE_KEYS: readonly (keyof StoreState)[] = [
   'dataQuality',
   'competitor',
   'incidents',
+  'regulatorActions',
   'cumulativeProfit',
   'pointValue',
   'baseResidual',
@@ -149,6 +158,7 @@ export function allocCustomers(n: number, shared = false): Customers {
   const f = () => new Float64Array(buffer(8 * n));
   const i32 = (fill = 0) => new Int32Array(buffer(4 * n)).fill(fill);
   const u8 = () => new Uint8Array(buffer(n));
+  const u16 = () => new Uint16Array(buffer(2 * n));
   return {
     segment: u8(),
     lambda: f(),
@@ -184,10 +194,12 @@ export function allocCustomers(n: number, shared = false): Customers {
     complaintDue: i32(-1),
     complaintWeek: i32(-1),
     satBeforeFailure: f(),
+    complaintSevere: u8(),
+    complaintKind: u8(),
     complaints: i32(),
     churnReason: u8(),
     churnWeek: i32(-1),
-    flags: u8(),
+    flags: u16(),
     couponUntil: i32(-1),
     contribution: f(),
     valueAfter: f(),
@@ -212,6 +224,7 @@ function newStore(scenario: Scenario): StoreState {
     dataQuality: DOUBLE_ZERO,
     competitor: DOUBLE_ZERO,
     incidents: 0,
+    regulatorActions: 0,
     cumulativeProfit: DOUBLE_ZERO,
     pointValue: DOUBLE_ZERO,
     baseResidual: DOUBLE_ZERO,

@@ -17,6 +17,7 @@ export const COST_KEYS = [
   'information',
   'staff',
   'survey',
+  'fines',
 ] as const;
 export type CostKey = (typeof COST_KEYS)[number];
 
@@ -33,6 +34,9 @@ export interface Tally {
   complaintsFiled: number;
   complaintsRecovered: number;
   complaintsUnresolved: number;
+  /** Complaints filed and recovered by kind (index = ComplaintKind, complaints.ts). */
+  complaintsByKind: number[];
+  recoveredByKind: number[];
   complaintDays: number;
   silentFailures: number;
   followUps: number;
@@ -76,6 +80,7 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
       information: DOUBLE_ZERO,
       staff: DOUBLE_ZERO,
       survey: DOUBLE_ZERO,
+      fines: DOUBLE_ZERO,
     },
     purchases: 0,
     visitsByTier: [0, 0, 0, 0, 0, 0],
@@ -85,6 +90,8 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     complaintsFiled: 0,
     complaintsRecovered: 0,
     complaintsUnresolved: 0,
+    complaintsByKind: [0, 0, 0, 0, 0],
+    recoveredByKind: [0, 0, 0, 0, 0],
     complaintDays: 0,
     silentFailures: 0,
     followUps: 0,
@@ -146,6 +153,8 @@ export function cloneTally(t: Tally): Tally {
     visitsByTier: t.visitsByTier.slice(),
     acquiredBy: { ...t.acquiredBy },
     churnByReason: t.churnByReason.slice(),
+    complaintsByKind: t.complaintsByKind.slice(),
+    recoveredByKind: t.recoveredByKind.slice(),
     winBackTriedBy: t.winBackTriedBy.slice(),
     winBackWonBy: t.winBackWonBy.slice(),
     satByCause: t.satByCause.slice(),

@@ -2,7 +2,8 @@ import { ABC_CLASSES } from '../analytics/abc';
 import { RFM_GROUPS } from '../analytics/rfm';
 import type { Audience } from '../scenario/decisions';
 import type { Plan } from './plan';
-import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, storeSegments } from './segments';
+import { RECORDED_STAGES } from '../analytics/lifecycle';
+import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, STAGE_BIT, storeSegments } from './segments';
 import type { SimState } from './state';
 
 // Decisions aimed at the store's segments (course unit 2: spend care on the valuable, develop the developing,
@@ -16,6 +17,7 @@ export interface AudienceMask {
   groups: number;
   abc: number;
   atRisk: number;
+  stages: number;
 }
 
 export function audienceMask(a: Audience | undefined): AudienceMask {
@@ -23,12 +25,14 @@ export function audienceMask(a: Audience | undefined): AudienceMask {
   let abc = 0;
   for (const g of a?.groups ?? []) groups |= GROUP_BIT[RFM_GROUPS.indexOf(g)];
   for (const k of a?.abc ?? []) abc |= ABC_BIT[ABC_CLASSES.indexOf(k)];
-  return { groups, abc, atRisk: a?.atRisk ? AT_RISK_BIT : 0 };
+  let stages = 0;
+  for (const j of a?.stages ?? []) stages |= STAGE_BIT[RECORDED_STAGES.indexOf(j)];
+  return { groups, abc, atRisk: a?.atRisk ? AT_RISK_BIT : 0, stages };
 }
 
 /** An audience with no criterion leaves its action untargeted. */
 export function isTargeted(m: AudienceMask): boolean {
-  return (m.groups | m.abc | m.atRisk) !== 0;
+  return (m.groups | m.abc | m.atRisk | m.stages) !== 0;
 }
 
 /** Whether a segment mark matches every criterion set (0, outside the database, never matches a targeted one). */
@@ -36,10 +40,11 @@ export function matches(mark: number, m: AudienceMask): boolean {
   if (mark === 0) return false;
   if (m.groups !== 0 && (mark & m.groups) === 0) return false;
   if (m.abc !== 0 && (mark & m.abc) === 0) return false;
+  if (m.stages !== 0 && (mark & m.stages) === 0) return false;
   return (mark & m.atRisk) === m.atRisk;
 }
 
-function reach(marks: Uint8Array, m: AudienceMask): Uint8Array {
+function reach(marks: Uint16Array, m: AudienceMask): Uint8Array {
   const out = new Uint8Array(marks.length);
   for (let i = 0; i < marks.length; i++) out[i] = matches(marks[i], m) ? 1 : 0;
   return out;

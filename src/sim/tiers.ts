@@ -29,8 +29,12 @@ export function retier(s: SimState, plan: Plan, i: number): void {
     record(s.log, s.week, i, EventKind.Tier, Cause['tier-promotion'], now, now - old);
   } else {
     s.tally.demotions++;
-    changeLoyalty(s, i, -0.06, Cause['tier-demotion']);
-    changeSat(s, i, -0.05, Cause['tier-demotion']);
+    // Each level lost is a status and benefits taken away, felt as a loss and told to others: a member dropped
+    // from the top to ordinary feels it three times over.
+    const lost = old - now;
+    changeLoyalty(s, i, -0.06 * lost, Cause['tier-demotion']);
+    changeSat(s, i, -0.05 * lost, Cause['tier-demotion']);
+    s.tally.negativeWom += 0.5 * lost * c.womP[i];
     record(s.log, s.week, i, EventKind.Tier, Cause['tier-demotion'], now, now - old);
   }
 }

@@ -21,9 +21,9 @@ export type StageId = (typeof STAGE_IDS)[number];
 /** Why a customer left (Keaveney 1995 switching causes, grouped the way the course names churn types). */
 export const ChurnReason = {
   None: 0,
-  /** 被放弃: the store let an unprofitable customer go. */
+  /** 主动放弃: the store let an unprofitable customer go. */
   LetGo: 1,
-  /** 被迫流失: involuntary — moved away, life changed. */
+  /** 被迫离开: involuntary — moved away, life changed. */
   Forced: 2,
   /** 被收买: a competitor's price promotion bought them away. */
   Bought: 3,

@@ -8,6 +8,8 @@ export interface WeekStats {
   complaints: number;
   /** Whether the store's data leaked this week (information.ts). */
   dataIncident: boolean;
+  /** The regulator fined the store this week for profiles held without consent (information.ts). */
+  regulatorFine: number;
   /** This week's visits over the staff's capacity (1 = full; above 1 the queue grows). */
   load: number;
   byStage: number[];

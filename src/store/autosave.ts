@@ -43,8 +43,19 @@ function put(key: string, value: unknown): void {
   }
 }
 
+/**
+ * While a page plays a game that is kept elsewhere (a class room: the class server keeps it), the session and the
+ * number being typed are not saved: the browser's save is the self-study game's, and a class on a shared PC must
+ * never replace it.
+ */
+let suspended = false;
+
+export function suspendAutosave(on: boolean): void {
+  suspended = on;
+}
+
 export function saveGame(saved: Saved): void {
-  put(KEY, saved);
+  if (!suspended) put(KEY, saved);
 }
 
 /** Something a save could not keep, as a message key and its values: the page says it in the player's language. */
@@ -158,6 +169,7 @@ export interface PendingEdit {
 
 /** Kept on every keystroke; cleared (null) when the field commits its value to the plan. */
 export function savePending(p: PendingEdit | null): void {
+  if (suspended) return;
   if (p) put(PENDING_KEY, p);
   else {
     try {
@@ -199,6 +211,7 @@ export function clearDamaged(): void {
 }
 
 export function clearSaved(): void {
+  if (suspended) return;
   try {
     localStorage.removeItem(KEY);
     localStorage.removeItem(PLAYBACK_KEY);
@@ -221,7 +234,7 @@ export function loadPrefs(): { lang?: string; speed?: number } {
 }
 
 export function savePlayback(p: Playback): void {
-  put(PLAYBACK_KEY, p);
+  if (!suspended) put(PLAYBACK_KEY, p);
 }
 
 export function loadPlayback(): Playback | null {

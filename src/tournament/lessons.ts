@@ -12,6 +12,8 @@ export interface Lesson {
   levers: readonly LeverArea[];
   /** Needs a competitor entry or promotion in the scenario. */
   competitor?: boolean;
+  /** Only where the scenario teaches this course unit (its `units`). */
+  unit?: number;
   bots: readonly string[];
   holds(m: (bot: string) => GameMetrics): boolean;
 }
@@ -32,6 +34,22 @@ export const LESSONS: readonly Lesson[] = [
       // Customers lost of their own accord (after unresolved complaints, poor service): the loss complaint handling
       // can prevent. Speed costs staff time (complaints.ts); whether it repays depends on how many complain.
       return fast.ownChurn < slow.ownChurn && fast.satisfaction > slow.satisfaction;
+    },
+  },
+  {
+    id: 'hand-over',
+    text:
+      'An AI assistant that hands serious and repeat complaints, and the customers who want a person, to staff keeps ' +
+      'more customers and leaves them more satisfied than one that answers everything itself.',
+    levers: ['complaints'],
+    // Where the scenario is about the assistant (unit 10, technology for good): elsewhere a few complaints a week
+    // leave the hand-over rule's effect inside the noise of one seed.
+    unit: 10,
+    bots: ['ai-service', 'ai-only'],
+    holds: (m) => {
+      const rule = m('ai-service');
+      const alone = m('ai-only');
+      return rule.ownChurn < alone.ownChurn && rule.satisfaction > alone.satisfaction && rule.total > alone.total;
     },
   },
   {
@@ -108,6 +126,15 @@ export const LESSONS: readonly Lesson[] = [
       const none = m('no-info');
       return t.targetedCare > none.targetedCare && t.loyalty > none.loyalty && m('aggressive-data').trustEnd < t.trustEnd;
     },
+  },
+  {
+    id: 'consent',
+    text:
+      'Collecting on implied consent to save the security spending is never a cheap trade-off: the regulator\'s fines, ' +
+      'deleted profiles and lost trust leave it below the textbook\'s explicit consent on total score.',
+    levers: ['information'],
+    bots: ['textbook', 'implied-consent'],
+    holds: (m) => m('implied-consent') === m('textbook') || m('textbook').total > m('implied-consent').total,
   },
   {
     id: 'targeted-care',
@@ -194,7 +221,12 @@ function interiorOptimum(lever: string, area: LeverArea, none: string, allIn: st
 }
 
 export function lessonApplies(lesson: Lesson, sc: Scenario): boolean {
+  // A lesson compares whole games: it is judged where its areas are open from the first season. A staged scenario
+  // (the tutorial, whose areas open season by season in a small market made for reading) is played for the
+  // table but judges no lesson.
+  if (sc.opens && Object.keys(sc.opens).length > 0) return false;
   if (!lesson.levers.every((a) => sc.levers.includes(a))) return false;
   if (lesson.competitor && !sc.events.some((e) => e.kind === 'competitor-entry' || e.kind === 'competitor-promo')) return false;
+  if (lesson.unit !== undefined && !sc.units.includes(lesson.unit)) return false;
   return true;
 }

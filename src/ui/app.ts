@@ -9,7 +9,7 @@ import { exportRun, importRun } from './files';
 import { pick, t, tWithReasons } from './i18n';
 import { watch, watchLang } from './page';
 import { openProfile } from './profile';
-import { ROUTES, routeOf, type AnyRoute } from './routes';
+import { isClassRoute, ROUTES, routeAt, type AnyRoute } from './routes';
 
 // The app around the pages: a header, the notice line, the world view and the panel, which holds the page of the
 // current address (routes.ts). A change of address unmounts the page shown and mounts the next; the pages keep
@@ -26,7 +26,7 @@ export function mountApp(root: HTMLElement): Layout {
   const panel = h('main', { class: 'panel', id: 'panel' });
   root.append(header, notice, h('div', { class: 'stage' }, world, panel));
 
-  let route = routeOf(location.hash);
+  let route = routeAt(location.pathname, location.hash);
   let unmount = route.page.mount(panel);
 
   const frame = () => {
@@ -42,7 +42,7 @@ export function mountApp(root: HTMLElement): Layout {
     panel.classList.toggle('wide', s.phase === 'title' || s.phase === 'final' || !game);
   };
   window.addEventListener('hashchange', () => {
-    const next = routeOf(location.hash);
+    const next = routeAt(location.pathname, location.hash);
     if (next !== route) {
       unmount();
       panel.replaceChildren();
@@ -75,7 +75,8 @@ function renderHeader(header: HTMLElement, s: Session, route: AnyRoute): void {
     savePrefs(prefs.getState());
   });
   const items: (HTMLElement | string)[] = [h('strong', { class: 'brand' }, t('app.title'))];
-  for (const r of ROUTES) {
+  // A class page stands alone (a room, a projector): the self-study pages are not offered there.
+  for (const r of isClassRoute(route) ? [] : ROUTES) {
     if ('nav' in r && r !== route) items.push(h('a', { href: r.hash || '#', class: 'nav', 'data-testid': `nav-${r.id}` }, t(r.nav)));
   }
   if (route.id === 'game' && s.run && s.scenario && s.phase !== 'title') {

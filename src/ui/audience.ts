@@ -1,4 +1,5 @@
 import { ABC_CLASSES } from '../analytics/abc';
+import { RECORDED_STAGES } from '../analytics/lifecycle';
 import { RFM_GROUPS } from '../analytics/rfm';
 import type { Audience, Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
@@ -11,14 +12,15 @@ import { getPath } from '../scenario/paths';
 import { leverLabel, LEVERS, type Lever } from './levers';
 import { cellsNow } from './segment-cells';
 
-// The target chooser of the plan screen (course unit 2: value and segmentation; unit 9: retention). Three sets
-// of checkboxes — RFM groups, ABC classes, the early-warning list — each choice with its course meaning and how
+// The target chooser of the plan screen (course unit 2: value, segmentation and the lifecycle; unit 9: retention).
+// Four sets of checkboxes — RFM groups, ABC classes, lifecycle stages as the records show them, the early-warning
+// list — each choice with its course meaning and how
 // many customers it covers in the last report's database, and a line with whom the whole choice reaches and what
 // it costs. The counts come from the same segment marks the simulation targets at the start of the season.
 
 export type AudienceUse = 'care' | 'offer' | 'winBack';
 
-const EMPTY: Audience = { groups: [], abc: [], atRisk: false };
+const EMPTY: Audience = { groups: [], abc: [], atRisk: false, stages: [] };
 
 function edit(path: string, change: (a: Audience) => void): void {
   editDraft((draft) => {
@@ -28,7 +30,7 @@ function edit(path: string, change: (a: Audience) => void): void {
     const next = structuredClone((parent[last] as Audience | undefined) ?? EMPTY);
     change(next);
     // Nothing chosen is the untargeted action: the field is dropped, so the decision log reads as it always did.
-    if (next.groups.length === 0 && next.abc.length === 0 && !next.atRisk) delete parent[last];
+    if (next.groups.length === 0 && next.abc.length === 0 && !next.atRisk && next.stages.length === 0) delete parent[last];
     else parent[last] = next;
   });
 }
@@ -79,6 +81,14 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
       }),
     );
   }
+  const stages = h('fieldset', { class: 'choices' }, h('legend', {}, t('audience.stages')));
+  for (const j of RECORDED_STAGES) {
+    stages.append(
+      box(`stages-${j}`, a.stages.includes(j), t(`audience.stage.${j}`), t(`audience.stage.${j}.help`), count({ ...EMPTY, stages: [j] }), (x, on) => {
+        x.stages = toggle(x.stages, j, on);
+      }),
+    );
+  }
   const list = h(
     'fieldset',
     { class: 'choices' },
@@ -92,7 +102,7 @@ export function audienceRow(lever: Lever, use: AudienceUse, d: Decisions, sc: Sc
     { class: `lever audience ${enabled ? '' : 'muted'}`, role: 'group', 'aria-labelledby': `${id}-label`, 'data-testid': `audience-${use}` },
     h('strong', { id: `${id}-label` }, leverLabel(lever.path)),
     h('p', { class: 'hint' }, enabled ? t(`lever.${lever.path}.help`) : t('plan.unavailable')),
-    h('div', { class: 'choice-sets' }, groups, classes, list),
+    h('div', { class: 'choice-sets' }, groups, classes, stages, list),
     h('p', { class: 'reach', role: 'status', 'aria-live': 'polite', 'data-testid': `reach-${use}` }, cells ? reachLine(cells, current, use, d, sc) : t('audience.loading')),
     h('p', { class: 'hint' }, t('audience.rule')),
   );

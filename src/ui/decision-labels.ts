@@ -1,4 +1,5 @@
 import { ABC_CLASSES } from '../analytics/abc';
+import { RECORDED_STAGES } from '../analytics/lifecycle';
 import { RFM_GROUPS } from '../analytics/rfm';
 import { diffLeaves, type Leaf } from '../run/leaves';
 import type { Audience, Decisions } from '../scenario/decisions';
@@ -30,6 +31,7 @@ export function audienceValue(a: Audience | undefined): string {
   const parts = [
     list(a.groups.map((g) => t(`audience.group.${g}`))),
     list(a.abc.map((k) => t(`audience.abc.${k}`))),
+    list(a.stages.map((j) => t(`audience.stage.${j}`))),
     a.atRisk ? t('audience.atRisk') : '',
   ].filter((x) => x !== '');
   return parts.length > 0 ? parts.join(' + ') : t('audience.none');
@@ -38,11 +40,13 @@ export function audienceValue(a: Audience | undefined): string {
 export function leverValue(path: string, v: Leaf | undefined, scenario?: Scenario | null): string {
   if (v === undefined) return '—';
   // Leaves of an audience: one ticked group or class, or an empty list of them.
-  const audienceLeaf = /\.(groups|abc)(?:\.\d+)?$/.exec(path);
+  const audienceLeaf = /\.(groups|abc|stages)(?:\.\d+)?$/.exec(path);
   if (audienceLeaf && LEVERS.some((l) => l.spec.kind === 'audience' && path.startsWith(`${l.path}.`))) {
     if (v === '[]') return '—';
     const group = audienceLeaf[1] === 'groups' ? RFM_GROUPS.find((g) => g === v) : undefined;
     const cls = audienceLeaf[1] === 'abc' ? ABC_CLASSES.find((k) => k === v) : undefined;
+    const stage = audienceLeaf[1] === 'stages' ? RECORDED_STAGES.find((j) => j === v) : undefined;
+    if (stage) return t(`audience.stage.${stage}`);
     return group ? t(`audience.group.${group}`) : cls ? t(`audience.abc.${cls}`) : String(v);
   }
   if (v === '[]') return t('decisions.noLevels');

@@ -12,6 +12,8 @@ export type LeverKind =
   | { kind: 'toggle' }
   | { kind: 'select'; options: readonly SelectOption[] }
   | { kind: 'segment' }
+  /** Any number of the scenario's customer groups, ticked (handover.ts). */
+  | { kind: 'segments' }
   /** Whom a targetable action reaches: RFM groups, ABC classes, the early-warning list (audience.ts). */
   | { kind: 'audience'; use: 'care' | 'offer' | 'winBack' };
 
@@ -82,6 +84,10 @@ const LEVER_LIST = [
   { path: 'complaints.scriptTraining', area: 'complaints', spec: toggle },
   { path: 'complaints.aiAssistant', area: 'complaints', spec: toggle },
   { path: 'complaints.escalateTopTier', area: 'complaints', spec: toggle },
+  { path: 'complaints.publicReply', area: 'complaints', spec: toggle },
+  { path: 'complaints.handOverSevere', area: 'complaints', spec: toggle },
+  { path: 'complaints.handOverRepeat', area: 'complaints', spec: toggle },
+  { path: 'complaints.handOverSegments', area: 'complaints', spec: { kind: 'segments' } },
   { path: 'retention.atRiskOffer', area: 'retention', spec: num(0, 500, 1) },
   { path: 'retention.offerAudience', area: 'retention', spec: { kind: 'audience', use: 'offer' } },
   { path: 'retention.winBackBudget', area: 'retention', spec: num(0, 1e6, 100) },

@@ -13,6 +13,7 @@ const NAMELESS: Record<NewsItem['kind'], MessageKey> = {
   'viral-review': 'news.name.viral-review',
   downturn: 'news.name.downturn',
   'data-incident': 'news.name.data-incident',
+  regulator: 'news.name.regulator',
   overload: 'news.name.overload',
 };
 

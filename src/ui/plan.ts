@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { Decisions } from '../scenario/decisions';
-import type { Scenario } from '../scenario/schema';
+import { openAreas } from '../scenario/areas';
+import { closedAreaChange, type Decisions } from '../scenario/decisions';
+import type { LeverArea, Scenario } from '../scenario/schema';
 import { checkPlan, plannedSpend } from '../sim';
 import { editDraft, playSeason, redoDraft, undoDraft } from '../store/actions';
 import { savePending } from '../store/autosave';
@@ -8,17 +9,22 @@ import { session } from '../store/session';
 import { confirmDialog } from './dialog';
 import { h } from './dom';
 import { audienceRow, redrawAudiences } from './audience';
+import { segmentsRow } from './handover';
+import { areaName, briefCard } from './brief';
 import { openFeatured } from './featured';
 import { pick, t } from './i18n';
 import { getPath, setPath } from '../scenario/paths';
+import { leverCost, leverUnit, tierFieldCost, tierFieldUnit, type Unit } from './lever-costs';
 import { leverHelp, leverLabel, LEVERS, TAB_AREAS, TABS, TIER_FIELDS, tierFieldLabel, type Lever, type Tab } from './levers';
 import { redrawKeepingFocus, stopAll, watch, watchLang, type Page } from './page';
 import { segmentCells } from './segment-cells';
 
-// The plan screen: one tab per course area, each lever with its one-line explanation, the budget left, and the
-// plan's problems spelled out (never silently clamped). The tab shown is kept from season to season. A redraw
-// (after every edit) gives the focus back to the field that had it; the target choosers alone are redrawn when
-// the customer counts they show arrive, so a field being typed in is never replaced.
+// The plan screen: the season's brief, then one tab per course area open this season, each lever with its unit,
+// its one-line explanation and what it costs, the budget left, and the plan's problems spelled out (never silently
+// clamped). Areas the scenario has not opened yet are not shown: they keep the decisions' defaults, and a plan that
+// changes one anyway (an older draft, say) is refused like any other problem. The tab shown is kept from season to
+// season while it is open. A redraw (after every edit) gives the focus back to the field that had it; the target
+// choosers alone are redrawn when the customer counts they show arrive, so a field being typed in is never replaced.
 
 const planStore = createStore<{ tab: Tab }>()(() => ({ tab: 'acquisition' }));
 
@@ -41,16 +47,32 @@ function showTab(tab: Tab): void {
   document.getElementById(`tab-${tab}`)?.focus();
 }
 
+/** The tabs with at least one area open in the season, in the form's order. */
+export function openTabs(open: readonly LeverArea[]): Tab[] {
+  return TABS.filter((tab) => TAB_AREAS[tab].some((a) => open.includes(a)));
+}
+
+/** The levers the form shows on `tab` in a season with these areas open. */
+export function openLevers(tab: Tab, open: readonly LeverArea[]): Lever[] {
+  return LEVERS.filter((l) => TAB_AREAS[tab].includes(l.area) && open.includes(l.area));
+}
+
 export function renderPlan(root: HTMLElement): void {
   const s = session.getState();
   const sc = s.scenario;
   if (!sc || !s.run) return;
-  const activeTab = planStore.getState().tab;
   root.replaceChildren();
   const d = s.draft;
   const spend = plannedSpend(sc, d);
-  const issues = checkPlan(sc, d, s.featured);
   const n = s.run.seasons.length + 1;
+  const open = openAreas(sc, n);
+  const tabs = openTabs(open);
+  const chosen = planStore.getState().tab;
+  const activeTab = tabs.includes(chosen) ? chosen : (tabs[0] ?? chosen);
+  // An area the scenario opens later must hold its defaults now; the engine's check knows only the areas it never offers.
+  const closed = closedAreaChange(sc, n, d);
+  const closedLater = closed && closed.opens !== null ? { area: areaName(closed.area), opens: closed.opens } : null;
+  const issues = checkPlan(sc, d, s.featured);
 
   const left = sc.budgetPerSeason - spend.total;
   const budget = h(
@@ -64,8 +86,7 @@ export function renderPlan(root: HTMLElement): void {
   );
 
   const tablist = h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('plan.heading', { n }) });
-  for (const tab of TABS) {
-    const enabled = TAB_AREAS[tab].some((a) => sc.levers.includes(a));
+  for (const tab of tabs) {
     const btn = h(
       'button',
       {
@@ -75,28 +96,28 @@ export function renderPlan(root: HTMLElement): void {
         'aria-selected': String(tab === activeTab),
         'aria-controls': 'tabpanel',
         tabindex: tab === activeTab ? 0 : -1,
-        class: enabled ? '' : 'muted',
         'data-testid': `tab-${tab}`,
       },
       t(`tab.${tab}`),
     );
     btn.addEventListener('click', () => showTab(tab));
     btn.addEventListener('keydown', (e) => {
-      const k = TABS.indexOf(tab);
+      const k = tabs.indexOf(tab);
       const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
       if (!move) return;
       e.preventDefault();
-      showTab(TABS[(k + move + TABS.length) % TABS.length]);
+      showTab(tabs[(k + move + tabs.length) % tabs.length]);
     });
     tablist.append(btn);
   }
 
   const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
-  for (const lever of LEVERS.filter((l) => TAB_AREAS[activeTab].includes(l.area))) panel.append(leverRow(lever, d, sc));
-  if (activeTab === 'tiers') panel.append(tierEditor(d, sc.levers.includes('tiers')));
+  for (const lever of openLevers(activeTab, open)) panel.append(leverRow(lever, d, sc));
+  if (activeTab === 'tiers' && open.includes('tiers')) panel.append(tierEditor(d, sc));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
   for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}`, i.params)}`));
+  if (closedLater) issueList.append(h('li', {}, `⚠ ${t('issue.area-closed', closedLater)}`));
 
   // The banner counts the cases still waiting: an answered case no longer calls for the manager.
   const waiting = s.featured.filter((id) => !d.featured.some((f) => f.customer === id)).length;
@@ -122,7 +143,7 @@ export function renderPlan(root: HTMLElement): void {
 
   const play = h(
     'button',
-    { type: 'button', class: 'primary big', disabled: issues.length > 0 || s.busy, 'data-testid': 'play-season' },
+    { type: 'button', class: 'primary big', disabled: issues.length > 0 || closedLater !== null || s.busy, 'data-testid': 'play-season' },
     t('plan.play'),
   );
   play.addEventListener('click', async () => {
@@ -135,6 +156,7 @@ export function renderPlan(root: HTMLElement): void {
   root.append(
     h('h2', {}, t('plan.heading', { n })),
     h('p', { class: 'story' }, pick(sc.story)),
+    briefCard(sc, n) ?? '',
     budget,
     featured ?? '',
     tablist,
@@ -144,15 +166,25 @@ export function renderPlan(root: HTMLElement): void {
   );
 }
 
+/** A number field with its unit beside it (¥ before the number, other units after), or the field alone. */
+function withUnit(input: HTMLElement, unit: Unit | undefined, percent = false): HTMLElement {
+  if (percent) return h('span', { class: 'with-unit' }, input, h('span', { class: 'unit' }, '%'));
+  if (!unit) return input;
+  const u = h('span', { class: 'unit' }, t(unit.key));
+  return unit.before ? h('span', { class: 'with-unit' }, u, input) : h('span', { class: 'with-unit' }, input, u);
+}
+
 function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
   const spec = lever.spec;
   const enabled = sc.levers.includes(lever.area);
   if (spec.kind === 'audience') return audienceRow(lever, spec.use, d, sc, enabled);
+  if (spec.kind === 'segments') return segmentsRow(lever, d, sc, enabled);
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const value = getPath(d, lever.path);
   const commit = (v: unknown) => editDraft((draft) => setPath(draft, lever.path, v));
   let control: HTMLElement;
-  const common = { id, 'data-path': lever.path, disabled: !enabled, 'aria-describedby': `${id}-help` };
+  const cost = enabled ? leverCost(lever.path, d, sc) : null;
+  const common = { id, 'data-path': lever.path, disabled: !enabled, 'aria-describedby': cost ? `${id}-help ${id}-cost` : `${id}-help` };
   if (spec.kind === 'toggle') {
     const box = h('input', { ...common, type: 'checkbox' });
     box.checked = Boolean(value);
@@ -179,7 +211,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
       inputmode: 'decimal',
     });
     numberField(input, lever.path, pctKind, () => commit(value));
-    control = pctKind ? h('span', { class: 'with-unit' }, input, '%') : input;
+    control = withUnit(input, leverUnit(lever.path), pctKind);
   }
   return h(
     'div',
@@ -187,6 +219,7 @@ function leverRow(lever: Lever, d: Decisions, sc: Scenario): HTMLElement {
     h('label', { for: id }, leverLabel(lever.path)),
     control,
     h('p', { id: `${id}-help`, class: 'hint' }, enabled ? leverHelp(lever, d, sc, session.getState().reports.at(-1)) : t('plan.unavailable')),
+    cost ? h('p', { id: `${id}-cost`, class: 'cost', 'data-testid': `cost-${lever.path}` }, cost) : '',
   );
 }
 
@@ -213,17 +246,19 @@ function numberField(input: HTMLInputElement, path: string, percent: boolean, on
   });
 }
 
-function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
-  const box = h('fieldset', { class: 'tiers', disabled: !enabled }, h('legend', {}, t('lever.tiers.levels')));
+function tierEditor(d: Decisions, sc: Scenario): HTMLElement {
+  const box = h('fieldset', { class: 'tiers' }, h('legend', {}, t('lever.tiers.levels')));
   d.tiers.levels.forEach((level, k) => {
-    const row = h('div', { class: 'tier-row', role: 'group', 'aria-label': t('lever.tiers.level', { n: k + 1 }) }, h('strong', {}, t('lever.tiers.level', { n: k + 1 })));
+    const row = h('div', { class: 'tier-row tier-grid', role: 'group', 'aria-label': t('lever.tiers.level', { n: k + 1 }) }, h('strong', {}, t('lever.tiers.level', { n: k + 1 })));
     for (const f of TIER_FIELDS) {
       const id = `tier-${k}-${f.key}`;
       const path = `tiers.levels.${k}.${f.key}`;
       const v = level[f.key];
+      const cost = tierFieldCost(f.key, level, sc);
+      const described = cost ? { 'aria-describedby': `${id}-cost` } : {};
       let input: HTMLInputElement;
       if (f.kind === 'toggle') {
-        input = h('input', { id, type: 'checkbox', 'data-path': path });
+        input = h('input', { id, type: 'checkbox', 'data-path': path, ...described });
         input.checked = Boolean(v);
         input.addEventListener('change', () => editDraft((dd) => setPath(dd, path, input.checked)));
       } else {
@@ -232,6 +267,7 @@ function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
           id,
           type: 'number',
           'data-path': path,
+          ...described,
           min: 0,
           max: pctKind ? f.max * 100 : f.max,
           step: pctKind ? f.step * 100 : f.step,
@@ -239,7 +275,15 @@ function tierEditor(d: Decisions, enabled: boolean): HTMLElement {
         });
         numberField(input, path, pctKind);
       }
-      row.append(h('label', { for: id, class: 'small' }, tierFieldLabel(f.key), input));
+      row.append(
+        h(
+          'div',
+          { class: 'tier-field' },
+          h('label', { for: id, class: 'small' }, tierFieldLabel(f.key)),
+          f.kind === 'toggle' ? input : withUnit(input, tierFieldUnit(f.key), f.kind === 'percent'),
+          cost ? h('span', { id: `${id}-cost`, class: 'hint' }, cost) : '',
+        ),
+      );
     }
     row.append(
       h('button', { type: 'button', onclick: () => editDraft((dd) => void dd.tiers.levels.splice(k, 1)) }, t('lever.tiers.removeLevel')),

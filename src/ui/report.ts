@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema';
-import { type SeasonReport, type Score, CHURN_IDS, COST_KEYS } from '../sim';
+import { type SeasonReport, type Score, CHURN_IDS, COMPLAINT_KINDS, COST_KEYS, LOYALTY_KINDS } from '../sim';
 import { session } from '../store/session';
 import { newsCard } from './news';
 import { h } from './dom';
@@ -228,6 +228,12 @@ function satisfactionCard(r: SeasonReport, history: readonly SeasonReport[], rev
     box.append(
       h('p', {}, t('report.loyalty.true', { n: r.loyalty.trueLoyal }), ' · ', t('report.loyalty.inertia', { n: r.loyalty.inertia }), ' · ', t('report.loyalty.none', { n: r.loyalty.none })),
       h('p', {}, t('report.loyalty.attitudinal', { mean: num(r.loyalty.meanAttitudinal, 1), repeat: num(r.loyalty.repeatRate, 1) })),
+      h(
+        'p',
+        { 'data-testid': 'loyalty-kinds' },
+        t('report.loyalty.kinds', { list: list(LOYALTY_KINDS.map((k) => t(`report.loyalty.kind.${k}`, { n: r.loyalty.kinds[k] }))) }),
+      ),
+      h('p', { class: 'hint' }, t('report.loyalty.kinds.help')),
     );
   } else {
     box.append(h('p', {}, t('report.loyalty.behaviour', { repeat: num(r.loyalty.repeatRate, 1) })), h('p', { class: 'hint' }, t('report.loyalty.hidden')));
@@ -240,15 +246,64 @@ function satisfactionCard(r: SeasonReport, history: readonly SeasonReport[], rev
       'p',
       {},
       reveal
-        ? t('report.complaints.line', { ...c, days: c.avgDays, silent: c.silentFailures })
+        ? t('report.complaints.line', { filed: c.filed, recovered: c.recovered, unresolved: c.unresolved, days: c.avgDays, silent: c.silentFailures })
         : t('report.complaints.play', { filed: c.filed, recovered: c.recovered, unresolved: c.unresolved, days: c.avgDays }),
     ),
+    complaintKinds(c.byKind),
     // The average is measured, the plan's days are a target: say why the two differ.
     c.filed > 0 ? h('p', { class: 'hint', 'data-testid': 'complaint-days-note' }, t('report.complaints.daysNote')) : '',
     c.followUps > 0 ? h('p', {}, t('report.complaints.followUps', { n: c.followUps })) : '',
     reveal ? '' : h('p', { class: 'hint' }, t('report.complaints.silentHidden')),
   );
   return box;
+}
+
+/** What the complaints were about, and how many of each were put right: the kind says which remedy works. */
+function complaintKinds(byKind: SeasonReport['complaints']['byKind']): HTMLElement | string {
+  const kinds = COMPLAINT_KINDS.filter((k) => byKind[k].filed > 0);
+  if (kinds.length === 0) return '';
+  return h(
+    'div',
+    { 'data-testid': 'complaint-kinds' },
+    h('p', {}, t('report.complaints.kinds', { list: list(kinds.map((k) => t(`report.complaints.kind.${k}`, byKind[k]))) })),
+    h('p', { class: 'hint' }, t('report.complaints.kinds.help')),
+  );
+}
+
+/**
+ * The store's own standing, with the change since the last season: its reputation (the reviews and talk it can
+ * read), how readily customers trust it with their data (what the consent answers at its till show), its staff's
+ * skill and morale, and how many customers of each segment still buy (its own records, which name each customer's
+ * segment). None of these is a customer's private feeling, so they show during play; satisfaction by segment is
+ * the survey's, and the truth waits for the debrief.
+ */
+function storeCard(r: SeasonReport, history: readonly SeasonReport[], sc: Scenario | null): HTMLElement {
+  const prev = history.filter((x) => x.season < r.season).pop() ?? null;
+  const since = (now: number, before: number | undefined, digits: number, unit = '') =>
+    `${num(now, digits)}${unit}${before === undefined ? '' : t('report.store.since', { delta: signed(now - before, digits) })}`;
+  const st = r.store;
+  const segments = r.customers.bySegment.map((g) => {
+    const before = prev?.customers.bySegment.find((x) => x.segment === g.segment)?.active;
+    return `${segmentName(sc, g.segment)} ${since(g.active, before, 0)}`;
+  });
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'store-card' },
+    h('h3', {}, t('report.store')),
+    h(
+      'p',
+      { 'data-testid': 'store-line' },
+      t('report.store.line', {
+        reputation: since(st.reputation, prev?.store.reputation, 0, '/100'),
+        trust: since(st.trust, prev?.store.trust, 0, '/100'),
+        skill: since(st.staffSkill, prev?.store.staffSkill, 0, '/100'),
+        staffSat: since(st.staffSat, prev?.store.staffSat, 0, '/100'),
+      }),
+    ),
+    h('p', { class: 'hint' }, t('report.store.help')),
+    h('p', { 'data-testid': 'segments-active' }, t('report.segments.active', { list: list(segments) })),
+    h('p', { class: 'hint' }, t('report.segments.help')),
+  );
 }
 
 type Charts = typeof import('./charts');
@@ -326,6 +381,7 @@ export function reportView(
         (c, el) => c.churnChart(el, r),
       ),
       chartCard(t('report.pyramid'), t('report.reading.pyramid', { members, ordinary: r.customers.byTier[0] ?? 0 }), (c, el) => c.pyramidChart(el, r, tierName)),
+      storeCard(r, shown, sc),
       chartCard(
         t('report.economics'),
         t('report.reading.costs', { revenue: r.economics.revenue, profit: r.economics.profit, name: costs[0] ? t(`cost.${costs[0]}`) : '—', v: costs[0] ? r.economics.costs[costs[0]] : 0 }),

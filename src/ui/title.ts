@@ -9,8 +9,10 @@ import { importRun, importScenario } from './files';
 import { list as listOf, pick, t, tWithReasons } from './i18n';
 import { goTo, stopAll, watch, watchLang, type Page } from './page';
 import { chooseRunToStudy } from './replay-store';
+import './brief.css';
 
 // Title screen: choose a bundled scenario or import one, name the team, set the class seed, start — or resume.
+// The tutorial is offered first, on a row of its own above the other scenarios, marked for a new student.
 // The choice and an imported scenario are kept while the app is open. While a game is being opened (started or
 // resumed) the buttons that would open another wait; when that ends, the screen says again whether a save is left.
 
@@ -22,6 +24,14 @@ interface TitleState {
 }
 
 const readSaves = (): TitleState['save'] => ({ saved: loadSaved() !== null, damaged: damagedSave() });
+
+/** The id of the scenario a new student starts with. */
+export const TUTORIAL_ID = 'tutorial';
+
+/** The bundled tutorial, if there is one, and the other bundled scenarios in their order. */
+export function splitTutorial<T extends LoadedScenario>(list: readonly T[]): { tutorial: T | null; rest: T[] } {
+  return { tutorial: list.find((s) => s.scenario.id === TUTORIAL_ID) ?? null, rest: list.filter((s) => s.scenario.id !== TUTORIAL_ID) };
+}
 
 const titleStore = createStore<TitleState>()(() => ({ chosen: null, imported: null, save: { saved: false, damaged: null } }));
 
@@ -42,15 +52,16 @@ export const titleView: Page = {
 
 function renderTitle(root: HTMLElement): void {
   const { imported, save, ...state } = titleStore.getState();
-  const list = bundledScenarios();
+  const { tutorial, rest: list } = splitTutorial(bundledScenarios());
   const all = imported ? [...list, imported] : list;
-  const chosen = state.chosen ?? all[0] ?? null;
+  const chosen = state.chosen ?? all[0] ?? tutorial;
   const busy = session.getState().busy;
   const team = h('input', { id: 'team', value: t('title.defaultTeam'), maxlength: 80, 'data-testid': 'team' });
   const seed = h('input', { id: 'seed', value: 'class-1', maxlength: 200, 'data-testid': 'seed' });
   const cards = h('div', { class: 'scenario-list', role: 'radiogroup', 'aria-label': t('title.choose') });
-  for (const sc of all) {
+  for (const sc of tutorial ? [tutorial, ...all] : all) {
     const id = `sc-${sc.scenario.id}`;
+    const isTutorial = sc === tutorial;
     const radio = h('input', { type: 'radio', name: 'scenario', id, value: sc.scenario.id, 'data-testid': id });
     radio.checked = chosen?.hash === sc.hash;
     radio.addEventListener('change', () => {
@@ -61,9 +72,10 @@ function renderTitle(root: HTMLElement): void {
     cards.append(
       h(
         'label',
-        { for: id, class: `scenario-card ${radio.checked ? 'chosen' : ''}` },
+        { for: id, class: `scenario-card ${isTutorial ? 'tutorial-card' : ''} ${radio.checked ? 'chosen' : ''}` },
         radio,
         h('strong', {}, pick(s.title)),
+        isTutorial ? h('span', { class: 'tutorial-badge', 'data-testid': 'tutorial-badge' }, `★ ${t('title.tutorial')}`) : '',
         h('span', { class: 'hint' }, t('title.seasons', { seasons: s.seasons, weeks: s.weeksPerSeason, budget: s.budgetPerSeason })),
         s.units.length ? h('span', { class: 'hint' }, t('title.units', { units: listOf(s.units.map((u) => String(u))) })) : '',
       ),

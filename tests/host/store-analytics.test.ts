@@ -99,9 +99,10 @@ describe('the report shows the groups the next season targets', () => {
 
   it('covers, for each audience, exactly the customers the season-start plan reaches', () => {
     const cases = [
-      { groups: ['high-value' as const], abc: [], atRisk: false },
-      { groups: [], abc: ['A' as const, 'B' as const], atRisk: false },
-      { groups: ['keep' as const, 'win-back' as const], abc: [], atRisk: true },
+      { groups: ['high-value' as const], abc: [], atRisk: false, stages: [] },
+      { groups: [], abc: ['A' as const, 'B' as const], atRisk: false, stages: [] },
+      { groups: ['keep' as const, 'win-back' as const], abc: [], atRisk: true, stages: [] },
+      { groups: [], abc: [], atRisk: false, stages: ['exploration' as const, 'formation' as const] },
     ];
     for (const audience of cases) {
       const plan = resolvePlan(scenario, Decisions.parse({ care: { audience } }));
@@ -126,7 +127,7 @@ describe('the report shows the groups the next season targets', () => {
     }
     // ABC classes as the pyramid shows them.
     const classes = abcClassify(rows.map((x) => x.totalSpend));
-    expect(audienceCoverage(a.segments, { groups: [], abc: ['A'], atRisk: false }).customers).toBe(classes.filter((c) => c === 'A').length);
+    expect(audienceCoverage(a.segments, { groups: [], abc: ['A'], atRisk: false, stages: [] }).customers).toBe(classes.filter((c) => c === 'A').length);
     expect(audienceCoverage(a.segments, undefined).customers).toBe(a.customers);
   });
 });

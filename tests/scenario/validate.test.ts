@@ -133,13 +133,13 @@ describe('npm run validate', () => {
   });
 
   it('refuses files for another format version and says how to go on', () => {
-    const v2 = write('v2.yaml', 'version: 2\nid: future\n');
-    const r = validate([v2]);
+    const v3 = write('v3.yaml', 'version: 3\nid: future\n');
+    const r = validate([v3]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${v2}:1:10 version: this file is for format version 2; this game reads version 1: `);
+    expect(r.stderr).toContain(`${v3}:1:10 version: this file is for format version 3; this game reads version 2: `);
     const none = validate([write('none.yaml', 'id: old\ntitle: { zh: 旧, en: Old }\n')]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/:1:1 version: expected a format version \("version: 1" .*found nothing/);
+    expect(none.stderr).toMatch(/:1:1 version: expected a format version \("version: 2" .*found nothing/);
   });
 
   it('prints balance warnings for a valid file and still exits 0', () => {
@@ -166,13 +166,17 @@ describe('npm run validate', () => {
 
 describe('migrateScenario', () => {
   it('passes the current version through unchanged', () => {
-    const raw = { version: 1, id: 'x' };
+    const raw = { version: 2, id: 'x' };
     expect(migrateScenario(raw)).toEqual({ ok: true, value: raw });
+  });
+  it('reads a version-1 file as it is, version included: version 2 only added optional fields, so its hash stays', () => {
+    const raw = { version: 1, id: 'x' };
+    expect(migrateScenario(raw)).toEqual({ ok: true, value: { version: 1, id: 'x' } });
   });
   it('refuses a newer version with how to upgrade', () => {
     const r = migrateScenario({ version: 3 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/^this file is for format version 3; this game reads version 1: .*newer version/);
+    if (!r.ok) expect(r.message).toMatch(/^this file is for format version 3; this game reads version 2: .*newer version/);
   });
   it('refuses a missing or malformed version', () => {
     for (const v of [{}, { version: '1' }, { version: 0 }, { version: 1.5 }, { version: null }]) {

@@ -11,7 +11,8 @@ import { finalScore, profitPart, residualValue } from '../../src/sim/scoring';
 import { handlingCost, settle } from '../../src/sim/complaints';
 import { SURVEY_REACH } from '../../src/sim/survey';
 import { perceive } from '../../src/sim/experience';
-import { setEdges } from '../../src/sim/tiers';
+import { retier, setEdges } from '../../src/sim/tiers';
+import { collect, informationWeek, unlawfulProfiles } from '../../src/sim/information';
 import type { DecisionsInput } from '../../src/scenario/decisions';
 import { isActive } from '../../src/sim/types';
 import { botSeasons, decisions, shippedScenario, smallBubbleTea, playGame, playStep } from './helpers';
@@ -263,5 +264,94 @@ describe('a member price is a saving against what others pay', () => {
     const member = (discount: number) => quality({ tiers: { levels: [{ threshold: 500, discount }] } }, 1, (i) => (i % 10 === 0 ? 1 : 0));
     expect(member(0.05)).toBeGreaterThan(none);
     expect(member(0.3) - member(0.05)).toBeLessThan(member(0.05) - none);
+  });
+});
+
+describe('collecting without consent is never a cheap trade-off (个人信息保护法)', () => {
+  const textbook = botSeasons('textbook', sc);
+  const withConsent = (consent: 'explicit' | 'implied' | 'none') => textbook.map((d) => ({ ...d, information: { ...d.information, consent, securitySpend: 0 } }));
+
+  it('the regulator fines a store holding profiles taken without consent and orders them deleted', () => {
+    const g = playGame(sc, SEED, withConsent('none'));
+    const fined = g.reports.flatMap((r) => r.news.filter((n) => n.kind === 'regulator'));
+    expect(fined.length).toBeGreaterThan(0);
+    const fines = g.reports.reduce((a, r) => a + r.economics.costs.fines, 0);
+    expect(fines).toBeCloseTo(fined.reduce((a, n) => a + n.facts.fine, 0), -1);
+    // Never less than half a season's CRM budget each time.
+    for (const n of fined) expect(n.facts.fine).toBeGreaterThanOrEqual(0.5 * sc.budgetPerSeason - 0.5);
+    // Explicit consent is never fined.
+    const lawful = playGame(sc, SEED, withConsent('explicit'));
+    expect(lawful.reports.every((r) => r.economics.costs.fines === 0 && r.news.every((n) => n.kind !== 'regulator'))).toBe(true);
+    expect(lawful.final.total).toBeGreaterThan(g.final.total);
+  });
+
+  it('a fine deletes every profile held without consent and costs trust', () => {
+    const s = newGame(sc, SEED);
+    const plan = resolvePlan(sc, decisions({ ...textbook[0], information: { ...textbook[0].information, consent: 'implied' } }));
+    for (let i = 0; i < 40; i++) collect(s, plan, i);
+    expect(unlawfulProfiles(s)).toBeGreaterThan(0);
+    const trust = s.store.trust;
+    // Draw weeks until the regulator acts (its weekly chance is small, the stream fixed).
+    for (s.week = 0; s.store.regulatorActions === 0 && s.week < 2000; s.week++) informationWeek(s, plan);
+    expect(s.store.regulatorActions).toBe(1);
+    expect(unlawfulProfiles(s)).toBe(0);
+    expect(s.store.trust).toBeLessThan(trust);
+    expect(s.tally.costs.fines).toBeGreaterThan(0);
+  });
+
+  it('asking again with explicit consent makes a profile lawful or deletes it', () => {
+    const s = newGame(sc, SEED);
+    const implied = resolvePlan(sc, decisions({ ...textbook[0], information: { ...textbook[0].information, consent: 'implied' } }));
+    const explicit = resolvePlan(sc, decisions({ ...textbook[0], information: { ...textbook[0].information, consent: 'explicit' } }));
+    for (let i = 0; i < 200; i++) collect(s, implied, i);
+    const before = unlawfulProfiles(s);
+    expect(before).toBeGreaterThan(0);
+    s.week = 1;
+    for (let i = 0; i < 200; i++) collect(s, explicit, i);
+    expect(unlawfulProfiles(s)).toBe(0);
+  });
+});
+
+describe('a demotion hurts by the levels lost', () => {
+  it('dropping two levels costs twice one level, and is told to others', () => {
+    const s = newGame(sc, SEED);
+    const plan = resolvePlan(sc, decisions({ tiers: { levels: [{ threshold: 100 }, { threshold: 200 }] } }));
+    const i = s.c.stage.findIndex((st) => isActive(st));
+    const one = (from: number, growth: number) => {
+      const t = newGame(sc, SEED);
+      t.c.tier[i] = from;
+      t.c.growth[i] = growth;
+      t.c.loyalty[i] = 0.5;
+      const wom = t.tally.negativeWom;
+      retier(t, plan, i);
+      return { loss: 0.5 - t.c.loyalty[i], wom: t.tally.negativeWom - wom };
+    };
+    const a = one(1, 0);
+    const b = one(2, 0);
+    expect(a.loss).toBeCloseTo(0.06, 12);
+    expect(b.loss).toBeCloseTo(0.12, 12);
+    expect(b.wom).toBeCloseTo(2 * a.wom, 12);
+    expect(a.wom).toBeGreaterThan(0);
+    expect(s.c.tier[i]).toBe(0);
+  });
+});
+
+describe('kinds of loyalty (unit 8)', () => {
+  it('count each active repeat customer once, and name buying while dissatisfied false or monopoly loyalty', () => {
+    for (const r of passive.reports) {
+      const k = r.loyalty.kinds;
+      const repeat = Math.round((r.loyalty.repeatRate / 100) * r.customers.active);
+      expect(k.true + k.benefit + k.inertia + k.monopoly + k.false).toBe(repeat);
+    }
+    // Doing nothing gives no benefits that bind: nobody is held by benefits.
+    expect(passive.reports.every((r) => r.loyalty.kinds.benefit === 0)).toBe(true);
+    // A rival in the market turns the dissatisfied who stay from monopoly into false loyalty: at a season's end
+    // they are one or the other, and once the rival has opened (it stays open) they are false.
+    for (const r of passive.reports) expect(r.loyalty.kinds.monopoly === 0 || r.loyalty.kinds.false === 0).toBe(true);
+    const entry = sc.events.find((e) => e.kind === 'competitor-entry');
+    const last = passive.reports.at(-1);
+    expect(entry && last && entry.week <= last.firstWeek).toBe(true);
+    expect(last?.loyalty.kinds.monopoly).toBe(0);
+    expect(last?.loyalty.kinds.false).toBeGreaterThan(0);
   });
 });

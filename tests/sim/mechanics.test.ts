@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, plannedSpend } from '../../src/sim/economics';
 import { answerQuality, STEP_QUALITY } from '../../src/sim/featured';
-import { newGame } from '../../src/sim/game';
+import { newGame, step } from '../../src/sim/game';
 import { absenceLimit, lifecycle } from '../../src/sim/lifecycle';
 import { resolvePlan, tierFor } from '../../src/sim/plan';
 import { switchingCost } from '../../src/sim/points';
-import { recoveryChance, responseDays } from '../../src/sim/complaints';
+import { answeredByPerson, assistantShortfall, ComplaintKind, handlingCost, recoveryChance, responseDays } from '../../src/sim/complaints';
 import { buildReport, type SeasonReport } from '../../src/sim/report';
 import { recommendScore } from '../../src/sim/attitude';
 import { finalScore, seasonScore, weightedTotal, type Score } from '../../src/sim/scoring';
@@ -125,6 +125,28 @@ describe('checkPlan', () => {
     // A default-valued area counts as untouched even when written out.
     expect(checkPlan(limited, decisions({ complaints: { responseDays: 14 }, tiers: { baseService: 0.5 } }))).toEqual([]);
     expect(checkPlan(limited, decisions({ tiers: { baseService: 0.6 } }))[0]).toMatchObject({ code: 'lever-unavailable', path: 'tiers' });
+  });
+
+  it('refuses a change to an area a staged scenario opens later, in the season it is closed, and in the engine', () => {
+    const staged = tiny({ version: 2, opens: { care: 2 } });
+    const care = decisions({ care: { contactsPerMonth: 2 } });
+    expect(checkPlan(staged, care, [], 1)).toEqual([{ path: 'care.contactsPerMonth', code: 'area-closed', params: { area: 'care', opens: 2, season: 1 } }]);
+    expect(checkPlan(staged, care, [], 2)).toEqual([]);
+    const s = newGame(staged, 'staged');
+    const r = step(s, care);
+    expect(r.ok).toBe(false);
+    expect(s.season).toBe(0);
+    expect(step(s, decisions({})).ok).toBe(true);
+    expect(step(s, care).ok).toBe(true);
+  });
+
+  it('reports a hand-over group that is not a segment of the scenario', () => {
+    const sc = tiny();
+    const ids = sc.segments.map((g) => g.id);
+    expect(checkPlan(sc, decisions({ complaints: { handOverSegments: [ids[0]] } }))).toEqual([]);
+    expect(checkPlan(sc, decisions({ complaints: { handOverSegments: [ids[0], 'pensioners'] } }))).toEqual([
+      { path: 'complaints.handOverSegments.1', code: 'unknown-segment', params: { found: 'pensioners', expected: ids.join(', ') } },
+    ]);
   });
 
   it('accepts featured answers only for customers actually held for the manager', () => {
@@ -271,8 +293,17 @@ describe('complaint handling numbers', () => {
     s.store.staffSkill = 0.5;
     const spend = s.c.meanSpend[i];
     const plan = resolvePlan(sc, decisions({ complaints: { empowerment: 0.5, scriptTraining: true, compensation: spend } }));
-    // Compensation of one usual basket adds 0.3·(1 − e^−2).
-    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.3 + 0.15 + 0.1 + 0.3 * (1 - Math.exp(-2)) + 0.05 - 0.1, 12);
+    // A complaint about a waiting: speed counts double, compensation and authority for less (REMEDY).
+    s.c.complaintKind[i] = ComplaintKind.Waiting;
+    // Compensation of one usual basket adds 0.3·(1 − e^−2) times the kind's weight.
+    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.3 + 0.7 * 0.15 + 0.1 + 0.7 * 0.3 * (1 - Math.exp(-2)) + 0.05 - 2 * 0.1, 12);
+    // The same policy for a product complaint: money and authority count more, waiting less.
+    s.c.complaintKind[i] = ComplaintKind.Product;
+    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.3 + 0.15 + 0.05 + 1.3 * 0.3 * (1 - Math.exp(-2)) + 0.05 - 0.1, 12);
+    // Rude staff: the LSCPA training counts double, money for little.
+    s.c.complaintKind[i] = ComplaintKind.Attitude;
+    expect(recoveryChance(s, plan, i, 10)).toBeCloseTo(0.3 + 0.5 * 0.15 + 0.2 + 0.4 * 0.3 * (1 - Math.exp(-2)) + 0.05 - 0.1, 12);
+    s.c.complaintKind[i] = ComplaintKind.Product;
     expect(recoveryChance(s, plan, i, 200)).toBe(0.02);
     const best = resolvePlan(sc, decisions({ complaints: { empowerment: 1, scriptTraining: true, compensation: 10000 } }));
     s.store.staffSkill = 1;
@@ -284,11 +315,74 @@ describe('complaint handling numbers', () => {
     );
     s.c.tier[i] = 1;
     expect(recoveryChance(s, managed, i, 0)).toBe(0.95);
-    // The assistant alone answers worse than a person.
+    // The assistant alone answers a simple first complaint a little worse than a person: 0.05, and a quarter of
+    // how much the customer's group wants a person (0.3 unless the scenario says otherwise).
     s.c.tier[i] = 0;
+    s.c.complaints[i] = 1;
+    s.c.complaintSevere[i] = 0;
     const ai = resolvePlan(sc, decisions({ complaints: { aiAssistant: true } }));
     const human = resolvePlan(sc, decisions({ complaints: {} }));
-    expect(recoveryChance(s, human, i, 7) - recoveryChance(s, ai, i, 7)).toBeCloseTo(0.12, 12);
+    expect(recoveryChance(s, human, i, 7) - recoveryChance(s, ai, i, 7)).toBeCloseTo(0.05 + 0.25 * 0.3, 12);
+  });
+});
+
+describe('the AI assistant hands over to a person (科技向善)', () => {
+  const sc = tiny();
+  const withAi = (complaints: Record<string, unknown>) =>
+    resolvePlan(sc, decisions({ complaints: { responseDays: 10, aiAssistant: true, escalateTopTier: false, ...complaints } }));
+
+  it('answers worst what a person should take: serious failures, repeat complaints, groups who want a person', () => {
+    const s = stateWith(sc);
+    const i = 3;
+    s.c.tier[i] = 0;
+    s.c.complaints[i] = 1;
+    s.c.complaintSevere[i] = 0;
+    const alone = withAi({});
+    const simple = assistantShortfall(s, i);
+    s.c.complaintSevere[i] = 1;
+    expect(assistantShortfall(s, i) - simple).toBeCloseTo(0.25, 12);
+    s.c.complaints[i] = 2;
+    expect(assistantShortfall(s, i) - simple).toBeCloseTo(0.4, 12);
+    // Nobody takes over without a rule: the assistant answers in a day, and worse.
+    expect(answeredByPerson(s, alone, i)).toBe(false);
+    expect(responseDays(s, alone, i)).toBe(1);
+    // (Both with full authority and training, so neither chance meets the floor.)
+    const skilled = { empowerment: 1, scriptTraining: true };
+    const person = resolvePlan(sc, decisions({ complaints: { responseDays: 10, ...skilled } }));
+    expect(recoveryChance(s, person, i, 1) - recoveryChance(s, withAi(skilled), i, 1)).toBeCloseTo(assistantShortfall(s, i), 12);
+  });
+
+  it('sends each kind named by the rule to a person, at a person’s speed and staff time', () => {
+    const s = stateWith(sc);
+    const i = 3;
+    s.c.tier[i] = 0;
+    s.c.complaints[i] = 1;
+    s.c.complaintSevere[i] = 1;
+    expect(answeredByPerson(s, withAi({ handOverSevere: true }), i)).toBe(true);
+    expect(answeredByPerson(s, withAi({ handOverRepeat: true }), i)).toBe(false);
+    s.c.complaints[i] = 2;
+    s.c.complaintSevere[i] = 0;
+    expect(answeredByPerson(s, withAi({ handOverSevere: true }), i)).toBe(false);
+    const repeat = withAi({ handOverRepeat: true });
+    expect(answeredByPerson(s, repeat, i)).toBe(true);
+    expect(responseDays(s, repeat, i)).toBe(10);
+    // A person's answer takes ten times the assistant's staff time.
+    expect(handlingCost(s, repeat, i) / handlingCost(s, withAi({}), i)).toBeCloseTo(10, 12);
+    const group = sc.segments[s.c.segment[i]].id;
+    expect(answeredByPerson(s, withAi({ handOverSegments: [group] }), i)).toBe(true);
+    expect(answeredByPerson(s, withAi({ handOverSegments: sc.segments.filter((g) => g.id !== group).map((g) => g.id) }), i)).toBe(false);
+  });
+
+  it('in the service centre, a hand-over rule keeps customers the assistant alone loses', () => {
+    const sc2 = shippedScenario('service-centre-ai').scenario;
+    const small = Scenario.parse({ ...structuredClone(sc2), population: { ...sc2.population, size: 2500 } });
+    const base = botSeasons('textbook', small)[0];
+    const alone = { ...base, complaints: { ...base.complaints, aiAssistant: true, escalateTopTier: false } };
+    const rule = { ...alone.complaints, handOverSevere: true, handOverRepeat: true, handOverSegments: ['seniors', 'small-shops'] };
+    const a = playGame(small, 'handover-1', [alone]);
+    const b = playGame(small, 'handover-1', [{ ...alone, complaints: rule }]);
+    expect(b.reports[0].complaints.recovered / b.reports[0].complaints.filed).toBeGreaterThan(a.reports[0].complaints.recovered / a.reports[0].complaints.filed);
+    expect(b.reports[0].customers.churnByReason.own).toBeLessThan(a.reports[0].customers.churnByReason.own);
   });
 });
 
@@ -661,5 +755,35 @@ describe('the yearly growth-value deduction', () => {
     const deep = playGame(sc, 'decay', plans(1_000_000));
     expect(deep.reports[2].hash).toBe(none.reports[2].hash);
     expect(deep.reports[3].hash).not.toBe(none.reports[3].hash);
+  });
+});
+
+describe('kinds of complaint (unit 6)', () => {
+  it('every complaint has one kind, from what went wrong, and the report counts them', () => {
+    const sc = smallBubbleTea(1500);
+    const g = playGame(sc, 'kinds-1', botSeasons('textbook', sc));
+    for (const r of g.reports) {
+      const kinds = Object.values(r.complaints.byKind);
+      expect(kinds.reduce((a, k) => a + k.filed, 0)).toBe(r.complaints.filed);
+      expect(kinds.reduce((a, k) => a + k.recovered, 0)).toBe(r.complaints.recovered);
+    }
+    const all = (k: 'product' | 'waiting' | 'billing') => g.reports.reduce((a, r) => a + r.complaints.byKind[k].filed, 0);
+    // The supply incident and ordinary shortfalls make product the commonest kind; billing errors are a few.
+    expect(all('product')).toBeGreaterThan(all('billing'));
+    expect(all('billing')).toBeGreaterThan(0);
+  });
+
+  it('the LSCPA training puts right more attitude complaints than money does', () => {
+    const sc = tiny();
+    const s = stateWith(sc);
+    const i = 5;
+    s.c.complaints[i] = 1;
+    s.c.complaintKind[i] = ComplaintKind.Attitude;
+    const spend = s.c.meanSpend[i];
+    const trained = resolvePlan(sc, decisions({ complaints: { scriptTraining: true } }));
+    const paid = resolvePlan(sc, decisions({ complaints: { compensation: spend } }));
+    expect(recoveryChance(s, trained, i, 7)).toBeGreaterThan(recoveryChance(s, paid, i, 7));
+    s.c.complaintKind[i] = ComplaintKind.Product;
+    expect(recoveryChance(s, trained, i, 7)).toBeLessThan(recoveryChance(s, paid, i, 7));
   });
 });

@@ -7,7 +7,8 @@ import { checkPlan } from '../../src/sim/economics';
 import { newGame } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
 import { seasonRetention } from '../../src/sim/retention';
-import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, inDatabase, storeSegments } from '../../src/sim/segments';
+import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, STAGE_BIT, inDatabase, storeSegments } from '../../src/sim/segments';
+import { recordedStage, RECORDED_STAGES } from '../../src/analytics/lifecycle';
 import { cloneState, Flag, type SimState } from '../../src/sim/state';
 import { newTally } from '../../src/sim/tally';
 import { audienceMask, isTargeted, matches, resolveAudiences } from '../../src/sim/targeting';
@@ -26,7 +27,7 @@ function played(): SimState {
   return cloneState(cached);
 }
 
-const full = (a: Partial<Audience>): Audience => ({ groups: [], abc: [], atRisk: false, ...a });
+const full = (a: Partial<Audience>): Audience => ({ groups: [], abc: [], atRisk: false, stages: [], ...a });
 
 describe('the store segments its database as src/analytics does', () => {
   it('gives every database customer the RFM group, ABC class and long-absence flag the analytics give', () => {
@@ -39,16 +40,19 @@ describe('the store segments its database as src/analytics does', () => {
     // P(alive) = 1 silences the model-based reasons; the game's database holds first and last purchase only, so
     // falling-frequency cannot fire either: what is left is the long-absence rule.
     const warned = new Set(churnWarnings(summaries.map((x, k) => ({ summary: x, pAlive: 1, abc: abc[k] }))).map((w) => Number(w.id)));
-    const seen = { groups: new Set<string>(), abc: new Set<string>(), risk: 0 };
+    const seen = { groups: new Set<string>(), abc: new Set<string>(), risk: 0, stages: new Set<string>() };
     summaries.forEach((x, k) => {
       const i = Number(x.id);
       const group = rfmGroup(rfm[k]);
-      const expected = GROUP_BIT[RFM_GROUPS.indexOf(group)] | ABC_BIT[ABC_CLASSES.indexOf(abc[k])] | (warned.has(i) ? AT_RISK_BIT : 0);
+      const stage = STAGE_BIT[RECORDED_STAGES.indexOf(recordedStage(x.purchaseDays, warned.has(i)))];
+      const expected = GROUP_BIT[RFM_GROUPS.indexOf(group)] | ABC_BIT[ABC_CLASSES.indexOf(abc[k])] | (warned.has(i) ? AT_RISK_BIT : 0) | stage;
       expect(marks[i], `customer ${i}`).toBe(expected);
       seen.groups.add(group);
       seen.abc.add(abc[k]);
       if (warned.has(i)) seen.risk++;
+      seen.stages.add(recordedStage(x.purchaseDays, warned.has(i)));
     });
+    expect([...seen.stages].sort()).toEqual([...RECORDED_STAGES].sort());
     // The comparison is not vacuous: every group and class occurs, and some customers are on the list.
     expect([...seen.groups].sort()).toEqual([...RFM_GROUPS].sort());
     expect([...seen.abc].sort()).toEqual(['A', 'B', 'C']);
@@ -77,6 +81,13 @@ describe('audiences', () => {
     expect(isTargeted(audienceMask(undefined))).toBe(false);
     expect(isTargeted(audienceMask(full({})))).toBe(false);
     expect(isTargeted(risk)).toBe(true);
+    // Lifecycle stages as the records show them: any listed stage, and with the other criteria.
+    const early = audienceMask(full({ stages: ['exploration', 'formation'] }));
+    expect(isTargeted(early)).toBe(true);
+    expect(matches(dev | c | STAGE_BIT[0], early)).toBe(true);
+    expect(matches(dev | c | STAGE_BIT[1], early)).toBe(true);
+    expect(matches(hv | a | STAGE_BIT[2], early)).toBe(false);
+    expect(matches(dev | c | STAGE_BIT[1], audienceMask(full({ stages: ['formation'], abc: ['A'] })))).toBe(false);
   });
 });
 

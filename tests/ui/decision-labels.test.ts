@@ -49,7 +49,7 @@ describe('decision labels', () => {
     expect(audienceValue(full.care.audience)).toBe(
       `${en['audience.group.high-value']}, ${en['audience.group.keep']} + ${en['audience.abc.A']} + ${en['audience.atRisk']}`,
     );
-    expect(audienceValue({ groups: [], abc: [], atRisk: false })).toBe(en['audience.none']);
+    expect(audienceValue({ groups: [], abc: [], atRisk: false, stages: [] })).toBe(en['audience.none']);
   });
 
   it('has the complaint outcomes the comparison shows in both languages', () => {
@@ -89,7 +89,7 @@ describe('decision labels', () => {
   });
 
   it('names a list of groups with the language\'s own separators', () => {
-    const a = { groups: ['high-value', 'keep', 'developing'] as const, abc: [], atRisk: false };
+    const a = { groups: ['high-value', 'keep', 'developing'] as const, abc: [], atRisk: false, stages: [] };
     prefs.setState({ lang: 'en' });
     expect(audienceValue({ ...a, groups: [...a.groups] })).not.toContain('、');
     prefs.setState({ lang: 'zh-CN' });

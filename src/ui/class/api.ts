@@ -1,0 +1,168 @@
+import type { Decisions } from '../../scenario/decisions';
+import type { Score, SeasonReport } from '../../sim';
+
+// The class server's API as the pages use it (docs/class-server.md): the shapes it sends and one way to call it.
+// Every address is absolute from the server's root: the pages are served at /teacher, /join and /room/CODE.
+
+export type SeasonStatus = 'open' | 'paused' | 'closing' | 'closed';
+export interface Season {
+  season: number;
+  status: SeasonStatus;
+  mode: 'deadline' | 'all-submitted';
+  deadline: string | null;
+  remainingMs: number | null;
+  closedAt: string | null;
+}
+export interface Member {
+  id: number;
+  name: string;
+  active: boolean;
+  teamId: number;
+}
+export interface Team {
+  id: number;
+  name: string;
+  active: boolean;
+  members: Member[];
+}
+export interface SessionSummary {
+  id: string;
+  code: string;
+  title: string;
+  seed?: string;
+  scenario: { id: string; name: { en: string; zh: string }; hash: string; seasons: number };
+  practice: boolean;
+  scoresVisible: boolean;
+  createdAt: string;
+}
+export interface Draft {
+  teamId: number;
+  season: number;
+  version: number;
+  decisions: Decisions;
+  authors: Record<string, { memberId: number; member: string; at: string }>;
+  lastEdit: { memberId: number; member: string; paths: string[]; at: string; version: number } | null;
+  submitted: { at: string; by: string; version: number } | null;
+  reopened: boolean;
+}
+export interface Result {
+  teamId: number;
+  season: number;
+  played: 'submitted' | 'draft' | 'neutral';
+  note: string | null;
+  hash: string;
+  score: Score | null;
+  final: Score | null;
+  engineVersion: string;
+}
+export interface Standing {
+  teamId: number;
+  team: string;
+  seasons: (number | null)[];
+  final: number | null;
+  rank: number | null;
+}
+/** A season's report as the server sends it: the score is null while the teacher hides scores. */
+export type ServerReport = Omit<SeasonReport, 'score'> & { score: Score | null };
+export interface TeamView {
+  session: SessionSummary;
+  team: Team | undefined;
+  me: Member | null;
+  season: Season | null;
+  seasons: Season[];
+  draft: Draft | null;
+  results: Result[];
+  latest: { result: Result; report: ServerReport } | null;
+  standings: Standing[] | null;
+}
+export interface SessionView {
+  session: SessionSummary;
+  teams: Team[];
+  season: Season | null;
+  seasons: Season[];
+  drafts: Draft[];
+  results: Result[];
+  standings: Standing[] | null;
+}
+export interface ScreenView {
+  session: SessionSummary;
+  teams: { id: number; name: string; submitted: boolean; members: number }[];
+  season: Season | null;
+  seasons: Season[];
+  standings: Standing[] | null;
+  trajectories: { teamId: number; team: string; totals: number[] }[] | null;
+  stages: { season: number; byStage: Record<string, number> } | null;
+}
+export interface JoinInfo {
+  session: { code: string; title: string; scenario: { id: string; name: { en: string; zh: string }; seasons: number }; practice: boolean };
+  teams: { id: number; name: string; members: number }[];
+}
+export interface Joined {
+  token: string;
+  member: Member;
+  team: { id: number; name: string };
+  session: { id: string; code: string };
+}
+export interface ShippedScenario {
+  file: string;
+  id: string;
+  name: { en: string; zh: string };
+  hash: string;
+  seasons: number;
+}
+
+/** A refused or failed call: the server's one-line reason and its status (0 when the server was not reached). */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Calls the class server; the body is JSON. Resolves with the parsed reply, rejects with an ApiError. */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, options: { token?: string | null; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  } catch (err) {
+    throw new ApiError(0, err instanceof Error ? err.message : String(err));
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const reason = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : `HTTP ${res.status}`;
+    throw new ApiError(res.status, reason);
+  }
+  return data as T;
+}
+
+/** Downloads a file the teacher's token opens (a CSV, a zip) under its own name. */
+export async function downloadWithToken(path: string, token: string, name: string): Promise<void> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Whether a class server answers at this address (the self-study app alone has no /api). */
+export async function classServerHere(): Promise<boolean> {
+  try {
+    const r = await api<{ ok?: boolean }>('GET', '/api/health');
+    return r?.ok === true;
+  } catch {
+    return false;
+  }
+}
