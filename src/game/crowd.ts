@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { WeekStats } from '../sim';
 import { CROWD_CAP, markedVisitor, roster } from '../store/crowd-roster';
 import { ANON, ANON_SHADES, ATLAS, BUBBLE, MARKED, MOODS, STAGES, STEPS, anonFrame, markedFrame } from './textures';
-import { Paths, W, Where, mix } from './paths';
+import { Paths, W, Where, mix, queueDepth } from './paths';
 
 // The visitors as one pooled crowd. Two generations of CROWD_CAP slots: the week playing and the week before,
 // whose last visitors are still on their way out (a visit lasts at most a week, so a generation is free again
@@ -17,6 +17,8 @@ const PLAIN = 1;
 const MARKED_KIND = 2;
 /** Pose changes per week of walking, on the crowd's clock (it is a time-lapse: faster play, faster steps). */
 const STEPS_PER_WEEK = 24;
+/** Scene pixels a click may miss a marked figure by and still open its file. */
+const PICK_SLACK = 8;
 
 type Bob = Phaser.GameObjects.Bob;
 type Frame = Phaser.Textures.Frame;
@@ -79,10 +81,12 @@ export class Crowd {
 
   /**
    * Dresses generation `gen` (0 or 1) as week `stats`, its visits arriving during [start, start + 1) on the
-   * crowd's clock. `key` makes routes differ from week to week and stay the same on every replay.
+   * crowd's clock. `key` makes routes differ from week to week and stay the same on every replay. The queues'
+   * length follows the week's load; marked customers who complained that week stand at the complaint desk.
    */
   assign(gen: number, stats: WeekStats, start: number, lanes: number, key: number): void {
     const r = roster(stats);
+    const depth = queueDepth(stats.load);
     const base = gen * CROWD_CAP;
     for (let j = 0; j < CROWD_CAP; j++) {
       const s = base + j;
@@ -91,11 +95,11 @@ export class Crowd {
         continue;
       }
       const seed = (Math.imul(key + 1, 0x2c1b3c6d) + j) | 0;
-      this.paths.plan(s, seed, start + mix(seed, 11), 0.75 + 0.2 * mix(seed, 12), lanes);
+      const v = j < r.marked ? stats.visitors[markedVisitor(j, r, stats.visitors.length)] : null;
+      this.paths.plan(s, seed, start + mix(seed, 11), 0.75 + 0.2 * mix(seed, 12), lanes, depth, v !== null && v.complained);
       this.until = Math.max(this.until, this.paths.end(s));
       this.fx[s] = NaN;
-      if (j < r.marked) {
-        const v = stats.visitors[markedVisitor(j, r, stats.visitors.length)];
+      if (v) {
         this.kind[s] = MARKED_KIND;
         this.id[s] = v.id;
         this.look[s] = (v.stage * MOODS + v.mood) * STEPS;
@@ -164,16 +168,34 @@ export class Crowd {
     return this.onScene;
   }
 
-  /** The customer whose marked figure is topmost at scene point (x, y), or −1 (plain figures have no file). */
+  /**
+   * The customer whose marked figure is nearest scene point (x, y) within the figure's box grown by PICK_SLACK on
+   * every side, or −1 (plain figures have no file). The slack keeps a figure easy to hit when the picture is
+   * drawn smaller than the scene (a figure 28 px wide in the scene is about 19 px on a 1366 px screen).
+   */
   pick(x: number, y: number): number {
-    const half = MARKED.w / 2;
+    const half = MARKED.w / 2 + PICK_SLACK;
+    let best = -1;
+    let bestD = Infinity;
     for (let s = SLOTS - 1; s >= 0; s--) {
       if (this.kind[s] !== MARKED_KIND) continue;
       const fx = this.fx[s];
       const fy = this.fy[s];
-      if (x >= fx - half && x <= fx + half && y >= fy - MARKED.h && y <= fy) return this.id[s];
+      if (!(x >= fx - half && x <= fx + half && y >= fy - MARKED.h - PICK_SLACK && y <= fy + PICK_SLACK)) continue;
+      const d = (x - fx) ** 2 + (y - (fy - MARKED.h / 2)) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = this.id[s];
+      }
     }
-    return -1;
+    return best;
+  }
+
+  /** The stage of every marked figure of both generations (for the browser tests' read-only hook). */
+  markedStages(): number[] {
+    const out: number[] = [];
+    for (let s = 0; s < SLOTS; s++) if (this.kind[s] === MARKED_KIND) out.push(Math.floor(this.look[s] / (MOODS * STEPS)));
+    return out;
   }
 
   /** A point on some marked figure well inside the scene, or null. */

@@ -10,6 +10,23 @@ export const STREET_Y = 360;
 export const COUNTER_Y = 215;
 export const MAX_LANES = 8;
 export const laneX = (k: number): number => 250 + k * 50;
+/** The complaint desk, right of the counter: its front, where a customer with a complaint stands. */
+export const DESK_X = 668;
+export const DESK_Y = 262;
+/** Most places in a till's queue drawn; the queue's length follows the week's load (`queueDepth`). */
+export const MAX_QUEUE = 8;
+
+/**
+ * How many places a till's queue spreads over in a week with this load (visits over what the staff can serve):
+ * short when the staff keep up, longer the more they fall behind, so the queue's length reads as the load.
+ */
+export function queueDepth(load: number): number {
+  if (!(load > 0)) return 1;
+  return Math.max(1, Math.min(MAX_QUEUE, Math.ceil(load * 4)));
+}
+
+/** Tills open for a plan's extra staff: the base two plus one a staff member, one to MAX_LANES (one staff a till). */
+export const tillsOpen = (extraStaff: number): number => Math.max(1, Math.min(MAX_LANES, 2 + extraStaff));
 
 /** arrive, door (out), door (in), browse, browse end, queue, till, till end, door (in), door (out), away. */
 export const WAYPOINTS = 11;
@@ -18,7 +35,6 @@ const BROWSE = 0.24;
 const QUEUE = 0.16;
 const BUY = 0.08;
 const WALK = 1 - BROWSE - QUEUE - BUY;
-const QUEUE_DEPTH = 4;
 
 /** A well-mixed hash of two integers to [0, 1): looks random, but a figure's path is the same on every replay. */
 export function mix(a: number, b: number): number {
@@ -52,9 +68,11 @@ export class Paths {
 
   /**
    * Plans slot `i`: a visit starting at `start` lasting `duration` weeks (≤ 1, so a week's figures are gone
-   * before the slot is planned again two weeks later). `seed` varies the route; `lanes` is the number of tills.
+   * before the slot is planned again two weeks later). `seed` varies the route; `lanes` is the number of tills;
+   * `depth` the places a till's queue spreads over (`queueDepth`). A customer who complained this week (`desk`)
+   * stands at the complaint desk instead of browsing the shelves.
    */
-  plan(i: number, seed: number, start: number, duration: number, lanes: number): void {
+  plan(i: number, seed: number, start: number, duration: number, lanes: number, depth = 4, desk = false): void {
     const o = i * WAYPOINTS;
     const x = this.x;
     const y = this.y;
@@ -64,16 +82,16 @@ export class Paths {
     const doorOut = DOOR_X - 10 + Math.floor(mix(seed, 4) * 20);
     const doorIn = DOOR_X - 8 + Math.floor(mix(seed, 5) * 16);
     const lane = Math.min(MAX_LANES - 1, Math.floor(mix(seed, 6) * lanes));
-    const place = Math.floor(mix(seed, 7) * QUEUE_DEPTH);
+    const place = Math.floor(mix(seed, 7) * Math.max(1, Math.min(MAX_QUEUE, depth)));
     const till = laneX(lane) - 4 + Math.floor(mix(seed, 8) * 8);
-    const browseX = 160 + Math.floor(mix(seed, 9) * 520);
-    const browseY = 300 + Math.floor(mix(seed, 10) * 50);
+    const browseX = desk ? DESK_X - 12 + Math.floor(mix(seed, 9) * 24) : 160 + Math.floor(mix(seed, 9) * 520);
+    const browseY = desk ? DESK_Y + 36 + Math.floor(mix(seed, 10) * 10) : 300 + Math.floor(mix(seed, 10) * 50);
     set(x, y, o + 0, fromLeft ? -20 : W + 20, kerb);
     set(x, y, o + 1, doorOut, kerb);
     set(x, y, o + 2, doorIn, STREET_Y - 6);
     set(x, y, o + 3, browseX, browseY);
     set(x, y, o + 4, browseX, browseY);
-    set(x, y, o + 5, till, COUNTER_Y + 72 + place * 10);
+    set(x, y, o + 5, till, COUNTER_Y + 72 + place * 9);
     set(x, y, o + 6, till, COUNTER_Y + 60);
     set(x, y, o + 7, till, COUNTER_Y + 60);
     set(x, y, o + 8, doorIn, STREET_Y - 6);

@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { ANON_FILL, ANON_INK, BUSY, COMPLAINT, INK, LANTERN_GOLD, LANTERN_RED, SKIN, STAFF_FILL, STAGE_COLORS } from './palette';
 
 // All figure art is drawn here at start-up, in one flat style, into ONE atlas texture: every customer, the
 // complaint bubble and the staff are frames of it, so the whole crowd draws in a single batch. No image files;
@@ -6,7 +7,6 @@ import Phaser from 'phaser';
 // colour (Okabe–Ito palette, the same shapes as the panels' badges), so nothing depends on telling colours apart.
 
 export const ATLAS = 'crowd';
-export const STAGE_COLORS = [0x999999, 0x56b4e9, 0x009e73, 0x0072b2, 0xe69f00, 0xd55e00];
 export const STAGES = STAGE_COLORS.length;
 export const MOODS = 4;
 /** Walking poses per figure: feet together, feet apart. */
@@ -20,12 +20,9 @@ export const ANON = { w: 14, h: 28 } as const;
 export const BUBBLE = { w: 18, h: 18 } as const;
 export const STAFF = { w: 20, h: 28 } as const;
 export const LANTERN = { w: 20, h: 30 } as const;
+export const BUSY_ICON = { w: 16, h: 20 } as const;
 
 const PAD = 2;
-const INK = 0x1b1b1b;
-const SKIN = 0xfff3d6;
-const ANON_FILL = [0xc3c8cf, 0xaab1ba, 0xd3d7dc];
-const ANON_INK = 0x6b7480;
 
 export const markedFrame = (stage: number, mood: number, step: number): string => `m${stage}${mood}${step}`;
 export const anonFrame = (shade: number, step: number): string => `a${shade}${step}`;
@@ -117,18 +114,18 @@ function anon(g: G, x: number, y: number, shade: number, step: number): void {
 
 function bubble(g: G, x: number, y: number): void {
   g.fillStyle(0xffffff, 1);
-  g.lineStyle(2, 0xd55e00, 1);
+  g.lineStyle(2, COMPLAINT, 1);
   g.fillRoundedRect(x + 1, y + 1, 16, 16, 4);
   g.strokeRoundedRect(x + 1, y + 1, 16, 16, 4);
-  g.fillStyle(0xd55e00, 1);
+  g.fillStyle(COMPLAINT, 1);
   g.fillRect(x + 8, y + 4, 2, 7);
   g.fillRect(x + 8, y + 13, 2, 2);
 }
 
 function lantern(g: G, x: number, y: number): void {
-  g.fillStyle(0xd00000, 1);
+  g.fillStyle(LANTERN_RED, 1);
   g.fillCircle(x + 10, y + 10, 10);
-  g.fillStyle(0xffba08, 1);
+  g.fillStyle(LANTERN_GOLD, 1);
   g.fillRect(x + 8, y + 20, 4, 10);
 }
 
@@ -137,10 +134,22 @@ function staff(g: G, x: number, y: number): void {
   g.lineStyle(1.5, INK, 1);
   g.fillCircle(x + 10, y + 6, 5);
   g.strokeCircle(x + 10, y + 6, 5);
-  g.fillStyle(0x7a5195, 1);
+  g.fillStyle(STAFF_FILL, 1);
   g.fillRoundedRect(x + 3, y + 11, 14, 16, 3);
   g.fillStyle(0xffffff, 1);
   g.fillRect(x + 7, y + 14, 6, 10);
+}
+
+/** An hourglass over a member of staff: more visits this week than the staff can serve, so the queue grows. */
+function busy(g: G, x: number, y: number): void {
+  g.fillStyle(0xffffff, 1);
+  g.lineStyle(2, BUSY, 1);
+  g.fillTriangle(x + 2, y + 2, x + 14, y + 2, x + 8, y + 10);
+  g.fillTriangle(x + 8, y + 10, x + 14, y + 18, x + 2, y + 18);
+  g.strokeTriangle(x + 2, y + 2, x + 14, y + 2, x + 8, y + 10);
+  g.strokeTriangle(x + 8, y + 10, x + 14, y + 18, x + 2, y + 18);
+  g.fillStyle(BUSY, 1);
+  g.fillTriangle(x + 5, y + 17, x + 11, y + 17, x + 8, y + 13);
 }
 
 /** Draws the atlas once per game and names its frames; later scenes reuse it. */
@@ -177,7 +186,10 @@ export function makeTextures(scene: Phaser.Scene): void {
   const lx = x + BUBBLE.w + STAFF.w + 2 * PAD;
   lantern(g, lx, y);
   frames.push(['lantern', lx, y, LANTERN.w, LANTERN.h]);
-  y += Math.max(ANON.h, STAFF.h, LANTERN.h) + PAD;
+  const bx = lx + LANTERN.w + PAD;
+  busy(g, bx, y);
+  frames.push(['busy', bx, y, BUSY_ICON.w, BUSY_ICON.h]);
+  y += Math.max(ANON.h, STAFF.h, LANTERN.h, BUSY_ICON.h) + PAD;
   g.generateTexture(ATLAS, cols * mw, y);
   g.destroy();
   const tex = scene.textures.get(ATLAS);

@@ -253,7 +253,6 @@ export const en: Record<MessageKey, string> = {
   'play.speed': 'Speed ×{speed}',
   'play.skip': 'Skip to report',
   'play.visits': '{visits, plural, one {# visit} other {# visits}}, {acquired} new, {churned} lost, {complaints, plural, one {# complaint} other {# complaints}}',
-  'play.legend': 'Legend: colour and shape show the lifecycle stage, the face shows mood, "!" a complaint',
   'report.heading': 'Season {n} report',
   'report.files': 'Customer files worth a look',
   'report.trend': 'Score over the seasons',

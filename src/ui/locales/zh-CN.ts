@@ -251,7 +251,6 @@ export const zhCN = {
   'play.speed': '速度 ×{speed}',
   'play.skip': '跳到报告',
   'play.visits': '到店 {visits} 人次，新客 {acquired}，流失 {churned}，投诉 {complaints}',
-  'play.legend': '图例：颜色和形状表示生命周期阶段，表情表示心情，“!”表示投诉',
   'report.heading': '第 {n} 季报告',
   'report.files': '值得一看的客户档案',
   'report.trend': '得分走势',
