@@ -7,6 +7,7 @@
 export { ENGINE_VERSION, fold, newGame, step, type FoldOptions, type Folded, type StepResult } from './game';
 export { checkPlan, plannedSpend, type PlanIssue, type PlannedSpend } from './economics';
 export { basicVisitCost } from './service-cost';
+export { answerQuality, featuredChance, PRESENT_STEP, stepQuality, STEP_QUALITY } from './featured';
 
 // What a season and a game leave
 export type { Driver, LoyaltyKind, SeasonReport } from './report';

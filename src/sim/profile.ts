@@ -1,5 +1,6 @@
 import { customerHistory, type CustomerEvent } from './events';
 import { moodOf } from './attitude';
+import { COMPLAINT_KINDS, type ComplaintKindId } from './complaints';
 import type { SimState } from './state';
 import { Flag } from './state';
 import { CAUSE_IDS, CHURN_IDS, STAGE_IDS, type CauseId, type ChurnId, type StageId } from './types';
@@ -21,6 +22,8 @@ export interface CustomerProfile {
   firstWeek: number;
   lastWeek: number;
   complaints: number;
+  /** What the customer's latest complaint is about; absent for a customer who never complained. */
+  complaintKind?: ComplaintKindId;
   birthdayKnown: boolean;
   preferencesKnown: boolean;
   consented: boolean;
@@ -52,6 +55,7 @@ export function customerProfile(s: SimState, id: number): CustomerProfile | null
     firstWeek: c.firstWeek[id],
     lastWeek: c.lastWeek[id],
     complaints: c.complaints[id],
+    ...(c.complaints[id] > 0 ? { complaintKind: COMPLAINT_KINDS[c.complaintKind[id]] } : {}),
     birthdayKnown: (f & Flag.BirthdayKnown) !== 0,
     preferencesKnown: (f & Flag.PrefsKnown) !== 0,
     consented: (f & Flag.Consented) !== 0,

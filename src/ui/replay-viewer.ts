@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { shownWeek } from '../game/visitors';
 import type { CustomerProfile } from '../sim';
 import { pointFeed, type PointFeed } from '../store/world-feed';
 import { MOOD_FACE, moodName, STAGE_ORDER, STAGE_STYLE, stageName } from './badges';
@@ -246,7 +247,8 @@ function replayView(root: HTMLElement) {
 }
 
 function weekCard(st: Study, s: number, w: number, open: (id: number) => void): HTMLElement {
-  const stats = st.reports[s].weekly[w];
+  // The week as the store view shows it: visitors who left for good that week are not listed as this week's visitors.
+  const stats = shownWeek(st.reports[s].weekly[w]);
   return h(
     'section',
     { class: 'card', 'data-testid': 'replay-week' },

@@ -429,4 +429,5 @@ await defectsE2E(URL_, 'en');
 await (await import('./class')).classE2E();
 for (const lang of ['zh-CN', 'en'] as const) await (await import('./layout')).layoutE2E(URL_, lang);
 for (const lang of ['zh-CN', 'en'] as const) await (await import('./tutorial')).tutorialE2E(URL_, lang);
+for (const lang of ['zh-CN', 'en'] as const) await (await import('./featured')).featuredE2E(URL_, lang);
 console.log('e2e: all passed');
