@@ -8,6 +8,7 @@ import { teacherToken as loadTeacherToken } from './auth';
 import { openStore, type Store } from './db';
 import { ClientError, oneLine } from './errors';
 import { SeasonJobs } from './jobs';
+import { DEFAULT_LIMITS, rateLimits, type Limits } from './limits';
 import { Live, type ClassEvent } from './live';
 import { publicRoutes } from './routes-public';
 import { teacherRoutes } from './routes-teacher';
@@ -35,6 +36,10 @@ export interface ClassServerOptions {
   gameDir?: string | null;
   /** Run simulation jobs in this process (default true). */
   work?: boolean;
+  /** Simulation threads (default: the cores but one, 1–4); 0 simulates on the event loop. */
+  simThreads?: number;
+  /** Rate limits (limits.ts), each defaulting to DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
   log?: (line: string) => void;
 }
 
@@ -56,9 +61,12 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   let app: FastifyInstance | null = null;
   try {
     const token = await loadTeacherToken(db);
-    jobs = new SeasonJobs(db, store.queue, { work: options.work, log });
+    jobs = new SeasonJobs(db, store.queue, { work: options.work, simThreads: options.simThreads, log });
     await jobs.start();
-    const live = new Live(db, token, log);
+    const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+    app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+    const guards = await rateLimits(app, limits, token);
+    const live = new Live(db, token, log, limits, guards);
     const theJobs = jobs;
     await store.listen((payload) => {
       void live.onEvent(payload);
@@ -71,7 +79,6 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
       if (event?.kind === 'closing') theJobs.ensure(event.sessionId).catch((err: Error) => log(`jobs: ${oneLine(err.message)}`));
     });
 
-    app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
     app.setErrorHandler((err: FastifyError, _req, reply) => {
       if (err instanceof ClientError) return reply.code(err.status).send({ error: err.message });
       const status = err.statusCode ?? 500;
@@ -86,7 +93,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     teacherRoutes(app, db, token, log);
     teamRoutes(app, db);
     app.register(async (ws) => {
-      ws.get('/api/live', { websocket: true }, (socket) => live.attach(socket));
+      ws.get('/api/live', { websocket: true }, (socket, req) => live.attach(socket, req));
     });
     const gameDir = options.gameDir === undefined ? DIST : options.gameDir;
     if (gameDir && existsSync(join(gameDir, 'index.html'))) serveGame(app, gameDir);

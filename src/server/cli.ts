@@ -8,12 +8,12 @@ import { ENGINE_VERSION } from '../sim';
 import { createClassServer } from './app';
 import { LockedError } from './lock';
 
-// npm run class [-- --host H --port N --data DIR]
+// npm run class [-- --host H --port N --data DIR --threads N]
 // Starts the class server: the built game and the class API on the LAN (0.0.0.0:8080 by default), data in an
 // embedded database in DIR (./class-data), or in the PostgreSQL server of DATABASE_URL. Prints the teacher's link
 // (with the teacher token), the students' link and its QR code. Bad arguments: one line and exit code 2.
 
-const USAGE = 'usage: npm run class [-- --host H --port N --data DIR]';
+const USAGE = 'usage: npm run class [-- --host H --port N --data DIR --threads N]';
 
 /** The address other machines reach this one at: the first LAN IPv4 address when listening on all of them. */
 function publicHost(host: string): string {
@@ -24,8 +24,8 @@ function publicHost(host: string): string {
   return 'localhost';
 }
 
-export function parseClassArgs(): { host: string; port: number; dataDir: string } {
-  const { values, positionals } = args({ host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } }, true);
+export function parseClassArgs(): { host: string; port: number; dataDir: string; simThreads?: number } {
+  const { values, positionals } = args({ host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' } }, true);
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -38,17 +38,22 @@ export function parseClassArgs(): { host: string; port: number; dataDir: string 
   if (!(port >= 1 && port <= 65535)) fail(`--port: expected a port number 1–65535, found "${portText}"`);
   const data = values.data ?? 'class-data';
   if (data.trim() === '') fail('--data: expected a directory');
-  return { host, port, dataDir: resolve(data) };
+  let simThreads: number | undefined;
+  if (values.threads !== undefined) {
+    simThreads = /^\d{1,2}$/.test(values.threads) ? Number(values.threads) : NaN;
+    if (!(simThreads >= 0 && simThreads <= 16)) fail(`--threads: expected 0–16 simulation threads (0: on the event loop), found "${values.threads}"`);
+  }
+  return { host, port, dataDir: resolve(data), simThreads };
 }
 
 async function main(): Promise<void> {
-  const { host, port, dataDir } = parseClassArgs();
+  const { host, port, dataDir, simThreads } = parseClassArgs();
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL: expected postgres://user:password@host:port/database');
   const base = `http://${publicHost(host)}:${port}`;
   let server;
   try {
-    server = await createClassServer({ dataDir, databaseUrl, publicUrl: base, log: (line) => console.error(`${new Date().toISOString()} ${line}`) });
+    server = await createClassServer({ dataDir, databaseUrl, publicUrl: base, simThreads, log: (line) => console.error(`${new Date().toISOString()} ${line}`) });
   } catch (err) {
     if (err instanceof LockedError) fail(err.message);
     throw err;

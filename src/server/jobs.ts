@@ -7,7 +7,8 @@ import { notify, type QueueDb } from './db';
 import { oneLine } from './errors';
 import type { Database } from './schema';
 import { sessionGame } from './sessions';
-import { simulateSeason, type Played } from './simulate';
+import { SimPool } from './sim-pool';
+import type { Played } from './simulate';
 
 // Seasons are simulated as jobs of a PostgreSQL-backed queue (pg-boss), one job per team and season, so any server
 // process on the database may play them and a process killed mid-job leaves the job to be retried. A job's id is
@@ -38,12 +39,15 @@ export interface JobsOptions {
   work?: boolean;
   /** How often a worker looks for jobs when not woken, seconds (pg-boss's minimum is 0.5). */
   pollSeconds?: number;
+  /** Simulation threads (sim-pool.ts; default: the cores but one, 1–4); 0 simulates on the event loop. */
+  simThreads?: number;
   log?: (line: string) => void;
 }
 
 export class SeasonJobs {
   private readonly boss: PgBoss;
-  private workerId: string | null = null;
+  private readonly workerIds: string[] = [];
+  private readonly pool: SimPool;
   private stopped = false;
   /** Ids of the jobs this process has enqueued and not yet seen done. */
   private readonly sent = new Set<string>();
@@ -55,6 +59,12 @@ export class SeasonJobs {
         ? new PgBoss({ ...common, db: { executeSql: (text: string, values: unknown[]) => queueDb.executeSql(text, values) } })
         : new PgBoss({ ...common, connectionString: queueDb.connectionString, max: 4 });
     this.boss.on('error', (err: Error) => this.log(`job queue: ${oneLine(err.message)}`));
+    this.pool = new SimPool(options.simThreads);
+  }
+
+  /** Simulation threads of this process (0: seasons are simulated on the event loop). */
+  get simThreads(): number {
+    return this.pool.size;
   }
 
   private log(line: string): void {
@@ -65,17 +75,30 @@ export class SeasonJobs {
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
     if (this.options.work !== false) {
-      this.workerId = await this.boss.work<JobData>(QUEUE, { pollingIntervalSeconds: this.options.pollSeconds ?? 0.5, batchSize: 1 }, async ([job]) => {
-        await this.play(job.data);
-        // The queue waits a polling interval after each job; with more jobs waiting, look again at once.
-        if (this.workerId) this.boss.notifyWorker(this.workerId);
-      });
+      this.pool.warm();
+      // One queue worker per simulation thread and one more, so while the threads simulate, the event loop reads
+      // the next job's inputs and writes the last one's result. On the event loop (no threads), one at a time.
+      for (let k = 0; k < (this.pool.size === 0 ? 1 : this.pool.size + 1); k++) {
+        const id = await this.boss.work<JobData>(QUEUE, { pollingIntervalSeconds: this.options.pollSeconds ?? 0.5, batchSize: 1 }, async ([job]) => {
+          const played = await this.play(job.data);
+          // The queue waits a polling interval after each job; with more jobs waiting, look again at once.
+          this.wake();
+          // Kept as the job's output: which process took it, whether it ran the engine and wrote the result.
+          return { pid: process.pid, ...played };
+        });
+        this.workerIds.push(id);
+      }
     }
+  }
+
+  private wake(): void {
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.pool.close();
   }
 
   /**
@@ -98,14 +121,18 @@ export class SeasonJobs {
       const open = new Set(ids);
       for (const id of this.sent) if (!open.has(id)) this.sent.delete(id);
     }
-    if (this.workerId && missing.length > 0) this.boss.notifyWorker(this.workerId);
+    if (missing.length > 0) this.wake();
     await completeSeasons(this.db, sessionId);
     return sent;
   }
 
-  /** Plays one job; idempotent. */
-  private async play(job: JobData): Promise<void> {
-    if (job.engineVersion !== ENGINE_VERSION) return; // a job of another engine version belongs to servers running it
+  /**
+   * Plays one job; idempotent. Says whether it ran the engine (not when the result was there already or the job
+   * was superseded) and whether its result was the one written (not when another process wrote it meanwhile).
+   */
+  private async play(job: JobData): Promise<{ simulated: boolean; written: boolean }> {
+    const nothing = { simulated: false, written: false };
+    if (job.engineVersion !== ENGINE_VERSION) return nothing; // a job of another engine version belongs to servers running it
     const { db } = this;
     const done = await db
       .selectFrom('result')
@@ -117,7 +144,7 @@ export class SeasonJobs {
       .executeTakeFirst();
     const plan = await db.selectFrom('plan').selectAll().where('session_id', '=', job.sessionId).where('team_id', '=', job.teamId).where('season', '=', job.season).executeTakeFirst();
     // Superseded: the season was reopened for the team since this job was made.
-    if (done || (plan && (plan.attempt !== job.attempt || plan.reopened))) return;
+    if (done || (plan && (plan.attempt !== job.attempt || plan.reopened))) return nothing;
     const game = await sessionGame(db, job.sessionId);
     const prior =
       job.season <= 1
@@ -138,16 +165,18 @@ export class SeasonJobs {
     if (plan?.submitted_at) candidates.push({ played: 'submitted', decisions: plan.decisions });
     // A draft nobody touched in the first season is the neutral plan.
     else if (plan && (plan.version > 0 || job.season >= 2)) candidates.push({ played: 'draft', decisions: plan.decisions });
-    const outcome = simulateSeason(
-      game.scenario,
-      game.hash,
-      game.seed,
-      job.season,
-      prior.map((p) => Decisions.parse(p.decisions)),
+    // On a simulation thread: the event loop keeps answering clients while the engine runs.
+    const outcome = await this.pool.run({
+      scenario: game.scenario,
+      scenarioHash: game.hash,
+      seed: game.seed,
+      season: job.season,
+      prior: prior.map((p) => Decisions.parse(p.decisions)),
       candidates,
-    );
+    });
+    let inserted = false;
     const behind = await db.transaction().execute(async (tx) => {
-      const inserted = await tx
+      const rows = await tx
         .insertInto('result')
         .values({
           session_id: job.sessionId,
@@ -165,7 +194,8 @@ export class SeasonJobs {
         .onConflict((oc) => oc.columns(['session_id', 'team_id', 'season', 'engine_version']).doNothing())
         .returning('hash')
         .execute();
-      if (inserted.length === 0) return false;
+      if (rows.length === 0) return false;
+      inserted = true;
       const s = await tx.selectFrom('season').select('status').where('session_id', '=', job.sessionId).where('season', '=', job.season).executeTakeFirst();
       // A reopened team's season, closed alone: its report goes out now. Otherwise reports go out together below.
       if (s?.status === 'closed') await notify(tx, { kind: 'result', sessionId: job.sessionId, teamId: job.teamId, season: job.season });
@@ -175,6 +205,7 @@ export class SeasonJobs {
     await completeSeasons(db, job.sessionId);
     // A team that had more than one season to catch up on (it joined late) gets its next one now.
     if (behind) await this.ensure(job.sessionId, job.teamId);
+    return { simulated: true, written: inserted };
   }
 }
 

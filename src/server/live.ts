@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import { memberByToken, sameToken, type MemberAuth } from './auth';
 import { draftOf, setDraft } from './drafts';
 import { ClientError, oneLine, zodMessage } from './errors';
 import { ClientMessage } from './inputs';
+import { DEFAULT_LIMITS, MessageBucket, type LimitGuards, type Limits } from './limits';
 import { rosterOf } from './roster';
 import type { Database } from './schema';
 import { listSessions, sessionById } from './sessions';
@@ -21,6 +23,11 @@ interface Client {
   member: MemberAuth | null;
   /** A hello has arrived (answering it may still be under way). */
   greeted: boolean;
+  /** The upgrade request: whose address failed hellos are counted against. */
+  req: FastifyRequest | null;
+  bucket: MessageBucket;
+  /** When the last "too many messages" error was sent (one a second at most). */
+  warnedAt: number;
 }
 
 export type ClassEvent =
@@ -37,14 +44,20 @@ export class Live {
   /** Draft reads in flight, by session, team and season, and whether another announcement came meanwhile. */
   private readonly drafts = new Map<string, { again: boolean }>();
 
-  constructor(private readonly db: Kysely<Database>, private readonly teacherToken: string, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly teacherToken: string,
+    private readonly log: (line: string) => void,
+    private readonly limits: Pick<Limits, 'wsPerSecond' | 'wsBurst'> = DEFAULT_LIMITS,
+    private readonly guards: LimitGuards | null = null,
+  ) {}
 
   get size(): number {
     return this.clients.size;
   }
 
-  attach(ws: WebSocket): void {
-    const client: Client = { ws, role: null, sessionId: null, member: null, greeted: false };
+  attach(ws: WebSocket, req: FastifyRequest | null = null): void {
+    const client: Client = { ws, role: null, sessionId: null, member: null, greeted: false, req, bucket: new MessageBucket(this.limits.wsPerSecond, this.limits.wsBurst), warnedAt: 0 };
     this.clients.add(client);
     // The hello must arrive in time; answering it may take longer when a whole class reconnects at once.
     const timer = setTimeout(() => {
@@ -56,6 +69,22 @@ export class Live {
     });
     ws.on('error', () => this.clients.delete(client));
     ws.on('message', (data, isBinary) => {
+      // Each connection's messages are rate limited: past the limit a message is dropped with an error, and a
+      // connection that keeps on is closed (a client reconnects after a pause; nothing is kept per connection).
+      const verdict = client.bucket.take();
+      if (verdict === 'close') {
+        ws.close(1008, 'too many messages');
+        this.clients.delete(client);
+        return;
+      }
+      if (verdict === 'drop') {
+        const now = Date.now();
+        if (now - client.warnedAt >= 1000) {
+          client.warnedAt = now;
+          send(client, { type: 'error', message: `too many messages: at most ${this.limits.wsPerSecond} a second (bursts of ${this.limits.wsBurst}); this one was dropped` });
+        }
+        return;
+      }
       void this.receive(client, isBinary ? null : data.toString()).catch((err: unknown) => this.refuse(client, err));
     });
   }
@@ -107,8 +136,13 @@ export class Live {
   }
 
   private async hello(client: Client, msg: { token?: string; screen?: string }): Promise<void> {
+    const req = client.req;
     if (msg.screen !== undefined) {
-      const state = await screenView(this.db, msg.screen);
+      if (req && this.guards && (await this.guards.codes.blocked(req)) !== null) return this.shut(client, 'too many unknown join codes from this address');
+      const state = await screenView(this.db, msg.screen).catch(async (err: unknown) => {
+        if (req && this.guards && err instanceof ClientError && err.status === 404) await this.guards.codes.fail(req);
+        throw err;
+      });
       Object.assign(client, { role: 'screen', sessionId: state.session.id, member: null });
       return send(client, { type: 'welcome', role: 'screen', state });
     }
@@ -118,16 +152,25 @@ export class Live {
       const sessions = (await listSessions(this.db)).map((s) => sessionSummary(s, true));
       return send(client, { type: 'welcome', role: 'teacher', state: { sessions } });
     }
+    if (req && this.guards && (await this.guards.hello.blocked(req)) !== null) return this.shut(client, 'too many unknown tokens from this address');
     let who: MemberAuth;
     try {
       who = await memberByToken(this.db, token);
     } catch (err) {
+      if (req && this.guards && err instanceof ClientError && err.status === 401) await this.guards.hello.fail(req);
       send(client, { type: 'error', message: err instanceof ClientError ? err.message : 'internal error' });
       client.ws.close(4401, 'unknown token');
       return;
     }
     Object.assign(client, { role: 'member', sessionId: who.sessionId, member: who });
     send(client, { type: 'welcome', role: 'member', state: await teamState(this.db, who) });
+  }
+
+  /** Refuses a hello for now: an error, then 4429 (a client tries again after a pause). */
+  private shut(client: Client, why: string): void {
+    send(client, { type: 'error', message: `${why}: try again in a minute` });
+    client.ws.close(4429, 'too many attempts');
+    this.clients.delete(client);
   }
 
   /** Everyone who follows a session: its members and projectors, and every teacher. */

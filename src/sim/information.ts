@@ -57,7 +57,7 @@ function deleteProfile(c: SimState['c'], i: number): void {
 }
 
 /** Weekly chance that the regulator acts while the store holds profiles collected without explicit consent. */
-export const INSPECTION_CHANCE = { implied: 0.04, none: 0.08 } as const;
+export const INSPECTION_CHANCE = { implied: 0.06, none: 0.12 } as const;
 
 /** Customers whose profile holds data recorded without explicit consent. */
 export function unlawfulProfiles(s: SimState): number {
@@ -69,13 +69,13 @@ export function unlawfulProfiles(s: SimState): number {
 
 /**
  * The fine for holding personal information without consent (PIPL art. 66, an order to correct with a fine; the
- * law allows up to 5% of a year's turnover for serious cases): 1% of the season's turnover so far taken to a year,
+ * law allows up to 5% of a year's turnover for serious cases): 2% of the season's turnover so far taken to a year,
  * and never less than half a season's CRM budget.
  */
 export function regulatorFine(s: SimState, plan: Plan): number {
   const weeksPlayed = s.week - s.season * plan.weeks + 1;
   const yearTurnover = (s.tally.revenue / weeksPlayed) * 52;
-  return Math.max(0.5 * s.scenario.budgetPerSeason, 0.01 * yearTurnover);
+  return Math.max(0.5 * s.scenario.budgetPerSeason, 0.02 * yearTurnover);
 }
 
 function regulatorAction(s: SimState, plan: Plan): void {

@@ -57,10 +57,10 @@ describe('fences in src', () => {
   it('only src/workers creates Web Workers', () => {
     const files = [...new Set(edges.map((e) => e.from))];
     const creating = files.filter((f) => /\bnew\s+(Shared)?Worker\s*\(/.test(readFileSync(resolve(__dirname, '../..', f), 'utf8')));
-    // The command-line tools' threads are Node's (their Worker comes from node:worker_threads), not the page's.
+    // The command-line tools' and the class server's threads are Node's (their Worker comes from node:worker_threads), not the page's.
     const nodeThreads = new Set(edges.filter((e) => e.to === 'node:worker_threads').map((e) => e.from));
     expect(creating.filter((f) => !f.startsWith('src/workers/') && !nodeThreads.has(f))).toEqual([]);
-    expect(creating.filter((f) => nodeThreads.has(f)).every((f) => /^src\/(cli|redteam)\//.test(f))).toBe(true);
+    expect(creating.filter((f) => nodeThreads.has(f)).every((f) => /^src\/(cli|redteam|server)\//.test(f))).toBe(true);
     // Each worker of src/workers is started in the form Vite bundles: new Worker(new URL('./x.worker.ts', import.meta.url), …).
     const started = files
       .filter((f) => f.startsWith('src/workers/'))

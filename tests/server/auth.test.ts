@@ -13,7 +13,8 @@ const tokens: Record<string, string> = {};
 const teams: Record<string, number> = {};
 
 beforeAll(async () => {
-  server = await startServer(tmp.dir, true);
+  // This file tries many wrong teacher tokens on purpose; the limit on them is limits.test.ts's subject.
+  server = await startServer(tmp.dir, true, { limits: { teacherFailures: 1000 } });
   teacher = server.teacherToken;
   const r = await call(server, 'POST', '/api/teacher/sessions', { token: teacher, body: { title: 'Auth', seed: 's', scenario: { file: 'bubble-tea.yaml' }, teams: ['Red', 'Blue'] } });
   sessionId = r.body.session.id;

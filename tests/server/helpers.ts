@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createClassServer, type ClassServer } from '../../src/server/app';
+import { createClassServer, type ClassServer, type ClassServerOptions } from '../../src/server/app';
 
 export const DATABASE_URL = process.env.DATABASE_URL || undefined;
 
@@ -13,9 +13,9 @@ export function tempDir(prefix = 'class-server-'): { dir: string; remove: () => 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServer(dataDir: string, listen = false): Promise<ClassServer & { url: string; logs: string[] }> {
+export async function startServer(dataDir: string, listen = false, options: Partial<ClassServerOptions> = {}): Promise<ClassServer & { url: string; logs: string[] }> {
   const logs: string[] = [];
-  const server = await createClassServer({ dataDir, databaseUrl: DATABASE_URL, gameDir: null, log: (l) => logs.push(l) });
+  const server = await createClassServer({ dataDir, databaseUrl: DATABASE_URL, gameDir: null, log: (l) => logs.push(l), ...options });
   const url = listen ? (await server.listen('127.0.0.1', 0)).replace(/\/$/, '') : '';
   return Object.assign(server, { url, logs });
 }

@@ -1,40 +1,18 @@
 import type { Decisions } from '../../scenario/decisions';
 import type { Score, SeasonReport } from '../../sim';
+import type { MemberView, SeasonView, SessionSummary, TeamView as ServerTeam } from '../../server/views';
+import type { ShippedScenario } from '../../server/scenarios';
 
 // The class server's API as the pages use it (docs/class-server.md): the shapes it sends and one way to call it.
 // Every address is absolute from the server's root: the pages are served at /teacher, /join and /room/CODE.
+// The shapes the server's views define are the server's own types (type-only: nothing of the server is bundled).
 
-export type SeasonStatus = 'open' | 'paused' | 'closing' | 'closed';
-export interface Season {
-  season: number;
-  status: SeasonStatus;
-  mode: 'deadline' | 'all-submitted';
-  deadline: string | null;
-  remainingMs: number | null;
-  closedAt: string | null;
-}
-export interface Member {
-  id: number;
-  name: string;
-  active: boolean;
-  teamId: number;
-}
-export interface Team {
-  id: number;
-  name: string;
-  active: boolean;
-  members: Member[];
-}
-export interface SessionSummary {
-  id: string;
-  code: string;
-  title: string;
-  seed?: string;
-  scenario: { id: string; name: { en: string; zh: string }; hash: string; seasons: number };
-  practice: boolean;
-  scoresVisible: boolean;
-  createdAt: string;
-}
+export type { SessionSummary, ShippedScenario };
+export type Season = SeasonView;
+export type SeasonStatus = Season['status'];
+export type Member = MemberView;
+export type Team = ServerTeam;
+
 export interface Draft {
   teamId: number;
   season: number;
@@ -102,13 +80,6 @@ export interface Joined {
   member: Member;
   team: { id: number; name: string };
   session: { id: string; code: string };
-}
-export interface ShippedScenario {
-  file: string;
-  id: string;
-  name: { en: string; zh: string };
-  hash: string;
-  seasons: number;
 }
 
 /** A refused or failed call: the server's one-line reason and its status (0 when the server was not reached). */

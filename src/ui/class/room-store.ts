@@ -169,14 +169,13 @@ export function onLive(m: LiveMessage, sync: DraftSync, reread: () => void): voi
   }
 }
 
-export async function submitPlan(sync: DraftSync): Promise<void> {
+/** Sends the team's plan's change of state (submit or withdraw); the answer is the draft as the server now has it. */
+async function planAction(sync: DraftSync, send: (d: Draft) => Promise<Draft>): Promise<void> {
   const d = get().draft;
   if (!d) return;
   set({ busy: true, error: null });
   try {
-    await sync.flush();
-    const now = sync.draft ?? d;
-    const answer = await api<Draft>('POST', '/api/team/submit', { token: get().token, body: { season: now.season, version: now.version } });
+    const answer = await send(d);
     set({ draft: answer });
     sync.receive(answer);
   } catch (err) {
@@ -186,19 +185,17 @@ export async function submitPlan(sync: DraftSync): Promise<void> {
   }
 }
 
-export async function withdrawPlan(sync: DraftSync): Promise<void> {
-  const d = get().draft;
-  if (!d) return;
-  set({ busy: true, error: null });
-  try {
-    const answer = await api<Draft>('POST', '/api/team/withdraw', { token: get().token, body: { season: d.season } });
-    set({ draft: answer });
-    sync.receive(answer);
-  } catch (err) {
-    set({ error: err instanceof Error ? err.message : String(err) });
-  } finally {
-    set({ busy: false });
-  }
+export function submitPlan(sync: DraftSync): Promise<void> {
+  return planAction(sync, async (d) => {
+    // Every edit typed so far is on the server before the plan is submitted.
+    await sync.flush();
+    const now = sync.draft ?? d;
+    return api<Draft>('POST', '/api/team/submit', { token: get().token, body: { season: now.season, version: now.version } });
+  });
+}
+
+export function withdrawPlan(sync: DraftSync): Promise<void> {
+  return planAction(sync, (d) => api<Draft>('POST', '/api/team/withdraw', { token: get().token, body: { season: d.season } }));
 }
 
 /** This computer's reports for the report view: the seasons up to the reported one, when the check matched. */
