@@ -16,6 +16,7 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup-locales.ts'],
     environment: 'node',
     server: { deps: { external: [/node_modules[\\/]phaser[\\/]/] } },
     testTimeout: 60000,

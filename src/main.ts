@@ -7,17 +7,17 @@ import { prefs } from './store/session';
 import { createWorkerHost } from './workers/worker-host';
 import { sessionFeed } from './store/world-feed';
 import { mountApp } from './ui/app';
-import { browserLang } from './ui/i18n';
+import { browserLang, loadLang } from './ui/i18n';
 import { isClassRoute, routeAt } from './ui/routes';
 
 // Boot: preferences, the simulation worker, the panels, the world view (loaded on its own chunk), and the
 // autosaved game if there is one (mid-playback: at the week being watched).
 
 const saved = loadPrefs();
-prefs.setState({
-  lang: saved.lang === 'en' || saved.lang === 'zh-CN' ? saved.lang : browserLang(),
-  speed: typeof saved.speed === 'number' && saved.speed > 0 ? saved.speed : 1,
-});
+const lang = saved.lang === 'en' || saved.lang === 'zh-CN' ? saved.lang : browserLang();
+// The page's words come before the page: the dictionary of its language is loaded first.
+await loadLang(lang);
+prefs.setState({ lang, speed: typeof saved.speed === 'number' && saved.speed > 0 ? saved.speed : 1 });
 setHost(createWorkerHost());
 const layout = mountApp(document.getElementById('app') as HTMLElement);
 // A class page (served by the class server at its own path) keeps its own game: the self-study autosave is not

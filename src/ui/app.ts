@@ -6,7 +6,7 @@ import { selectCustomer } from '../store/world-actions';
 import { confirmDialog } from './dialog';
 import { h } from './dom';
 import { exportRun, importRun } from './files';
-import { pick, t, tWithReasons } from './i18n';
+import { loadLang, pick, t, tWithReasons } from './i18n';
 import { watch, watchLang } from './page';
 import { openProfile } from './profile';
 import { isClassRoute, ROUTES, routeAt, type AnyRoute } from './routes';
@@ -71,8 +71,11 @@ function renderHeader(header: HTMLElement, s: Session, route: AnyRoute): void {
   const lang = prefs.getState().lang;
   const switchLang = h('button', { type: 'button', 'data-testid': 'lang', 'aria-label': t('lang.label'), lang: lang === 'zh-CN' ? 'en' : 'zh-CN' }, t('lang.switch'));
   switchLang.addEventListener('click', () => {
-    prefs.setState({ lang: lang === 'zh-CN' ? 'en' : 'zh-CN' });
-    savePrefs(prefs.getState());
+    const next = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    void loadLang(next).then(() => {
+      prefs.setState({ lang: next });
+      savePrefs(prefs.getState());
+    });
   });
   const items: (HTMLElement | string)[] = [h('strong', { class: 'brand' }, t('app.title'))];
   // A class page stands alone (a room, a projector): the self-study pages are not offered there.

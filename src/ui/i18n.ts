@@ -1,15 +1,25 @@
 import { prefs } from '../store/session';
-import { en } from './locales/en';
 import { zhCN, type MessageKey } from './locales/zh-CN';
 
 // Locale lookup and number formatting. Scenario texts come bilingual from the file; everything else from here.
 
 export type Lang = 'zh-CN' | 'en';
-export const LOCALES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/**
+ * The dictionaries loaded so far. Chinese, the first language, comes with the page; English is its own chunk,
+ * loaded before the page first shows it (loadLang), so a first visit downloads only the language it shows.
+ */
+const dicts: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+
+export async function loadLang(lang: Lang): Promise<void> {
+  if (!dicts[lang]) dicts[lang] = (await import('./locales/en')).en;
+}
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const lang = prefs.getState().lang;
-  return format(LOCALES[lang][key] ?? key, lang, params);
+  // Until its dictionary has arrived a language reads as Chinese: loadLang comes before every change of language.
+  const dict = dicts[lang];
+  return dict ? format(dict[key] ?? key, lang, params) : format(zhCN[key] ?? key, 'zh-CN', params);
 }
 
 /**

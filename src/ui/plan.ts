@@ -11,7 +11,6 @@ import { h } from './dom';
 import { audienceRow, redrawAudiences } from './audience';
 import { segmentsRow } from './handover';
 import { areaName, briefCard } from './brief';
-import { openFeatured } from './featured';
 import { pick, t } from './i18n';
 import { getPath, setPath } from '../scenario/paths';
 import { leverCost, leverUnit, tierFieldCost, tierFieldUnit, type Unit } from './lever-costs';
@@ -134,7 +133,7 @@ export function renderPlan(root: HTMLElement): void {
           const done = d.featured.some((f) => f.customer === id);
           return h(
             'button',
-            { type: 'button', 'data-testid': `featured-${id}`, onclick: () => openFeatured(id) },
+            { type: 'button', 'data-testid': `featured-${id}`, onclick: () => void import('./featured').then((m) => m.openFeatured(id)) },
             `${t('plan.featuredOpen')} #${id}${done ? ` ✓ ${t('plan.featuredDone')}` : ''}`,
           );
         }),
