@@ -1,6 +1,6 @@
 import type { Decisions } from '../../scenario/decisions';
 import type { Score, SeasonReport } from '../../sim';
-import type { MemberView, SeasonView, SessionSummary, TeamView as ServerTeam } from '../../server/views';
+import type { DraftView, MemberView, ResultView, SeasonView, SessionSummary, Standing, TeamView as ServerTeam } from '../../server/views';
 import type { ShippedScenario } from '../../server/scenarios';
 
 // The class server's API as the pages use it (docs/class-server.md): the shapes it sends and one way to call it.
@@ -12,34 +12,11 @@ export type Season = SeasonView;
 export type SeasonStatus = Season['status'];
 export type Member = MemberView;
 export type Team = ServerTeam;
+export type Result = ResultView;
+export type { Standing };
+/** A team's draft: the server keeps the decisions as sent; the pages read them as decisions. */
+export type Draft = Omit<DraftView, 'decisions'> & { decisions: Decisions };
 
-export interface Draft {
-  teamId: number;
-  season: number;
-  version: number;
-  decisions: Decisions;
-  authors: Record<string, { memberId: number; member: string; at: string }>;
-  lastEdit: { memberId: number; member: string; paths: string[]; at: string; version: number } | null;
-  submitted: { at: string; by: string; version: number } | null;
-  reopened: boolean;
-}
-export interface Result {
-  teamId: number;
-  season: number;
-  played: 'submitted' | 'draft' | 'neutral';
-  note: string | null;
-  hash: string;
-  score: Score | null;
-  final: Score | null;
-  engineVersion: string;
-}
-export interface Standing {
-  teamId: number;
-  team: string;
-  seasons: (number | null)[];
-  final: number | null;
-  rank: number | null;
-}
 /** A season's report as the server sends it: the score is null while the teacher hides scores. */
 export type ServerReport = Omit<SeasonReport, 'score'> & { score: Score | null };
 export interface TeamView {
