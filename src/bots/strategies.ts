@@ -2,7 +2,7 @@ import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
 import { isOpen } from '../scenario/areas';
-import { plannedSpend, basicVisitCost, SURVEY_REACH, type SeasonReport } from '../sim';
+import { courseScript, plannedSpend, basicVisitCost, pushyScript, SURVEY_REACH, type SeasonReport } from '../sim';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
 // shortcuts the course warns against. The tournament plays them against each other; the CLI and benchmark
@@ -107,6 +107,28 @@ function serviceWithin(scenario: Scenario, share: number): number {
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
+/**
+ * Weighing each source of customer information against what the store earns (unit 4): as many collecting activities
+ * as keep their cost within a tenth of the season's margin on the customers the store starts with — all four where
+ * baskets are large, two in a small-basket shop, where four would cost more than the profiles earn back. Which two
+ * follows the store: where baskets are small and visits frequent, check-ins and votes (each visit engages the
+ * customer, and they learn preferences on the way); where baskets are large, the birthday and the profile (a
+ * birthday greeting and a recommendation are worth more on a large basket).
+ */
+export function collectingSources(scenario: Scenario): { birthdayRegistration: boolean; profileSurvey: boolean; checkIn: boolean; votes: boolean } {
+  const customers = scenario.population.size * scenario.population.initialCustomers;
+  const margin = customers * averageSeasonSpend(scenario) * scenario.store.margin;
+  const perActivity = scenario.costs.infoActivityWeek * scenario.weeksPerSeason;
+  const n = perActivity > 0 ? Math.floor((0.1 * margin) / perActivity) : 4;
+  const engagementFirst = averageBasket(scenario) < SMALL_BASKET;
+  const [first, second] = engagementFirst ? [n >= 1, n >= 2] : [n >= 3, n >= 4];
+  const [third, fourth] = engagementFirst ? [n >= 3, n >= 4] : [n >= 1, n >= 2];
+  return { checkIn: first, votes: second, birthdayRegistration: third, profileSurvey: fourth };
+}
+
+/** An average basket below this many yuan makes a small-basket shop (bubble tea, a juice bar). */
+const SMALL_BASKET = 50;
+
 // The textbook plan uses judgement about the store: member prices and points only where the margin can carry
 // them, fixed programmes sized against the budget, and information collected with consent all along, since new
 // customers keep arriving with empty profiles.
@@ -126,7 +148,8 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
   // A targeted campaign runs on the channel that reaches its segment.
   const target = bestFitSegment(scenario);
   return {
-    acquisition: { channel: target.acquisitionChannel, target: target.id, claim: 0, screening: true, referralReward: 5 },
+    // Objections answered the course's way (LSCPA, objections.ts): more of those the campaign reaches buy.
+    acquisition: { channel: target.acquisitionChannel, target: target.id, claim: 0, screening: true, referralReward: 5, objections: courseScript() },
     tiers: {
       baseService: base,
       yearlyDecay: 100,
@@ -134,8 +157,8 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
         // Everyone who registers is a member (注册会员), with a birthday gift; member prices and better service are
         // earned in the levels above (a member price everyone gets is just the price, experience.ts).
         { threshold: 0, service: base, birthdayGift: true },
-        { threshold: t1, discount: memberPrice(0.03), service: base + 0.05, birthdayGift: true },
-        { threshold: t2, discount: memberPrice(0.05), service: base + 0.1, birthdayGift: true, priority: true },
+        { threshold: t1, discount: memberPrice(0.02), service: base + 0.05, birthdayGift: true },
+        { threshold: t2, discount: memberPrice(0.04), service: base + 0.1, birthdayGift: true, priority: true },
       ],
     },
     // No points programme: points are booked at face value as they are issued, and in these markets a programme
@@ -153,9 +176,10 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
       winBackAudience: { groups: ['keep'] },
       letGoUnprofitable: true,
     },
-    // Every source the course names (birthday registration, profile survey, check-ins, votes), with explicit consent
-    // and security spending: check-ins and votes also keep members engaged between purchases (information.ts).
-    information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'explicit', securitySpend: 0.02 * b },
+    // The sources the store's margin carries (collectingSources), with explicit consent and security spending: the
+    // birthday and the profile first (they feed the birthday greeting and recommendations), then check-ins and votes,
+    // which also keep members engaged between purchases (information.ts).
+    information: { ...collectingSources(scenario), consent: 'explicit', securitySpend: 0.02 * b },
     // Three staff-weeks of wages: what a team can take in a season (staff.ts); more would be money without gain.
     staff: { training: 3 * scenario.costs.staffWeek },
     // Measure, then act: a survey answered by as many as will answer (about three in ten of the customers the store
@@ -301,6 +325,10 @@ export const VARIANTS: readonly Bot[] = [
     ...t,
     retention: { ...t.retention, winBackBudget: 0.15 * sc.budgetPerSeason, winBackTarget: 'recent', winBackAudience: undefined },
   })),
+  variant('pushy-sales', 'the textbook plan, objections met with a hard sell (rebut, press, "the offer ends today")', (t) => ({
+    ...t,
+    acquisition: { ...t.acquisition, objections: pushyScript() },
+  })),
   variant('no-info', 'the textbook plan without collecting customer information', (t) => ({ ...t, information: {} })),
   // The legal floor as a trade-off: the same collection on implied consent, saving the security spending.
   variant('implied-consent', 'the textbook plan collecting on implied consent with no security spending', (t) => ({
@@ -322,7 +350,16 @@ export const VARIANTS: readonly Bot[] = [
     staff: {},
     complaints: { ...t.complaints, empowerment: 0 },
   })),
-  variant('no-survey', 'the textbook plan without the survey and its follow-up calls: acting blind', (t) => ({ ...t, survey: {} })),
+  // Acting blind: the same plan, the survey's money left unspent (not moved to the campaign), so the comparison is
+  // measuring and acting against the same store not measuring.
+  {
+    name: 'no-survey',
+    about: 'the textbook plan without the survey and its follow-up calls: acting blind',
+    decide: (sc, k) => {
+      const d = finish(sc, textbookInput(sc, k), 0.6);
+      return { ...d, survey: Decisions.parse({}).survey };
+    },
+  },
   variant('points', 'the textbook plan with a points programme: a reward every five average baskets', (t, sc) => ({
     ...t,
     points: { earnPer10: 1, pointValue: Math.min(0.5, 0.5 * sc.store.margin), redeemAt: rewardMark(sc) },

@@ -56,8 +56,9 @@ runCli(() => {
       hash: r.hash,
       score: { total: r.score.total, satisfaction: r.score.satisfaction, loyalty: r.score.loyalty, churn: r.score.churn },
       customers: { byStage: r.customers.byStage },
-      // Customers lost this season by the report's churn reason ids (the reasons the report's chart shows).
-      churn: { byReason: r.customers.churnByReason },
+      // Customers lost this season by the report's churn reason ids (the reasons the report's chart shows), and the
+      // course's kinds of churn (real, apparent, malicious, and how many the records show lapsed).
+      churn: { byReason: r.customers.churnByReason, kinds: r.customers.churnKinds },
     })),
     final: { score: replayed.final },
   };

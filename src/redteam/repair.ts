@@ -1,6 +1,6 @@
 import { Decisions, TierLevel } from '../scenario/decisions';
 import { LEVER_AREAS } from '../scenario/schema';
-import { checkPlan, plannedSpend, type PlanIssue } from '../sim';
+import { checkPlan, courseScript, plannedSpend, type PlanIssue } from '../sim';
 import { getAt, setAt, type Space } from './space';
 
 // Brings a searched plan within the rules a class plays by, the way the scripted bots' finish() does: areas the
@@ -22,6 +22,8 @@ export function repairSeason(space: Space, input: Decisions): Decisions {
     if (!sc.levers.includes(area)) (d as Record<string, unknown>)[area] = neutral[area];
   }
   d.featured = [];
+  // The sales script is knowledge, not a trade-off (see EXCLUDED): every searched plan answers as the textbook does.
+  if (sc.levers.includes('acquisition')) d.acquisition.objections = courseScript();
   // Levels in threshold order, each strictly above the one before; a level with no room above is dropped.
   const levels = [...d.tiers.levels].sort((a, b) => a.threshold - b.threshold);
   const kept: typeof levels = [];

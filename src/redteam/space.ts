@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
-import { plannedSpend } from '../sim';
+import { OBJECTION_KINDS, plannedSpend } from '../sim';
 
 // The search space of one season's decisions, read from the Decisions schema itself: every field with its range,
 // its default and its kind. When the schema gains a field, the search covers it without a change here; only a
@@ -67,6 +67,12 @@ export type Node = NumberNode | BooleanNode | ChoiceNode | SetNode | ObjectNode 
 export const EXCLUDED: Record<string, string> = {
   featured:
     'answers to the complaint cases a season holds for the manager: they name customers known only once the season is played',
+  ...Object.fromEntries(
+    OBJECTION_KINDS.map((k) => [
+      `acquisition.objections.${k}`,
+      'the sales script: each answer has a fixed quality and the course script is the best at every step, so it costs nothing and trades off against nothing; every searched plan uses it (repair.ts), as the textbook does',
+    ]),
+  ),
 };
 
 /** Values of the schema's free-text fields, from the scenario. */

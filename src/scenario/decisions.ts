@@ -47,6 +47,9 @@ export const FeaturedAnswer = z.strictObject({
   choices: z.array(z.number().int().min(0).max(3)).length(5),
 });
 
+/** A sales script's answers to one objection: a choice per LSCPA step (listen, share, clarify, present, ask). */
+const ScriptAnswers = z.array(z.number().int().min(0).max(3)).length(5);
+
 export const Decisions = z.strictObject({
   acquisition: z
     .strictObject({
@@ -60,6 +63,10 @@ export const Decisions = z.strictObject({
       screening: z.boolean().default(false),
       /** Reward per referred new customer (老带新), yuan. */
       referralReward: yuan(1000).default(0),
+      /** The sales script: LSCPA answers to each objection (src/sim/objections.ts); staff improvise the rest. */
+      objections: z
+        .strictObject({ price: ScriptAnswers.optional(), later: ScriptAnswers.optional(), time: ScriptAnswers.optional(), useless: ScriptAnswers.optional() })
+        .prefault({}),
     })
     .prefault({}),
   pricing: z.strictObject({ discount: z.number().min(0).max(0.5).default(0) }).prefault({}),

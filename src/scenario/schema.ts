@@ -44,6 +44,9 @@ export const Segment = z.strictObject({
   contactTolerance: z.number().min(0).max(30).default(3),
   /** How much this group wants a person, not a machine, to answer a complaint (older customers most), 0–1. */
   prefersPerson: unit.default(0.3),
+  /** MAN rule: whether this group can afford the store (Money) and decides alone (Authority), 0–1; Need is fit. */
+  money: unit.default(1),
+  authority: unit.default(1),
   acquisitionChannel: z.enum(ACQ_CHANNELS).default('social'),
   contactChannel: z.enum(CONTACT_CHANNELS).default('app'),
 });
@@ -64,6 +67,14 @@ export const ScenarioEvent = z.strictObject({
   weeks: z.number().int().min(1).max(520).default(1),
   strength: unit.default(0.5),
   name: Bilingual.optional(),
+  /**
+   * A rival's offer as a whole (competitor-entry): how much cheaper than the store's list price, its product quality
+   * (the store's own when not given) and its service level, on the store's 0–1 scales. Customers weigh all three
+   * against what the store gives them (被吸引).
+   */
+  offer: z
+    .strictObject({ price: z.number().min(0).max(0.5).default(0.05), quality: unit.optional(), service: unit.default(0.5) })
+    .optional(),
 });
 
 export const LEVER_AREAS = [

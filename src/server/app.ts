@@ -6,7 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { teacherToken as loadTeacherToken } from './auth';
 import { openStore, type Store } from './db';
-import { ClientError, oneLine } from './errors';
+import { badRequest, ClientError, notFound, oneLine } from './errors';
 import { SeasonJobs } from './jobs';
 import { DEFAULT_LIMITS, rateLimits, type Limits } from './limits';
 import { Live, type ClassEvent } from './live';
@@ -80,13 +80,17 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     });
 
     app.setErrorHandler((err: FastifyError, _req, reply) => {
-      if (err instanceof ClientError) return reply.code(err.status).send({ error: err.message });
+      if (err instanceof ClientError) return reply.code(err.status).send(err.body());
       const status = err.statusCode ?? 500;
-      if (status >= 400 && status < 500) return reply.code(status).send({ error: oneLine(err.message) });
+      if (status >= 400 && status < 500) {
+        // Refused by fastify itself (body too large, unreadable JSON, …): its own line, as a code the pages know.
+        const refused = status === 413 ? badRequest('body-too-large') : badRequest('bad-request', { detail: oneLine(err.message) });
+        return reply.code(status).send(refused.body());
+      }
       log(`error: ${oneLine(err.message)}`);
-      return reply.code(500).send({ error: 'internal error' });
+      return reply.code(500).send(new ClientError(500, 'internal-error').body());
     });
-    app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'no such page or route' }));
+    app.setNotFoundHandler((_req, reply) => reply.code(404).send(notFound('no-such-route').body()));
     await app.register(fastifyWebsocket, { options: { maxPayload: WS_MESSAGE_LIMIT } });
     const publicUrl = () => options.publicUrl ?? 'http://localhost';
     publicRoutes(app, db, store.kind, publicUrl);

@@ -37,15 +37,15 @@ export interface MemberAuth {
 
 /** The member a token belongs to; 401 for an unknown token, 403 for a deactivated member or team. */
 export async function memberByToken(db: Kysely<Database>, token: string | null): Promise<MemberAuth> {
-  if (!token) throw unauthorized('a team token is required (Authorization: Bearer <token>)');
+  if (!token) throw unauthorized('team-token-required');
   const row = await db
     .selectFrom('member')
     .innerJoin('team', 'team.id', 'member.team_id')
     .select(['member.id as member_id', 'member.name as member_name', 'member.team_id', 'member.session_id', 'member.active as member_active', 'team.active as team_active'])
     .where('member.token_hash', '=', tokenHash(token))
     .executeTakeFirst();
-  if (!row) throw unauthorized('unknown team token: join the session again');
-  if (!row.member_active) throw forbidden('the teacher has deactivated this member');
-  if (!row.team_active) throw forbidden('the teacher has deactivated this team');
+  if (!row) throw unauthorized('unknown-team-token');
+  if (!row.member_active) throw forbidden('member-deactivated');
+  if (!row.team_active) throw forbidden('team-deactivated');
   return { memberId: row.member_id, memberName: row.member_name, teamId: row.team_id, sessionId: row.session_id };
 }

@@ -5,7 +5,7 @@ import { Decisions } from '../scenario/decisions';
 import { checkPlan } from '../sim';
 import type { MemberAuth } from './auth';
 import { notify } from './db';
-import { badRequest, conflict, zodMessage } from './errors';
+import { badRequest, conflict, invalidInput } from './errors';
 import type { Changes } from './inputs';
 import type { Database } from './schema';
 import { ensurePlan } from './plans';
@@ -31,24 +31,24 @@ export function applyChanges(decisions: unknown, changes: z.output<typeof Change
       continue;
     }
     const keys = path.split('.');
-    if (keys.some((k) => FORBIDDEN_KEY.test(k))) throw badRequest(`${path}: no such field`);
+    if (keys.some((k) => FORBIDDEN_KEY.test(k))) throw badRequest('no-such-field', { path });
     let cur = root as Record<string, unknown>;
     for (let k = 0; k < keys.length - 1; k++) {
       const key = keys[k];
       // Own properties only: a path never walks into a prototype.
       const next = Object.hasOwn(cur, key) ? cur[key] : undefined;
-      if (next === null || typeof next !== 'object') throw badRequest(`${keys.slice(0, k + 1).join('.')}: no such field`);
+      if (next === null || typeof next !== 'object') throw badRequest('no-such-field', { path: keys.slice(0, k + 1).join('.') });
       cur = next as Record<string, unknown>;
     }
     const last = keys[keys.length - 1];
     if (Array.isArray(cur)) {
       const i = Number(last);
-      if (!/^\d+$/.test(last) || i > cur.length) throw badRequest(`${path}: no such list item`);
+      if (!/^\d+$/.test(last) || i > cur.length) throw badRequest('no-such-list-item', { path });
     }
     cur[last] = structuredClone(value);
   }
   const parsed = Decisions.safeParse(root);
-  if (!parsed.success) throw badRequest(zodMessage(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
 
@@ -95,7 +95,7 @@ async function lockedPlan(tx: Transaction<Database>, sessionId: string, teamId: 
 function assertOpen(season: number, status: string | null, reopened: boolean): void {
   if (status === 'open' || status === 'paused') return;
   if (status === 'closed' && reopened) return;
-  throw conflict(status === null ? `season ${season} is not open` : `season ${season} is ${status === 'closing' ? 'being simulated' : 'closed'}`);
+  throw conflict(status === null ? 'season-not-open' : status === 'closing' ? 'season-simulating' : 'season-closed', { season });
 }
 
 /** Applies a member's changes to the team's draft; announces it. The HTTP route answers with the new draft. */
@@ -103,7 +103,7 @@ export async function setDraft(db: Kysely<Database>, who: MemberAuth, season: nu
   await db.transaction().execute(async (tx) => {
     const current = await lockedPlan(tx, who.sessionId, who.teamId, season);
     assertOpen(season, current.season_status, current.reopened);
-    if (current.submitted_at) throw conflict('the plan is submitted: withdraw it to change it');
+    if (current.submitted_at) throw conflict('plan-submitted-withdraw-first');
     const decisions = applyChanges(current.decisions, changes);
     const at = new Date();
     const paths = changes.map((c) => (c.path === '' ? '*' : c.path));
@@ -138,11 +138,11 @@ export async function submit(db: Kysely<Database>, who: MemberAuth, season: numb
   await db.transaction().execute(async (tx) => {
     const current = await lockedPlan(tx, who.sessionId, who.teamId, season);
     assertOpen(season, current.season_status, current.reopened);
-    if (current.submitted_at) throw conflict('the plan is submitted already');
-    if (current.version !== version) throw conflict(`the draft changed (version ${current.version}, you saw ${version}): look at it again and submit`);
+    if (current.submitted_at) throw conflict('plan-already-submitted');
+    if (current.version !== version) throw conflict('draft-changed', { version: current.version, seen: version });
     const { scenario } = await sessionGame(tx, who.sessionId);
     const issues = checkPlan(scenario, Decisions.parse(current.decisions), await casesWaiting(tx, who.sessionId, who.teamId, season));
-    if (issues.length > 0) throw badRequest(`the plan cannot be played: ${planIssueText(issues[0])}`);
+    if (issues.length > 0) throw badRequest('plan-unplayable', { detail: planIssueText(issues[0]), issue: issues[0].code, ...issues[0].params });
     await tx
       .updateTable('plan')
       .set({ submitted_at: new Date(), submitted_by: who.memberId, submitted_version: version })
@@ -159,7 +159,7 @@ export async function withdraw(db: Kysely<Database>, who: MemberAuth, season: nu
   await db.transaction().execute(async (tx) => {
     const current = await lockedPlan(tx, who.sessionId, who.teamId, season);
     assertOpen(season, current.season_status, current.reopened);
-    if (!current.submitted_at) throw conflict('the plan is not submitted');
+    if (!current.submitted_at) throw conflict('plan-not-submitted');
     await tx
       .updateTable('plan')
       .set({ submitted_at: null, submitted_by: null, submitted_version: null })

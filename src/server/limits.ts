@@ -1,14 +1,15 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bearer, sameToken, tokenHash } from './auth';
-import { ClientError } from './errors';
+import type { ErrorCode } from './error-codes';
+import { tooManyRequests } from './errors';
 
 // Rate limits of the class API (@fastify/rate-limit, counted in this process's memory). A whole class usually
 // reaches the server from one address (the school's NAT), so ordinary requests are counted per token where they
 // carry one — each student, each teacher tab — and per address only where they do not (joining, the projector,
 // opening the live channel), with limits a full class fits in. What guessing needs is counted strictly per
 // address: wrong teacher tokens, unknown join codes, unknown tokens in a live `hello`. Every refusal is
-// `429 {"error":"…"}` with a Retry-After header. Behind a load balancer every request comes from its address, so
+// `429 {"error":"…","code":"too-many-…","params":{"seconds":N}}` with a Retry-After header. Behind a load balancer every request comes from its address, so
 // these limits then apply to the whole school at once (raise them, or limit at the balancer).
 
 export interface Limits {
@@ -45,8 +46,10 @@ export const DEFAULT_LIMITS: Limits = {
 
 const MINUTE = 60_000;
 
-const tooMany = (what: string, after: string) => new ClientError(429, `${what}: try again in ${after}`);
-const seconds = (ms: number) => `${Math.max(1, Math.ceil(ms / 1000))} s`;
+/** Whole seconds until another try may pass (at least 1). */
+export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+type TooMany = Extract<ErrorCode, `too-many-${string}`>;
+const tooMany = (code: Exclude<TooMany, 'too-many-messages' | 'too-many-teams'>, ms: number) => tooManyRequests(code, { seconds: seconds(ms) });
 
 /** A count of failures per address: `blocked` says whether the address has used them up for this minute. */
 export interface FailureGuard {
@@ -93,7 +96,7 @@ export async function rateLimits(app: FastifyInstance, limits: Limits, teacherTo
     max: (req) => (bearer(req.headers.authorization) ? limits.perToken : limits.perAddress),
     // The built game's files are not counted: a class loads them all at once from one address.
     allowList: (req) => !isApi(req.url),
-    errorResponseBuilder: (_req, ctx) => tooMany('too many requests', ctx.after),
+    errorResponseBuilder: (_req, ctx) => tooMany('too-many-requests', ctx.ttl),
   });
 
   const ceiling = app.createRateLimit({ max: limits.addressCeiling, timeWindow: MINUTE, keyGenerator: (req) => req.ip });
@@ -107,14 +110,14 @@ export async function rateLimits(app: FastifyInstance, limits: Limits, teacherTo
     const all = await ceiling(req);
     if (!all.isAllowed && all.isExceeded) {
       reply.header('retry-after', all.ttlInSeconds);
-      throw tooMany('too many requests from this address', seconds(all.ttl));
+      throw tooMany('too-many-from-address', all.ttl);
     }
     if (req.url.startsWith('/api/teacher/')) {
       // Checked before the token is compared, so past the limit a guess learns nothing (the teacher waits too).
       const wait = await teacher.blocked(req);
       if (wait !== null) {
         reply.header('retry-after', Math.ceil(wait / 1000));
-        throw tooMany('too many wrong teacher tokens from this address', seconds(wait));
+        throw tooMany('too-many-teacher-failures', wait);
       }
       const token = bearer(req.headers.authorization);
       if (token && !sameToken(token, teacherToken)) await teacher.fail(req);
@@ -122,13 +125,13 @@ export async function rateLimits(app: FastifyInstance, limits: Limits, teacherTo
       const wait = await codes.blocked(req);
       if (wait !== null) {
         reply.header('retry-after', Math.ceil(wait / 1000));
-        throw tooMany('too many unknown join codes from this address', seconds(wait));
+        throw tooMany('too-many-unknown-codes', wait);
       }
       if (req.method === 'POST' && req.url.startsWith('/api/join/')) {
         const j = await joins(req);
         if (!j.isAllowed && j.isExceeded) {
           reply.header('retry-after', j.ttlInSeconds);
-          throw tooMany('too many students joining from this address', seconds(j.ttl));
+          throw tooMany('too-many-joins', j.ttl);
         }
       }
     }

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import { memberByToken, sameToken, type MemberAuth } from './auth';
 import { draftOf, setDraft } from './drafts';
-import { ClientError, oneLine, zodMessage } from './errors';
+import { badRequest, ClientError, errorMessage, forbidden, invalidInput, oneLine, tooManyRequests } from './errors';
 import { ClientMessage } from './inputs';
-import { DEFAULT_LIMITS, MessageBucket, type LimitGuards, type Limits } from './limits';
+import { DEFAULT_LIMITS, MessageBucket, seconds, type LimitGuards, type Limits } from './limits';
 import { rosterOf } from './roster';
 import type { Database } from './schema';
 import { listSessions, sessionById } from './sessions';
@@ -81,7 +81,7 @@ export class Live {
         const now = Date.now();
         if (now - client.warnedAt >= 1000) {
           client.warnedAt = now;
-          send(client, { type: 'error', message: `too many messages: at most ${this.limits.wsPerSecond} a second (bursts of ${this.limits.wsBurst}); this one was dropped` });
+          send(client, errorMessage(tooManyRequests('too-many-messages', { perSecond: this.limits.wsPerSecond, burst: this.limits.wsBurst })));
         }
         return;
       }
@@ -96,7 +96,7 @@ export class Live {
 
   private refuse(client: Client, err: unknown): void {
     if (!(err instanceof ClientError)) this.log(`live: ${oneLine(err instanceof Error ? err.message : String(err))}`);
-    send(client, { type: 'error', message: err instanceof ClientError ? err.message : 'internal error' });
+    send(client, errorMessage(err));
   }
 
   private async receive(client: Client, text: string | null): Promise<void> {
@@ -106,9 +106,9 @@ export class Live {
     } catch {
       data = undefined;
     }
-    if (data === undefined || data === null) throw new ClientError(400, 'expected a JSON text message');
+    if (data === undefined || data === null) throw badRequest('json-expected');
     const parsed = ClientMessage.safeParse(data);
-    if (!parsed.success) throw new ClientError(400, zodMessage(parsed.error));
+    if (!parsed.success) throw invalidInput(parsed.error);
     const msg = parsed.data;
     if (msg.type === 'ping') return send(client, { type: 'pong' });
     if (msg.type === 'hello') {
@@ -116,7 +116,7 @@ export class Live {
       return this.hello(client, msg);
     }
     if (msg.type === 'draft.set') {
-      if (client.role !== 'member' || !client.member) throw new ClientError(403, 'only a team member can change a draft');
+      if (client.role !== 'member' || !client.member) throw forbidden('members-only');
       // The token is checked again: a member deactivated since hello can no longer edit.
       const who = await this.recheck(client);
       await setDraft(this.db, who, msg.season, msg.changes);
@@ -130,7 +130,7 @@ export class Live {
       .select(['member.active as ma', 'team.active as ta', 'member.team_id', 'member.name'])
       .where('member.id', '=', client.member!.memberId)
       .executeTakeFirst();
-    if (!row || !row.ma || !row.ta) throw new ClientError(403, 'this member or team has been deactivated');
+    if (!row || !row.ma || !row.ta) throw forbidden('member-or-team-deactivated');
     client.member = { ...client.member!, teamId: row.team_id, memberName: row.name };
     return client.member;
   }
@@ -138,7 +138,8 @@ export class Live {
   private async hello(client: Client, msg: { token?: string; screen?: string }): Promise<void> {
     const req = client.req;
     if (msg.screen !== undefined) {
-      if (req && this.guards && (await this.guards.codes.blocked(req)) !== null) return this.shut(client, 'too many unknown join codes from this address');
+      const wait = req && this.guards ? await this.guards.codes.blocked(req) : null;
+      if (wait !== null) return this.shut(client, 'too-many-unknown-codes', wait);
       const state = await screenView(this.db, msg.screen).catch(async (err: unknown) => {
         if (req && this.guards && err instanceof ClientError && err.status === 404) await this.guards.codes.fail(req);
         throw err;
@@ -152,13 +153,14 @@ export class Live {
       const sessions = (await listSessions(this.db)).map((s) => sessionSummary(s, true));
       return send(client, { type: 'welcome', role: 'teacher', state: { sessions } });
     }
-    if (req && this.guards && (await this.guards.hello.blocked(req)) !== null) return this.shut(client, 'too many unknown tokens from this address');
+    const wait = req && this.guards ? await this.guards.hello.blocked(req) : null;
+    if (wait !== null) return this.shut(client, 'too-many-unknown-tokens', wait);
     let who: MemberAuth;
     try {
       who = await memberByToken(this.db, token);
     } catch (err) {
       if (req && this.guards && err instanceof ClientError && err.status === 401) await this.guards.hello.fail(req);
-      send(client, { type: 'error', message: err instanceof ClientError ? err.message : 'internal error' });
+      send(client, errorMessage(err));
       client.ws.close(4401, 'unknown token');
       return;
     }
@@ -167,8 +169,8 @@ export class Live {
   }
 
   /** Refuses a hello for now: an error, then 4429 (a client tries again after a pause). */
-  private shut(client: Client, why: string): void {
-    send(client, { type: 'error', message: `${why}: try again in a minute` });
+  private shut(client: Client, code: 'too-many-unknown-codes' | 'too-many-unknown-tokens', waitMs: number): void {
+    send(client, errorMessage(tooManyRequests(code, { seconds: seconds(waitMs) })));
     client.ws.close(4429, 'too many attempts');
     this.clients.delete(client);
   }

@@ -27,7 +27,7 @@ export async function rosterOf(db: Kysely<Database>, sessionId: string): Promise
 
 async function teamIn(db: Kysely<Database>, sessionId: string, teamId: number) {
   const team = await db.selectFrom('team').selectAll().where('id', '=', teamId).where('session_id', '=', sessionId).executeTakeFirst();
-  if (!team) throw notFound(`no team ${teamId} in this session`);
+  if (!team) throw notFound('no-such-team', { team: teamId });
   return team;
 }
 
@@ -40,7 +40,7 @@ export async function createTeam(db: Kysely<Database>, sessionId: string, name: 
     });
     return { id: team.id, name: team.name, active: team.active, members: [] };
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`a team named ${name} exists already`);
+    if (isUniqueViolation(err)) throw conflict('team-name-taken', { name });
     throw err;
   }
 }
@@ -57,7 +57,7 @@ export async function patchTeam(db: Kysely<Database>, sessionId: string, teamId:
       await notify(tx, { kind: 'roster', sessionId });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`a team named ${patch.name} exists already`);
+    if (isUniqueViolation(err)) throw conflict('team-name-taken', { name: patch.name ?? '' });
     throw err;
   }
   return (await rosterOf(db, sessionId)).find((t) => t.id === teamId) as TeamView;
@@ -76,7 +76,7 @@ export async function join(db: Kysely<Database>, code: string, input: z.output<t
     return await joinIn(db, session, input);
   } catch (err) {
     // Two students starting teams of one name at once: the database's unique index decides.
-    if (isUniqueViolation(err)) throw conflict(`a team named ${input.newTeam} exists already`);
+    if (isUniqueViolation(err)) throw conflict('team-name-taken', { name: input.newTeam ?? '' });
     throw err;
   }
 }
@@ -87,14 +87,14 @@ async function joinIn(db: Kysely<Database>, session: { id: string; code: string 
     if (input.newTeam !== undefined) {
       // A student may start a team of their own; its name is unique in the session like a teacher's team's.
       const all = await tx.selectFrom('team').select(['name']).where('session_id', '=', session.id).execute();
-      if (all.some((t) => t.name.toLowerCase() === input.newTeam!.toLowerCase())) throw conflict(`a team named ${input.newTeam} exists already`);
-      if (all.length >= MAX_TEAMS) throw conflict(`this session has ${MAX_TEAMS} teams already`);
+      if (all.some((t) => t.name.toLowerCase() === input.newTeam!.toLowerCase())) throw conflict('team-name-taken', { name: input.newTeam });
+      if (all.length >= MAX_TEAMS) throw conflict('too-many-teams', { max: MAX_TEAMS });
       const made = await tx.insertInto('team').values({ session_id: session.id, name: input.newTeam, active: true }).returningAll().executeTakeFirstOrThrow();
       teams = [made];
     }
-    if (teams.length === 0) throw conflict('this session has no teams yet: ask the teacher to create them, or start one');
+    if (teams.length === 0) throw conflict('no-teams-yet');
     let team = input.newTeam !== undefined ? teams[0] : teams.find((t) => t.id === input.teamId);
-    if (input.teamId !== undefined && !team) throw notFound(`no open team ${input.teamId} in this session`);
+    if (input.teamId !== undefined && !team) throw notFound('no-open-team', { team: input.teamId });
     if (!team) {
       // The active team with the fewest active members; the earliest on a tie.
       const counts = await tx.selectFrom('member').select(['team_id']).where('session_id', '=', session.id).where('active', '=', true).execute();
@@ -114,7 +114,7 @@ async function joinIn(db: Kysely<Database>, session: { id: string; code: string 
 
 export async function patchMember(db: Kysely<Database>, sessionId: string, memberId: number, patch: z.output<typeof PatchMember>): Promise<MemberView> {
   const m = await db.selectFrom('member').selectAll().where('id', '=', memberId).where('session_id', '=', sessionId).executeTakeFirst();
-  if (!m) throw notFound(`no member ${memberId} in this session`);
+  if (!m) throw notFound('no-such-member', { member: memberId });
   if (patch.teamId !== undefined) await teamIn(db, sessionId, patch.teamId);
   const row = await db.transaction().execute(async (tx) => {
     const r = await tx
@@ -148,7 +148,7 @@ export async function autoAssign(db: Kysely<Database>, sessionId: string, input:
       names.add(name.toLowerCase());
       teams = [...teams, await tx.insertInto('team').values({ session_id: sessionId, name, active: true }).returningAll().executeTakeFirstOrThrow()];
     }
-    if (teams.length === 0) throw badRequest('teams: there is no active team to assign members to');
+    if (teams.length === 0) throw badRequest('no-active-team');
     const members = await tx.selectFrom('member').select('id').where('session_id', '=', sessionId).where('active', '=', true).orderBy('id').execute();
     for (let k = 0; k < members.length; k++) {
       await tx.updateTable('member').set({ team_id: teams[k % teams.length].id }).where('id', '=', members[k].id).execute();

@@ -22,7 +22,7 @@ export function teacherRoutes(app: FastifyInstance, db: Kysely<Database>, teache
   app.register(async (t) => {
     t.addHook('onRequest', async (req: FastifyRequest) => {
       const token = bearer(req.headers.authorization);
-      if (!token || !sameToken(token, teacherToken)) throw unauthorized('the teacher token is required (Authorization: Bearer <token>)');
+      if (!token || !sameToken(token, teacherToken)) throw unauthorized('teacher-token-required');
     });
 
     const sid = (req: FastifyRequest) => parseOr400(SessionId, (req.params as { id: string }).id, 'id');

@@ -40,7 +40,7 @@ export function teamRoutes(app: FastifyInstance, db: Kysely<Database>): void {
   app.get<{ Params: { season: string } }>('/api/team/reports/:season', async (req) => {
     const me = await who(req);
     const r = await teamReport(db, me, parseOr400(SeasonNo, req.params.season, 'season'));
-    if (!r) throw notFound('no report for that season yet');
+    if (!r) throw notFound('no-report-yet');
     return r;
   });
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkScenarioText } from '../cli/validate';
-import { formatIssue } from '../scenario/issues';
+import { formatIssue, type LoadIssue } from '../scenario/issues';
 import type { LoadedScenario } from '../scenario/scenario';
-import { badRequest, oneLine } from './errors';
+import { badRequest, oneLine, type ClientError } from './errors';
 
 // Where a class session's scenario comes from: a file shipped in scenarios/, or a teacher's upload. Both go
 // through checkScenarioText, the check `npm run validate` makes (size, YAML safety, format version, schema with
@@ -32,12 +32,20 @@ export function shippedScenarios(): ShippedScenario[] {
 /** The scenario of a new session, or a 400 with the first located problem of an uploaded file. */
 export function sessionScenario(source: { file: string } | { yaml: string }): LoadedScenario {
   if ('file' in source) {
-    if (!shippedScenarios().some((s) => s.file === source.file)) throw badRequest(`scenario.file: no shipped scenario named ${source.file}`);
+    if (!shippedScenarios().some((s) => s.file === source.file)) throw badRequest('no-shipped-scenario', { file: source.file });
     const r = checkScenarioText(readFileSync(DIR + source.file, 'utf8'), source.file);
-    if (!r.ok) throw badRequest(oneLine(formatIssue(r.issues[0])));
+    if (!r.ok) throw scenarioError(r.issues[0]);
     return r.loaded;
   }
   const r = checkScenarioText(source.yaml, 'upload.yaml');
-  if (!r.ok) throw badRequest(oneLine(formatIssue(r.issues[0])));
+  if (!r.ok) throw scenarioError(r.issues[0]);
   return r.loaded;
+}
+
+/** A 400 naming a scenario file's problem: its English line, and the issue itself for the pages to phrase. */
+function scenarioError(issue: LoadIssue): ClientError {
+  const params: Record<string, string | number> & { detail: string } = { detail: oneLine(formatIssue(issue)), file: issue.file, path: issue.path, message: oneLine(issue.message) };
+  if (issue.line !== undefined) params.line = issue.line;
+  if (issue.column !== undefined) params.column = issue.column;
+  return badRequest('invalid-scenario', params);
 }

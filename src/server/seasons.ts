@@ -18,7 +18,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 async function seasonRow(db: Db, sessionId: string, season: number): Promise<Selectable<SeasonTable>> {
   const s = await db.selectFrom('season').selectAll().where('session_id', '=', sessionId).where('season', '=', season).executeTakeFirst();
-  if (!s) throw notFound(`season ${season} has not been opened`);
+  if (!s) throw notFound('season-not-opened', { season });
   return s;
 }
 
@@ -43,12 +43,12 @@ export async function openSeason(db: Kysely<Database>, sessionId: string, season
     const rows = await tx.selectFrom('season').selectAll().where('session_id', '=', sessionId).orderBy('season', 'desc').forUpdate().execute();
     const last = rows[0];
     const next = last ? last.season + 1 : session.practice ? 0 : 1;
-    if (season !== next) throw conflict(next > session.seasons ? 'every season has been played' : `season ${next} is the next season to open`);
-    if (season > session.seasons) throw conflict('every season has been played');
-    if (last && last.status !== 'closed') throw conflict(`season ${last.season} is still ${last.status}`);
+    if (season !== next) throw next > session.seasons ? conflict('all-seasons-played') : conflict('season-next', { season: next });
+    if (season > session.seasons) throw conflict('all-seasons-played');
+    if (last && last.status !== 'closed') throw conflict('season-still', { season: last.season, status: last.status });
     if (last) {
       const reopened = await tx.selectFrom('plan').select('team_id').where('session_id', '=', sessionId).where('season', '=', last.season).where('reopened', '=', true).execute();
-      if (reopened.length > 0) throw conflict(`season ${last.season} is reopened for team ${reopened[0].team_id}: close it for that team first`);
+      if (reopened.length > 0) throw conflict('season-reopened-for-team', { season: last.season, team: reopened[0].team_id });
     }
     const deadline = input.mode === 'deadline' ? (input.deadline !== undefined ? new Date(input.deadline) : new Date(Date.now() + (input.minutes as number) * 60_000)) : null;
     const r = await tx.insertInto('season').values({ session_id: sessionId, season, status: 'open', mode: input.mode, deadline, remaining_ms: null, closed_at: null }).returningAll().executeTakeFirstOrThrow();
@@ -60,14 +60,14 @@ export async function openSeason(db: Kysely<Database>, sessionId: string, season
 
 export async function pauseSeason(db: Kysely<Database>, sessionId: string, season: number): Promise<SeasonView> {
   return update(db, sessionId, season, (s) => {
-    if (s.status !== 'open') throw conflict(`season ${season} is ${s.status}, not open`);
+    if (s.status !== 'open') throw conflict('season-status-not-open', { season, status: s.status });
     return { status: 'paused', remaining_ms: s.deadline ? Math.max(0, s.deadline.getTime() - Date.now()) : null, deadline: null };
   });
 }
 
 export async function resumeSeason(db: Kysely<Database>, sessionId: string, season: number): Promise<SeasonView> {
   return update(db, sessionId, season, (s) => {
-    if (s.status !== 'paused') throw conflict(`season ${season} is ${s.status}, not paused`);
+    if (s.status !== 'paused') throw conflict('season-status-not-paused', { season, status: s.status });
     return { status: 'open', deadline: s.remaining_ms !== null ? new Date(Date.now() + s.remaining_ms) : null, remaining_ms: null };
   });
 }
@@ -76,7 +76,7 @@ export async function extendSeason(db: Kysely<Database>, sessionId: string, seas
   return update(db, sessionId, season, (s) => {
     const ms = minutes * 60_000;
     if (s.status === 'paused') return { remaining_ms: (s.remaining_ms ?? 0) + ms };
-    if (s.status !== 'open') throw conflict(`season ${season} is ${s.status}`);
+    if (s.status !== 'open') throw conflict('season-status', { season, status: s.status });
     // A season without a deadline gets one; one past its deadline (not yet seen by the clock) gets time from now.
     return { deadline: new Date(Math.max(s.deadline?.getTime() ?? Date.now(), Date.now()) + ms), mode: 'deadline' };
   });
@@ -85,7 +85,7 @@ export async function extendSeason(db: Kysely<Database>, sessionId: string, seas
 export async function closeSeason(db: Kysely<Database>, sessionId: string, season: number): Promise<SeasonView> {
   await db.transaction().execute(async (tx) => {
     const s = await seasonRow(tx, sessionId, season);
-    if (s.status !== 'open' && s.status !== 'paused') throw conflict(`season ${season} is ${s.status}`);
+    if (s.status !== 'open' && s.status !== 'paused') throw conflict('season-status', { season, status: s.status });
     await closeSeasonIn(tx, sessionId, season);
   });
   return seasonView(await seasonRow(db, sessionId, season));
@@ -101,7 +101,7 @@ export async function closeSeasonIn(tx: Transaction<Database>, sessionId: string
 async function update(db: Kysely<Database>, sessionId: string, season: number, change: (s: Selectable<SeasonTable>) => Partial<Selectable<SeasonTable>>): Promise<SeasonView> {
   const row = await db.transaction().execute(async (tx) => {
     const s = await tx.selectFrom('season').selectAll().where('session_id', '=', sessionId).where('season', '=', season).forUpdate().executeTakeFirst();
-    if (!s) throw notFound(`season ${season} has not been opened`);
+    if (!s) throw notFound('season-not-opened', { season });
     const r = await tx.updateTable('season').set(change(s)).where('session_id', '=', sessionId).where('season', '=', season).returningAll().executeTakeFirstOrThrow();
     await changed(tx, sessionId, season);
     return r;
@@ -117,11 +117,11 @@ export async function reopenForTeam(db: Kysely<Database>, sessionId: string, sea
   await db.transaction().execute(async (tx) => {
     const s = await seasonRow(tx, sessionId, season);
     const later = await tx.selectFrom('season').select('season').where('session_id', '=', sessionId).where('season', '>', season).executeTakeFirst();
-    if (s.status !== 'closed' || later) throw conflict('only the latest season, once closed, can be reopened for a team');
+    if (s.status !== 'closed' || later) throw conflict('reopen-latest-only');
     const team = await tx.selectFrom('team').select('id').where('id', '=', teamId).where('session_id', '=', sessionId).executeTakeFirst();
-    if (!team) throw notFound(`no team ${teamId} in this session`);
+    if (!team) throw notFound('no-such-team', { team: teamId });
     const plan = await ensurePlan(tx, sessionId, teamId, season);
-    if (plan.reopened) throw conflict(`season ${season} is already reopened for this team`);
+    if (plan.reopened) throw conflict('season-already-reopened', { season });
     await tx.deleteFrom('result').where('session_id', '=', sessionId).where('team_id', '=', teamId).where('season', '=', season).execute();
     await tx
       .updateTable('plan')
@@ -139,7 +139,7 @@ export async function reopenForTeam(db: Kysely<Database>, sessionId: string, sea
 export async function closeForTeam(db: Kysely<Database>, sessionId: string, season: number, teamId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const plan = await tx.selectFrom('plan').selectAll().where('session_id', '=', sessionId).where('team_id', '=', teamId).where('season', '=', season).forUpdate().executeTakeFirst();
-    if (!plan?.reopened) throw conflict(`season ${season} is not reopened for team ${teamId}`);
+    if (!plan?.reopened) throw conflict('season-not-reopened', { season, team: teamId });
     await tx.updateTable('plan').set({ reopened: false }).where('session_id', '=', sessionId).where('team_id', '=', teamId).where('season', '=', season).execute();
     await notify(tx, { kind: 'draft', sessionId, teamId, season, submission: true });
     await notify(tx, { kind: 'closing', sessionId, season, teamId });

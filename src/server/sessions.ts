@@ -23,7 +23,7 @@ function joinCode(): string {
 export async function createSession(db: Kysely<Database>, input: z.output<typeof CreateSession>): Promise<Selectable<SessionTable>> {
   const { scenario, hash } = sessionScenario(input.scenario);
   const lower = input.teams.map((t) => t.toLowerCase());
-  if (new Set(lower).size !== lower.length) throw conflict('teams: two teams have the same name');
+  if (new Set(lower).size !== lower.length) throw conflict('team-names-repeat');
   for (let attempt = 0; ; attempt++) {
     const code = joinCode();
     const taken = await db.selectFrom('class_session').select('id').where('code', '=', code).executeTakeFirst();
@@ -64,13 +64,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export async function sessionById(db: Db, id: string): Promise<SessionRow> {
   const row = await db.selectFrom('class_session').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('no such session');
+  if (!row) throw notFound('no-such-session');
   return row;
 }
 
 export async function sessionByCode(db: Db, code: string): Promise<SessionRow> {
   const row = await db.selectFrom('class_session').select(COLUMNS).where('code', '=', code).executeTakeFirst();
-  if (!row) throw notFound(`no class session has the join code ${code}`);
+  if (!row) throw notFound('no-session-with-code', { code });
   return row;
 }
 
@@ -94,7 +94,7 @@ export async function sessionGame(db: Db, id: string): Promise<SessionGame> {
   const known = games.get(id);
   if (known) return known;
   const row = await db.selectFrom('class_session').select(['scenario', 'scenario_hash', 'seed']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('no such session');
+  if (!row) throw notFound('no-such-session');
   const game = { scenario: row.scenario as Scenario, hash: row.scenario_hash, seed: row.seed };
   if (games.size >= 64) games.delete(games.keys().next().value as string);
   games.set(id, game);

@@ -1,4 +1,5 @@
 import { setStage } from './effects';
+import { objectionOf } from './objections';
 import type { Plan } from './plan';
 import { purchase } from './purchase';
 import { uniform } from './random';
@@ -44,7 +45,9 @@ export function acquire(s: SimState, plan: Plan, ctx: WeekCtx, i: number, exposu
   const claimed = a.budget > 0 ? 0.25 * a.claim : 0;
   c.expect[i] = c.expectBase[i] + claimed;
   c.firstWeek[i] = s.week;
-  c.sat[i] = 0.55;
+  // A prospect the campaign won by hearing out and answering their objection starts a little more content; one
+  // pressed into buying starts with buyer's remorse (objections.ts). Walk-ins and referrals came of their own accord.
+  c.sat[i] = cause === Cause.acquisition ? 0.55 + 0.1 * (plan.season.objectionQuality[objectionOf(s, i)] - 0.5) : 0.55;
   c.loyalty[i] = 0.1;
   // Customers who first came during a deep blanket discount came for the deal (Lewis 2006): competition.ts.
   if (plan.d.pricing.discount >= DEAL_DISCOUNT) c.flags[i] |= Flag.DealWon;

@@ -1,3 +1,4 @@
+import { causeStanding } from './churn-causes';
 import { clamp01 } from './detmath';
 import { record } from './events';
 import type { SimState } from './state';
@@ -39,6 +40,8 @@ export function churn(s: SimState, i: number, reason: ChurnReason, cause: number
   const c = s.c;
   c.churnReason[i] = reason;
   c.churnWeek[i] = s.week;
+  c.churnCause[i] = cause;
+  c.churnStanding[i] = causeStanding(s, cause);
   c.complaintDue[i] = -1;
   c.couponUntil[i] = -1;
   // The balance of a leaving customer lapses (breakage): what was booked for it as a liability is released.

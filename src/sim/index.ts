@@ -8,6 +8,16 @@ export { ENGINE_VERSION, fold, newGame, step, type FoldOptions, type Folded, typ
 export { checkPlan, plannedSpend, type PlanIssue, type PlannedSpend } from './economics';
 export { basicVisitCost } from './service-cost';
 export { answerQuality, featuredChance, PRESENT_STEP, stepQuality, STEP_QUALITY } from './featured';
+export {
+  conversion,
+  courseScript,
+  OBJECTION_KINDS,
+  OBJECTION_PRESENT_STEP,
+  objectionStepQuality,
+  pushyScript,
+  scriptQuality,
+  type ObjectionKindId,
+} from './objections';
 
 // What a season and a game leave
 export type { Driver, LoyaltyKind, SeasonReport } from './report';

@@ -2,6 +2,7 @@ import type { EVENT_KINDS } from '../scenario/schema';
 import { infoActivities } from './economics';
 import type { Plan } from './plan';
 import type { SimState } from './state';
+import { rivalOffer } from './week-context';
 import { Cause, ChurnReason } from './types';
 import type { WeekStats } from './week-stats';
 
@@ -37,7 +38,15 @@ export function seasonNews(s: SimState, plan: Plan, weekly: readonly WeekStats[]
     const during = visitsIn(start, end);
     const outside = weekly.filter((w) => w.week < start || w.week >= end).map((w) => w.visits);
     const facts: Record<string, number> = { strength: e.strength, weeks: e.weeks };
-    if (e.kind === 'competitor-entry') facts.lured = t.churnByReason[ChurnReason.Lured];
+    if (e.kind === 'competitor-entry') {
+      // The rival's offer as a whole (被吸引), on the store's own 0–100 scales, beside the store's product.
+      const offer = rivalOffer(s.scenario, e);
+      facts.lured = t.churnByReason[ChurnReason.Lured];
+      facts.rivalPrice = Math.round(100 * offer.price);
+      facts.rivalQuality = Math.round(100 * offer.quality);
+      facts.rivalService = Math.round(100 * offer.service);
+      facts.ownQuality = Math.round(100 * s.scenario.store.productQuality);
+    }
     else if (e.kind === 'competitor-promo') facts.bought = t.churnByReason[ChurnReason.Bought];
     else if (e.kind === 'supply-incident') facts.shortfalls = t.countByCause[Cause['quality-shortfall']];
     else if (e.kind === 'viral-review') facts.acquired = weekly.filter((w) => w.week >= start && w.week < end).reduce((a, w) => a + w.acquired, 0);

@@ -66,6 +66,10 @@ export interface SeasonScratch {
   priceEdge: Float64Array;
   /** How far the season's purchases so far exceed staff capacity (0 = not overloaded); set each week. */
   overload: number;
+  /** How well the staff answer each objection this season, ObjectionKind order (set at season start). */
+  objectionQuality: Float64Array;
+  /** Share of the campaign's reach that converts, this season's leads weighed (set at season start). */
+  convertShare: number;
 }
 
 export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
@@ -110,6 +114,8 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     priorityEdge: DOUBLE_ZERO,
     priceEdge: new Float64Array(0),
     overload: DOUBLE_ZERO,
+    objectionQuality: new Float64Array(0),
+    convertShare: DOUBLE_ZERO,
   };
   return plan;
 }

@@ -35,6 +35,8 @@ const COLD: ReadonlySet<keyof Customers> = new Set<keyof Customers>([
   'complaints',
   'churnReason',
   'churnWeek',
+  'churnCause',
+  'churnStanding',
 ]);
 
 let lastCustomers: Customers | null = null;

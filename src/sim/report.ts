@@ -4,6 +4,8 @@ import { hashState } from './hash';
 import { seasonNews, type NewsItem } from './news';
 import { COMPLAINT_KINDS, type ComplaintKindId } from './complaints';
 import type { SimState } from './state';
+import { Flag } from './state';
+import { lapsedByRecords } from './retention';
 import { recommendScore } from './attitude';
 import { npsCounts, npsOf, toAnswer, type SurveyResult } from './survey';
 import type { WeekStats } from './week-stats';
@@ -35,6 +37,12 @@ export interface SeasonReport {
     acquiredBy: { campaign: number; walkIn: number; referral: number; winBack: number };
     churned: number;
     churnByReason: Record<Exclude<ChurnId, 'none'>, number>;
+    /**
+     * The course's kinds of churn: real (真性流失, this season's leavers), apparent (假性流失, customers the till's
+     * records show lapsed who have not left), malicious (恶意流失, leavers who came for a deal and took more than they
+     * brought), and how many the records show lapsed in all (left or not) — what a win-back list is drawn from.
+     */
+    churnKinds: { real: number; apparent: number; malicious: number; lapsed: number };
     byTier: number[];
     bySegment: { segment: string; active: number; satisfaction: number }[];
   };
@@ -80,6 +88,10 @@ export interface SeasonReport {
     wonBack: number;
     /** Attempts and successes by why the customer had left. */
     byReason: Record<Exclude<ChurnId, 'none'>, { attempts: number; won: number }>;
+    /** Approaches to leavers whose cause the store has put right since, and how many came back. */
+    causeFixed: { attempts: number; won: number };
+    /** Letters to customers the records showed lapsed who had not left (假性流失). */
+    apparent: number;
   };
   economics: {
     revenue: number;
@@ -134,6 +146,7 @@ interface Census {
   kinds: number[];
   /** Customers who left during the season: their satisfaction and loyalty when they left count in the means. */
   left: number;
+  churnKinds: SeasonReport['customers']['churnKinds'];
   /** The same sums weighted by each customer's worth (expected spend a week, hidden truth): the score's means. */
   value: { weight: number; sat: number; loyalty: number; trueLoyal: number; inertia: number; lost: number };
   truthAnswers: number[];
@@ -156,6 +169,7 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
   let repeat = 0;
   const kinds = LOYALTY_KINDS.map(() => 0);
   let left = 0;
+  const churnKinds = { real: 0, apparent: 0, malicious: 0, lapsed: 0 };
   const value = { weight: 0, sat: 0, loyalty: 0, trueLoyal: 0, inertia: 0, lost: 0 };
   const truthAnswers: number[] = [];
   for (let i = 0; i < s.n; i++) {
@@ -163,10 +177,16 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     stageCounts[st]++;
     const from = t.stageAtStart[i];
     flowCounts[from * 6 + st]++;
+    if (st !== Stage.Prospect && lapsedByRecords(s, i)) {
+      churnKinds.lapsed++;
+      if (st !== Stage.Churned) churnKinds.apparent++;
+    }
     if (!isActive(st)) {
       // Served this season and gone: losing an unhappy customer must not lift the season's means.
       if (st === Stage.Churned && c.churnWeek[i] >= firstWeek) {
         left++;
+        churnKinds.real++;
+        if (c.contribution[i] < 0 && ((c.flags[i] & Flag.DealWon) !== 0 || c.churnReason[i] === ChurnReason.Bought)) churnKinds.malicious++;
         satSum += c.sat[i];
         loySum += c.loyalty[i];
         const w = c.lambda[i] * c.meanSpend[i];
@@ -202,12 +222,12 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
     }
     truthAnswers.push(toAnswer(recommendScore(c.sat[i], c.loyalty[i])));
   }
-  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, value, truthAnswers };
+  return { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, churnKinds, value, truthAnswers };
 }
 
 export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measured: SurveyResult | null): SeasonReport {
   const t = s.tally;
-  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, value, truthAnswers } =
+  const { stageCounts, flowCounts, tierCount, tierSat, segCount, segSat, active, satSum, loySum, trueLoyal, inertia, repeat, kinds, left, churnKinds, value, truthAnswers } =
     census(s, plan, s.week - plan.weeks);
   const served = active + left;
 
@@ -271,6 +291,7 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
       acquiredBy: { ...t.acquiredBy },
       churned,
       churnByReason,
+      churnKinds,
       byTier: tierCount,
       bySegment: s.scenario.segments.map((g, k) => ({
         segment: g.id,
@@ -310,7 +331,13 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
     },
     care: { contacts: t.contacts, fatigued: t.fatigued, optOuts: t.optOuts },
     tiers: { promotions: t.promotions, demotions: t.demotions, rewards: t.rewards },
-    retention: { winBackAttempts: t.winBackAttempts, wonBack: t.wonBack, byReason: winBackByReason(t.winBackTriedBy, t.winBackWonBy) },
+    retention: {
+      winBackAttempts: t.winBackAttempts,
+      wonBack: t.wonBack,
+      byReason: winBackByReason(t.winBackTriedBy, t.winBackWonBy),
+      causeFixed: { attempts: t.winBackFixedTried, won: t.winBackFixedWon },
+      apparent: t.winBackApparent,
+    },
     economics: {
       revenue: round2(t.revenue),
       grossMargin: round2(t.grossMargin),

@@ -1,4 +1,6 @@
+import { fixFactor } from './churn-causes';
 import { exp } from './detmath';
+import { absenceLimit } from './lifecycle';
 import { changeLoyalty, changeSat, churn, setStage } from './effects';
 import type { Plan } from './plan';
 import { uniform } from './random';
@@ -9,15 +11,16 @@ import { Cause, ChurnReason, Stage, isActive } from './types';
 
 // 客户保持与挽回, run at the start of each season: let unprofitable customers go, offer customers in decline a
 // coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong
-// first relationship, and for those who left over service the store has since fixed; customers bought away on
-// price rarely return for a letter (Kumar, Bhagwat & Zhang 2015). Aimed at the store's segments, the coupon
+// first relationship, and for those who left over something the store has put right since (churn-causes.ts);
+// customers bought away on price rarely return for a letter while the rival's promotion runs (Kumar, Bhagwat &
+// Zhang 2015). Aimed at the store's segments, the coupon
 // can go to the early-warning list or the valuable instead of the declining, and win-back can be limited to,
 // say, lapsed high-value customers (保持客户) — tiering the effort and letting the rest go, as unit 9 teaches.
 
 const WIN_BACK_BASE: Record<number, number> = {
   [ChurnReason.Own]: 0.4,
   [ChurnReason.Natural]: 0.1,
-  [ChurnReason.Lured]: 0.14,
+  [ChurnReason.Lured]: 0.1,
   [ChurnReason.Bought]: 0.08,
   [ChurnReason.Forced]: 0.02,
   [ChurnReason.LetGo]: 0,
@@ -49,6 +52,20 @@ export function seasonRetention(s: SimState, plan: Plan): void {
   if (r.winBackBudget > 0) winBack(s, plan);
 }
 
+/**
+ * Whether the store's own records show this customer as lapsed — absent longer than three of their own usual
+ * intervals between purchases (6 to 26 weeks, the long-absence rule of lifecycle.ts), within the last year — and
+ * so on the win-back campaign's list; never one the store let go itself. Some of them have not left at all: they
+ * buy less often now, or were away (假性流失, apparent churn), and a letter to them is money the store could have
+ * spent on those who did leave.
+ */
+export function lapsedByRecords(s: SimState, i: number): boolean {
+  const c = s.c;
+  if (c.lastWeek[i] < 0 || c.churnReason[i] === ChurnReason.LetGo) return false;
+  const since = s.week - c.lastWeek[i];
+  return since > absenceLimit(s, i) && since <= 52;
+}
+
 function winBack(s: SimState, plan: Plan): void {
   const c = s.c;
   const r = plan.d.retention;
@@ -56,11 +73,12 @@ function winBack(s: SimState, plan: Plan): void {
   let attempts = cost > 0 ? Math.floor(r.winBackBudget / cost) : s.n;
   const lost: number[] = [];
   for (let i = 0; i < s.n; i++) {
-    if (c.stage[i] !== Stage.Churned || c.churnReason[i] === ChurnReason.LetGo || s.week - c.churnWeek[i] > 52) continue;
+    if (c.stage[i] === Stage.Prospect || !lapsedByRecords(s, i)) continue;
     if (reaches(plan.season.winBackReach, i)) lost.push(i);
   }
+  // The store orders the list by what it knows: how long since the last purchase, and why a leaver said they left.
   const priority = (i: number): number => {
-    const since = s.week - c.churnWeek[i];
+    const since = s.week - c.lastWeek[i];
     const reason = c.churnReason[i];
     if (r.winBackTarget === 'service') return (reason === ChurnReason.Own ? 0 : 1000) + since;
     if (r.winBackTarget === 'price') return (reason === ChurnReason.Bought || reason === ChurnReason.Lured ? 0 : 1000) + since;
@@ -75,13 +93,22 @@ function winBack(s: SimState, plan: Plan): void {
     const i = lost[k];
     if (attempts-- <= 0) break;
     s.tally.winBackAttempts++;
+    if (c.stage[i] !== Stage.Churned) {
+      // Apparent churn: the customer had not left; the letter is a contact like any other.
+      s.tally.winBackApparent++;
+      changeSat(s, i, 0.01, Cause['win-back']);
+      continue;
+    }
     s.tally.winBackTriedBy[c.churnReason[i]]++;
+    const fixed = fixFactor(s, i);
+    if (fixed > 1) s.tally.winBackFixedTried++;
     const since = s.week - c.churnWeek[i];
     const bond = 1 + 0.5 * Math.min(1, c.purchases[i] / 10);
-    const p = WIN_BACK_BASE[c.churnReason[i]] * exp(-since / 26) * bond * (0.6 + 0.8 * s.store.staffSkill);
+    const p = WIN_BACK_BASE[c.churnReason[i]] * fixed * exp(-since / 26) * bond * (0.6 + 0.8 * s.store.staffSkill);
     if (uniform(s.keys.winback, i, s.week, 0) >= p) continue;
     s.tally.wonBack++;
     s.tally.winBackWonBy[c.churnReason[i]]++;
+    if (fixed > 1) s.tally.winBackFixedWon++;
     s.tally.acquiredBy.winBack++;
     c.flags[i] |= Flag.WonBack;
     c.churnReason[i] = ChurnReason.None;

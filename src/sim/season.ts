@@ -126,6 +126,10 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   store.prospectWeight = prospectWeight;
   store.promoterVoice = voice;
   store.activeCount = byStage[1] + byStage[2] + byStage[3] + byStage[4];
+  // What a customer leaving next week holds against the store (churn-causes.ts): the season so far.
+  if (t.qualityCount > 0) store.quality = t.qualitySum / t.qualityCount;
+  const settled = t.complaintsRecovered + t.complaintsUnresolved;
+  if (settled > 0) store.recovery = t.complaintsRecovered / settled;
   return {
     week: s.week,
     visits,

@@ -55,6 +55,9 @@ export interface Customers {
   complaints: Int32Array;
   churnReason: Uint8Array;
   churnWeek: Int32Array;
+  /** Cause of the customer's leaving (Cause), and the store's standing on it then (retention.ts, causeStanding). */
+  churnCause: Uint8Array;
+  churnStanding: Float64Array;
   /** Bit flags, see Flag. */
   flags: Uint16Array;
   couponUntil: Int32Array;
@@ -96,6 +99,12 @@ export interface StoreState {
   regulatorActions: number;
   cumulativeProfit: number;
   /**
+   * The season's mean perceived quality and share of settled complaints put right, as of the last week's end (the
+   * last season's until this season has some): what a customer who leaves holds against the store (retention.ts).
+   */
+  quality: number;
+  recovery: number;
+  /**
    * Yuan value of one point at which the customers' balances are booked as a liability (points.ts): the plan's
    * value while a points programme runs, so a change of value re-books every balance.
    */
@@ -122,6 +131,8 @@ export const STORE_KEYS: readonly (keyof StoreState)[] = [
   'incidents',
   'regulatorActions',
   'cumulativeProfit',
+  'quality',
+  'recovery',
   'pointValue',
   'baseResidual',
   'baseEarnings',
@@ -199,6 +210,8 @@ export function allocCustomers(n: number, shared = false): Customers {
     complaints: i32(),
     churnReason: u8(),
     churnWeek: i32(-1),
+    churnCause: u8(),
+    churnStanding: f(),
     flags: u16(),
     couponUntil: i32(-1),
     contribution: f(),
@@ -226,6 +239,8 @@ function newStore(scenario: Scenario): StoreState {
     incidents: 0,
     regulatorActions: 0,
     cumulativeProfit: DOUBLE_ZERO,
+    quality: DOUBLE_ZERO,
+    recovery: DOUBLE_ZERO,
     pointValue: DOUBLE_ZERO,
     baseResidual: DOUBLE_ZERO,
     baseEarnings: DOUBLE_ZERO,
@@ -242,6 +257,10 @@ function newStore(scenario: Scenario): StoreState {
   store.dataQuality = 0.3;
   store.competitor = 0;
   store.cumulativeProfit = 0;
+  // What an ordinary customer perceived before the team took over (experience.ts's perceived quality at base
+  // service 0.5), and an even chance of a complaint being put right.
+  store.quality = 0.5 * scenario.store.productQuality + 0.15 + 0.2 * scenario.store.staffSkill + 0.08;
+  store.recovery = 0.5;
   store.pointValue = 0;
   store.baseResidual = 0;
   store.baseEarnings = 0;

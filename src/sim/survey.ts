@@ -1,5 +1,6 @@
 import { recommendScore } from './attitude';
 import { goodsCost, recoveryChance } from './complaints';
+import { clamp01 } from './detmath';
 import { changeLoyalty, changeSat } from './effects';
 import type { Plan } from './plan';
 import { Dice, normal, uniform } from './random';
@@ -151,4 +152,19 @@ export function followUpDetractors(s: SimState, plan: Plan): void {
     s.tally.costs.survey += cost;
     c.contribution[i] -= cost;
   }
+  closeOuterLoop(s);
+}
+
+/** Share of the store's customers called back that gives the team the whole of what closing the loop teaches. */
+export const LOOP_SHARE = 0.03;
+
+/**
+ * The outer loop (Reichheld & Markey 2011): what the callbacks hear is taken back to the team, and staff learn
+ * from the store's own failures — up to 0.04 of the remaining skill a season, in proportion to the share of the
+ * store's customers who were heard (all of it from LOOP_SHARE up). A handful of calls teaches little.
+ */
+function closeOuterLoop(s: SimState): void {
+  const heard = s.tally.followUps / Math.max(1, s.store.activeCount);
+  const st = s.store;
+  st.staffSkill = clamp01(st.staffSkill + 0.04 * Math.min(1, heard / LOOP_SHARE) * (1 - st.staffSkill));
 }

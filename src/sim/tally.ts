@@ -51,6 +51,11 @@ export interface Tally {
   /** Win-back attempts and successes by the churn reason of the customer approached (index = ChurnReason). */
   winBackTriedBy: number[];
   winBackWonBy: number[];
+  /** Approaches to customers who had left over a cause the store has put right since, and how many came back. */
+  winBackFixedTried: number;
+  winBackFixedWon: number;
+  /** Win-back letters to customers the till's records showed lapsed who had not left (假性流失). */
+  winBackApparent: number;
   /** Perceived quality summed over every visit's experience, and the number of visits it covers. */
   qualitySum: number;
   qualityCount: number;
@@ -105,6 +110,9 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     winBackAttempts: 0,
     winBackTriedBy: [0, 0, 0, 0, 0, 0, 0],
     winBackWonBy: [0, 0, 0, 0, 0, 0, 0],
+    winBackFixedTried: 0,
+    winBackFixedWon: 0,
+    winBackApparent: 0,
     qualitySum: DOUBLE_ZERO,
     qualityCount: 0,
     positiveWom: DOUBLE_ZERO,

@@ -1,8 +1,10 @@
+import type { Scenario } from '../scenario/schema';
 import type { Plan } from './plan';
 import type { SimState } from './state';
 import { Stage, isActive } from './types';
 import { isPromoter } from './attitude';
 import { DOUBLE_ZERO } from './hot-loop';
+import { conversion, objectionOf, objectionQualities } from './objections';
 
 // What holds for everyone in one week: scenario events in force, crowding, and the acquisition rates.
 // Computed once per week before the customer loop, from counts the previous week's pass left in the store.
@@ -18,6 +20,10 @@ export interface WeekCtx {
   viral: number;
   competitorEntry: number;
   competitorPromo: number;
+  /** The strongest rival in the market's offer (competitor-entry's `offer`): price cut, product quality, service. */
+  rivalPrice: number;
+  rivalQuality: number;
+  rivalService: number;
   /** How far the season's purchases so far exceed staff capacity (0 = not overloaded). */
   overload: number;
   /** Perceived-quality penalty from queues when visits exceed capacity. */
@@ -40,6 +46,7 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   let viral = NONE;
   let competitorEntry = NONE;
   let competitorPromo = NONE;
+  let rival: Scenario['events'][number] | null = null;
   for (const e of s.scenario.events) {
     const start = e.week - 1;
     // A competitor that entered stays; other events last their stated weeks.
@@ -51,9 +58,13 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     } else if (e.kind === 'downturn') downturn = Math.max(downturn, e.strength);
     else if (e.kind === 'supply-incident') supplyIncident = Math.max(supplyIncident, e.strength);
     else if (e.kind === 'viral-review') viral = Math.max(viral, e.strength);
-    else if (e.kind === 'competitor-entry') competitorEntry = Math.max(competitorEntry, e.strength);
+    else if (e.kind === 'competitor-entry') {
+      if (e.strength > competitorEntry) rival = e;
+      competitorEntry = Math.max(competitorEntry, e.strength);
+    }
     else competitorPromo = Math.max(competitorPromo, e.strength);
   }
+  const offer = rivalOffer(s.scenario, rival);
   const load = s.store.visitsLastWeek / plan.capacity;
   const rates = acquisitionRates(s, plan, viral, downturn);
   // Built in one piece, every field final: a field written again after the object is made would no longer count
@@ -68,6 +79,9 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
     viral,
     competitorEntry,
     competitorPromo,
+    rivalPrice: offer.price + NONE,
+    rivalQuality: offer.quality + NONE,
+    rivalService: offer.service + NONE,
     // Staff overload from the weeks already played this season (fixed for the week, so every customer's complaint
     // meets the same staff whatever order the customers are processed in).
     overload: k > 0 ? Math.max(0, s.tally.purchases / k / plan.capacity - 1) : 0,
@@ -79,29 +93,50 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   };
 }
 
-/** Prospect weight for the campaign: reach through the channel, targeting, price and screening. */
-export function campaignWeight(s: SimState, plan: Plan, i: number): number {
+/**
+ * Prospect weight for the campaign: reach through the channel, targeting, price and screening, times the share
+ * of those reached who buy (conversion). MAN screening checks each lead on all three: Need (fit), Money (can
+ * afford the store) and Authority (decides alone); the campaign passes over most leads that fail one. A lead
+ * who cannot afford the store or must ask someone else is reached at full cost but seldom converts, and how the
+ * staff answer the lead's objection (objections.ts) converts more or fewer of the rest. The campaign's weight of a
+ * prospect is reach × conversion.
+ */
+function campaignReach(s: SimState, plan: Plan, i: number): number {
   const c = s.c;
   if (plan.acqTarget >= 0 && c.segment[i] !== plan.acqTarget) return 0;
   let wgt = c.acqChannel[i] === plan.acqChannel ? 1 : 0.35;
   wgt *= 1 + 3 * plan.d.pricing.discount * c.priceSens[i];
-  if (plan.d.acquisition.screening && c.fit[i] < 0.6) wgt *= 0.25;
+  if (plan.d.acquisition.screening) {
+    const seg = s.scenario.segments[c.segment[i]];
+    if (c.fit[i] < 0.6) wgt *= 0.25;
+    if (seg.money < 0.5) wgt *= 0.25;
+    if (seg.authority < 0.5) wgt *= 0.25;
+  }
   return wgt;
+}
+
+function leadConversion(s: SimState, plan: Plan, i: number): number {
+  const seg = s.scenario.segments[s.c.segment[i]];
+  return (0.4 + 0.6 * seg.money) * (0.3 + 0.7 * seg.authority) * conversion(plan.season.objectionQuality[objectionOf(s, i)]);
 }
 
 /** Season start: every prospect's campaign weight under this season's plan, and the counts the rates need. */
 export function prepareSeason(s: SimState, plan: Plan): void {
   const c = s.c;
+  plan.season.objectionQuality = objectionQualities(plan.d.acquisition.objections, s.store.staffSkill);
   const weights = new Float64Array(s.n);
   let prospects = 0;
   let weightSum = 0;
+  let reachSum = 0;
   let voice = 0;
   let active = 0;
   for (let i = 0; i < s.n; i++) {
     const st = c.stage[i];
     if (st === Stage.Prospect) {
-      weights[i] = campaignWeight(s, plan, i);
+      const reach = campaignReach(s, plan, i);
+      weights[i] = reach * leadConversion(s, plan, i);
       weightSum += weights[i];
+      reachSum += reach;
       prospects++;
     } else if (isActive(st)) {
       active++;
@@ -109,10 +144,17 @@ export function prepareSeason(s: SimState, plan: Plan): void {
     }
   }
   plan.season.acqWeight = weights;
+  // The campaign's money buys reach; what share of it converts is fixed for the season from the leads it has.
+  plan.season.convertShare = reachSum > 0 ? weightSum / reachSum : 0;
   s.store.prospects = prospects;
   s.store.prospectWeight = weightSum;
   s.store.promoterVoice = voice;
   s.store.activeCount = active;
+}
+
+/** A rival's offer as a whole, the scenario's defaults filled in: 5% cheaper, the store's product, middling service. */
+export function rivalOffer(scenario: Scenario, e: Scenario['events'][number] | null): { price: number; quality: number; service: number } {
+  return { price: e?.offer?.price ?? 0.05, quality: e?.offer?.quality ?? scenario.store.productQuality, service: e?.offer?.service ?? 0.5 };
 }
 
 /** Arrival rates per prospect weight, reused: computed once a week. */
@@ -130,7 +172,7 @@ function acquisitionRates(s: SimState, plan: Plan, viral: number, downturn: numb
     // Bolder claims make more of the people reached respond, saturated channel or not (and raise what they
     // expect, acquisition.ts).
     const expected = ((bought * ceiling) / (bought + ceiling)) * (1 + 0.8 * d.acquisition.claim);
-    rates.campaign = (expected * rep) / st.prospectWeight;
+    rates.campaign = (expected * rep * plan.season.convertShare) / st.prospectWeight;
   }
   const referralPull = 0.01 * (1 + d.acquisition.referralReward / 20) * (1 + viral);
   rates.referral = st.prospects > 0 ? (st.promoterVoice * referralPull) / st.prospects : NONE;

@@ -106,14 +106,32 @@ export const LESSONS: readonly Lesson[] = [
     },
   },
   {
+    id: 'objections',
+    text:
+      'Sales objections answered the LSCPA way (listen, share, clarify, present, ask for a small step) turn more of ' +
+      'the prospects a campaign reaches into customers than a hard sell, and the game scores higher.',
+    levers: ['acquisition'],
+    bots: ['textbook', 'pushy-sales'],
+    holds: (m) => {
+      const t = m('textbook');
+      const pushy = m('pushy-sales');
+      return t.acquiredCampaign > pushy.acquiredCampaign && t.total > pushy.total;
+    },
+  },
+  {
     id: 'win-back',
-    text: 'Win-back succeeds more often for recently lost customers who left over service than for those lured by price.',
+    text:
+      'Win-back succeeds more often for customers who left over the store\'s own failings, which it can put right, ' +
+      'than for those lured or bought away by a rival or whose needs ended.',
     levers: ['retention'],
     competitor: true,
     bots: ['win-back'],
     holds: (m) => {
       const w = m('win-back');
-      return w.winBackService.attempts > 0 && w.winBackPrice.attempts > 0 && rate(w.winBackService) > rate(w.winBackPrice);
+      // Few customers leave for a rival where the store serves well, so those lost to a rival and those whose needs
+      // ended are taken together: the customers a letter cannot give back what they left over.
+      const others = { attempts: w.winBackPrice.attempts + w.winBackNatural.attempts, won: w.winBackPrice.won + w.winBackNatural.won };
+      return w.winBackService.attempts > 0 && others.attempts > 0 && rate(w.winBackService) > rate(others);
     },
   },
   {

@@ -26,6 +26,8 @@ export interface GameMetrics {
   complaintsFiled: number;
   complaintsSettled: number;
   acquired: number;
+  /** New customers the campaign brought in over the game. */
+  acquiredCampaign: number;
   /** New customers the campaign brought in the first season. */
   acquiredSeason1: number;
   churnScore: number;
@@ -44,6 +46,8 @@ export interface GameMetrics {
   /** Win-back attempts and successes by why the customer left: service (own) and price (bought, lured). */
   winBackService: { attempts: number; won: number };
   winBackPrice: { attempts: number; won: number };
+  /** Win-back approaches to customers whose needs ended (自然流失), and successes. */
+  winBackNatural: { attempts: number; won: number };
   /** Satisfaction and loyalty change from greetings and recommendations, the care that needs a profile. */
   targetedCare: number;
   /** Care spending over the game: contacts, greetings and birthday gifts. */
@@ -63,6 +67,7 @@ export function gameMetrics(g: Replayed): GameMetrics {
   let letGo = 0;
   let ownChurn = 0;
   let acquired = 0;
+  let acquiredCampaign = 0;
   let profit = 0;
   let complaintCost = 0;
   let complaintsFiled = 0;
@@ -71,11 +76,13 @@ export function gameMetrics(g: Replayed): GameMetrics {
   let careCost = 0;
   const service = { attempts: 0, won: 0 };
   const price = { attempts: 0, won: 0 };
+  const natural = { attempts: 0, won: 0 };
   for (const r of reports) {
     churned += r.customers.churned;
     letGo += r.customers.churnByReason['let-go'];
     ownChurn += r.customers.churnByReason.own;
     acquired += r.customers.acquired;
+    acquiredCampaign += r.customers.acquiredBy.campaign;
     profit += r.economics.profit;
     complaintCost += r.economics.costs.complaints;
     careCost += r.economics.costs.care;
@@ -86,6 +93,8 @@ export function gameMetrics(g: Replayed): GameMetrics {
     service.won += b.own.won;
     price.attempts += b.bought.attempts + b.lured.attempts;
     price.won += b.bought.won + b.lured.won;
+    natural.attempts += b.natural.attempts;
+    natural.won += b.natural.won;
     for (const d of r.drivers) {
       if (d.cause === 'birthday-greeting' || d.cause === 'recommendation') targetedCare += d.satisfaction + d.loyalty;
     }
@@ -136,6 +145,7 @@ export function gameMetrics(g: Replayed): GameMetrics {
     complaintsFiled,
     complaintsSettled,
     acquired,
+    acquiredCampaign,
     acquiredSeason1: first ? first.customers.acquiredBy.campaign : 0,
     churnScore: final.churn,
     reputationEnd: last ? last.store.reputation : 0,
@@ -146,6 +156,7 @@ export function gameMetrics(g: Replayed): GameMetrics {
     competitorChurnHad: hadLost / Math.max(1, had.length),
     winBackService: service,
     winBackPrice: price,
+    winBackNatural: natural,
     targetedCare,
     careCost,
   };

@@ -2,6 +2,7 @@ import { ABC_CLASSES } from '../analytics/abc';
 import { RECORDED_STAGES } from '../analytics/lifecycle';
 import { RFM_GROUPS } from '../analytics/rfm';
 import { diffLeaves, type Leaf } from '../run/leaves';
+import { OBJECTION_KINDS } from '../sim';
 import type { Audience, Decisions } from '../scenario/decisions';
 import { getPath } from '../scenario/paths';
 import type { Scenario } from '../scenario/schema';
@@ -22,6 +23,10 @@ export function leverName(path: string): string {
   if (tier) return `${t('lever.tiers.level', { n: Number(tier[1]) + 1 })} · ${field ? tierFieldLabel(field) : tier[2]}`;
   if (path === 'tiers.levels') return t('lever.tiers.levels');
   if (/^featured(\.|$)/.test(path)) return t('decisions.featured');
+  if (/^acquisition\.objections(\.|$)/.test(path)) {
+    const kind = OBJECTION_KINDS.find((k) => path.startsWith(`acquisition.objections.${k}`));
+    return kind ? `${t('objections.title')} · ${t(`objections.kind.${kind}`)}` : t('objections.title');
+  }
   return path;
 }
 

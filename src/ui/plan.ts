@@ -17,6 +17,7 @@ import { leverCost, leverUnit, tierFieldCost, tierFieldUnit, type Unit } from '.
 import { leverHelp, leverLabel, LEVERS, TAB_AREAS, TABS, TIER_FIELDS, tierFieldLabel, type Lever, type Tab } from './levers';
 import { redrawKeepingFocus, stopAll, watch, watchLang, type Page } from './page';
 import { segmentCells } from './segment-cells';
+import { objectionsSection } from './objections';
 
 // The plan screen: the season's brief, then one tab per course area open this season, each lever with its unit,
 // its one-line explanation and what it costs, the budget left, and the plan's problems spelled out (never silently
@@ -113,6 +114,7 @@ export function renderPlan(root: HTMLElement): void {
   const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
   for (const lever of openLevers(activeTab, open)) panel.append(leverRow(lever, d, sc));
   if (activeTab === 'tiers' && open.includes('tiers')) panel.append(tierEditor(d, sc));
+  if (activeTab === 'acquisition' && open.includes('acquisition')) panel.append(objectionsSection(d, sc));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
   for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}`, i.params)}`));

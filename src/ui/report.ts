@@ -3,6 +3,7 @@ import { type SeasonReport, type Score, CHURN_IDS, COMPLAINT_KINDS, COST_KEYS, L
 import { session } from '../store/session';
 import { newsCard } from './news';
 import { h } from './dom';
+import { churnCard } from './churn-card';
 import { list, num, pick, signed, t } from './i18n';
 import { causeLabel, driverLine } from './causes';
 import { stageName } from './badges';
@@ -380,6 +381,7 @@ export function reportView(
         r.customers.churned > 0 ? t('report.reading.churn', { churned: r.customers.churned, reason: t(`churn.${reasons[0][0]}`), count: reasons[0][1] }) : t('report.reading.noChurn'),
         (c, el) => c.churnChart(el, r),
       ),
+      churnCard(r, reveal),
       chartCard(t('report.pyramid'), t('report.reading.pyramid', { members, ordinary: r.customers.byTier[0] ?? 0 }), (c, el) => c.pyramidChart(el, r, tierName)),
       storeCard(r, shown, sc),
       chartCard(

@@ -97,7 +97,7 @@ describe('authentication', () => {
   it('a WebSocket without a valid hello gets nothing', async () => {
     const p = new Peer(server.url);
     const r = await p.hello({ token: 'wrong-token' });
-    expect(r).toEqual({ type: 'error', message: 'unknown team token: join the session again' });
+    expect(r).toEqual({ type: 'error', message: 'unknown team token: join the session again', code: 'unknown-team-token', params: {} });
     expect(await p.closed).toBe(4401);
     const q = new Peer(server.url);
     await q.opened;

@@ -3,6 +3,7 @@
 // teacher tokens, unknown join codes and a flood of live messages get 429 (or a closed connection) with a
 // one-line error. Each case comes from its own address (inject's remoteAddress), as limits are counted per address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorText, isErrorCode } from '../../src/server/error-codes';
 import { DEFAULT_LIMITS } from '../../src/server/limits';
 import { call, Peer, startServer, tempDir } from './helpers';
 
@@ -19,11 +20,16 @@ async function from(address: string, method: Method, url: string, token?: string
   return { status: res.statusCode, body: JSON.parse(res.body || 'null'), headers: res.headers };
 }
 
-const oneLine429 = (r: { status: number; body: { error?: unknown }; headers: Record<string, unknown> }) => {
+const oneLine429 = (r: { status: number; body: { error?: unknown; code?: unknown; params?: { seconds?: unknown } }; headers: Record<string, unknown> }) => {
   expect(r.status).toBe(429);
   expect(typeof r.body.error).toBe('string');
   expect(r.body.error as string).not.toMatch(/\n/);
   expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+  // A code the pages say in their language, with the seconds to wait; the English line is built from them.
+  expect(r.body.code).toMatch(/^too-many-/);
+  expect(isErrorCode(r.body.code)).toBe(true);
+  expect(r.body.params?.seconds).toBeGreaterThan(0);
+  if (isErrorCode(r.body.code)) expect(r.body.error).toBe(errorText(r.body.code, r.body.params as Record<string, number>));
 };
 
 beforeAll(async () => {
@@ -88,6 +94,7 @@ describe('rate limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBe(5);
     oneLine429(refused!);
     expect(refused!.body.error).toMatch(/^too many requests: try again in/);
+    expect(refused!.body.code).toBe('too-many-requests');
     expect((await from(address, 'GET', '/api/team/state', other.body.token)).status).toBe(200);
   }, 120_000);
 
@@ -129,6 +136,8 @@ describe('rate limits', () => {
     for (let k = 0; k < 3 * DEFAULT_LIMITS.wsBurst; k++) peer.send({ type: 'ping' });
     const error = await peer.next((m) => m.type === 'error');
     expect(error.message).toMatch(/^too many messages/);
+    expect(error.code).toBe('too-many-messages');
+    expect(error.params).toEqual({ perSecond: DEFAULT_LIMITS.wsPerSecond, burst: DEFAULT_LIMITS.wsBurst });
     expect(await peer.closed).toBe(1008);
     const pongs = peer.messages.filter((m) => m.type === 'pong').length;
     expect(pongs).toBeGreaterThanOrEqual(DEFAULT_LIMITS.wsBurst - 1); // hello took one

@@ -6,8 +6,8 @@ import { cycles, importsUnder } from '../architecture/imports';
 
 const LAYERS: [string, string[]][] = [
   ['base', ['types', 'detmath', 'random', 'hot-loop', 'attitude', 'service-cost', 'economics']],
-  ['state', ['events', 'tally', 'state', 'plan', 'week-stats', 'week-context', 'prefetch']],
-  ['customer', ['effects', 'segments', 'targeting']],
+  ['state', ['events', 'tally', 'state', 'plan', 'week-stats', 'week-context', 'prefetch', 'objections']],
+  ['customer', ['effects', 'churn-causes', 'segments', 'targeting']],
   [
     'mechanics',
     ['population', 'acquisition', 'purchase', 'experience', 'complaints', 'featured', 'care', 'competition', 'information', 'lifecycle', 'points', 'tiers', 'retention', 'reputation', 'staff', 'survey'],

@@ -274,7 +274,11 @@ describe('a member price is a saving against what others pay', () => {
 
 describe('collecting without consent is never a cheap trade-off (个人信息保护法)', () => {
   const textbook = botSeasons('textbook', sc);
-  const withConsent = (consent: 'explicit' | 'implied' | 'none') => textbook.map((d) => ({ ...d, information: { ...d.information, consent, securitySpend: 0 } }));
+  // Every source on (the textbook weighs sources against the market's margin, and this market is a small copy),
+  // paid for from the campaign's money.
+  const sources = { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true };
+  const withConsent = (consent: 'explicit' | 'implied' | 'none') =>
+    textbook.map((d) => ({ ...d, acquisition: { ...d.acquisition, budget: 0 }, information: { ...d.information, ...sources, consent, securitySpend: 0 } }));
 
   it('the regulator fines a store holding profiles taken without consent and orders them deleted', () => {
     const g = playGame(sc, SEED, withConsent('none'));

@@ -6,7 +6,7 @@ import type { Audience } from '../../src/scenario/decisions';
 import { checkPlan } from '../../src/sim/economics';
 import { newGame } from '../../src/sim/game';
 import { resolvePlan } from '../../src/sim/plan';
-import { seasonRetention } from '../../src/sim/retention';
+import { lapsedByRecords, seasonRetention } from '../../src/sim/retention';
 import { ABC_BIT, AT_RISK_BIT, GROUP_BIT, STAGE_BIT, inDatabase, storeSegments } from '../../src/sim/segments';
 import { recordedStage, RECORDED_STAGES } from '../../src/analytics/lifecycle';
 import { cloneState, Flag, type SimState } from '../../src/sim/state';
@@ -137,8 +137,8 @@ describe('targeted actions reach exactly their audience', () => {
   it('win-back approaches only lost customers in its audience', () => {
     const s = played();
     const marks = storeSegments(s);
-    const lost = (i: number) =>
-      s.c.stage[i] === Stage.Churned && s.c.churnReason[i] !== ChurnReason.LetGo && s.week - s.c.churnWeek[i] <= 52;
+    // The till's records show who is lapsed, not who has left: the list holds apparent churners too (假性流失).
+    const lost = (i: number) => s.c.stage[i] !== Stage.Prospect && lapsedByRecords(s, i);
     const attempts = (d: ReturnType<typeof decisions>) => {
       const t = cloneState(s);
       t.tally = newTally(t.n, t.c.stage);

@@ -63,6 +63,9 @@ const FIGURES: Figure[] = [
   { name: 'queues', words: /排队|queues/, key: 'news.name.overload' },
   { name: 'score parts', words: /五个分项|five parts|忠诚和流失分项|loyalty and churn parts/, key: 'report.part.churn' },
   { name: "a customer's file", words: /客户档案：|member's file/, key: 'profile.heading' },
+  { name: 'apparent churn', words: /假性流失|apparent churn/, key: 'report.churnKinds.lapsed.reveal', debriefOnly: true },
+  { name: 'win-back of leavers whose cause was put right', words: /原因已改进|cause (was|has been) put right/, key: 'report.winBack.fixed' },
+  { name: 'the sales script', words: /销售话术|sales script/, key: 'objections.title' },
 ];
 
 /** Figures no screen shows: a guide that cites one sends students looking for nothing. */

@@ -5,7 +5,7 @@ import type { NewsItem } from '../../src/sim';
 import { prefs } from '../../src/store/session';
 import { newsText } from '../../src/ui/news';
 
-const FACTS = { strength: 0.5, weeks: 2, lured: 12, bought: 7, shortfalls: 30, acquired: 9, visits: 150, usual: 120, security: 500, cover: 2600, activities: 2, explicitConsent: 0, affected: 80, peak: 35, extraStaff: 0, staffCost: 11700 };
+const FACTS = { strength: 0.5, weeks: 2, lured: 12, bought: 7, shortfalls: 30, acquired: 9, visits: 150, usual: 120, security: 500, cover: 2600, activities: 2, explicitConsent: 0, affected: 80, peak: 35, extraStaff: 0, staffCost: 11700, rivalPrice: 10, rivalQuality: 60, rivalService: 45, ownQuality: 65 };
 const kinds: NewsItem['kind'][] = [...EVENT_KINDS, 'data-incident', 'overload'];
 
 describe('news in words', () => {

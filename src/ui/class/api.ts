@@ -2,6 +2,7 @@ import type { Decisions } from '../../scenario/decisions';
 import type { Score, SeasonReport } from '../../sim';
 import type { DraftView, MemberView, ResultView, SeasonView, SessionSummary, Standing, TeamView as ServerTeam } from '../../server/views';
 import type { ShippedScenario } from '../../server/scenarios';
+import { serverErrorText, type ServerErrorBody } from './server-error';
 
 // The class server's API as the pages use it (docs/class-server.md): the shapes it sends and one way to call it.
 // Every address is absolute from the server's root: the pages are served at /teacher, /join and /room/CODE.
@@ -59,9 +60,12 @@ export interface Joined {
   session: { id: string; code: string };
 }
 
-/** A refused or failed call: the server's one-line reason and its status (0 when the server was not reached). */
+/**
+ * A refused or failed call: the server's reason in the page's language (serverErrorText) and its status (0 when
+ * the server was not reached); `code` is the server's error code, when it sent one.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code: string | null = null) {
     super(message);
   }
 }
@@ -85,8 +89,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, opt
     data = null;
   }
   if (!res.ok) {
-    const reason = data && typeof data === 'object' && 'error' in data ? String((data as { error: unknown }).error) : `HTTP ${res.status}`;
-    throw new ApiError(res.status, reason);
+    const body = data && typeof data === 'object' ? (data as ServerErrorBody) : null;
+    throw new ApiError(res.status, serverErrorText(body, `HTTP ${res.status}`), typeof body?.code === 'string' ? body.code : null);
   }
   return data as T;
 }

@@ -7,6 +7,7 @@ import { api, type Draft, type Result, type ServerReport, type Standing, type Te
 import type { LinkStatus, LiveMessage } from './live';
 import { checkSeason, prepareSeason, teamRun, type HashCheck } from './room-preview';
 import type { DraftSync } from './room-sync';
+import { serverErrorText } from './server-error';
 
 // The student room's state: what the server last said about the team (its TeamView, kept up to date by the live
 // channel), the team's run file, which season the plan form is prepared for, the latest report and this
@@ -161,7 +162,7 @@ export function onLive(m: LiveMessage, sync: DraftSync, reread: () => void): voi
       return reread();
     }
     case 'error':
-      set({ error: String(m.message) });
+      set({ error: serverErrorText(m, String(m.message)) });
       return;
     case 'season':
     case 'session':
