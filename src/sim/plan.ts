@@ -70,6 +70,8 @@ export interface SeasonScratch {
   objectionQuality: Float64Array;
   /** Share of the campaign's reach that converts, this season's leads weighed (set at season start). */
   convertShare: number;
+  /** Mean reach of the campaign's channel over the targeted prospects, 0.35–1 (set at season start). */
+  channelShare: number;
 }
 
 export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
@@ -116,6 +118,7 @@ export function resolvePlan(scenario: Scenario, given: Decisions): Plan {
     overload: DOUBLE_ZERO,
     objectionQuality: new Float64Array(0),
     convertShare: DOUBLE_ZERO,
+    channelShare: DOUBLE_ZERO,
   };
   return plan;
 }

@@ -101,10 +101,15 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
  * staff answer the lead's objection (objections.ts) converts more or fewer of the rest. The campaign's weight of a
  * prospect is reach × conversion.
  */
+/** How well the campaign's channel reaches this prospect: fully on their own channel, a little over 1/3 otherwise. */
+function channelReach(s: SimState, plan: Plan, i: number): number {
+  return s.c.acqChannel[i] === plan.acqChannel ? 1 : 0.35;
+}
+
 function campaignReach(s: SimState, plan: Plan, i: number): number {
   const c = s.c;
   if (plan.acqTarget >= 0 && c.segment[i] !== plan.acqTarget) return 0;
-  let wgt = c.acqChannel[i] === plan.acqChannel ? 1 : 0.35;
+  let wgt = channelReach(s, plan, i);
   wgt *= 1 + 3 * plan.d.pricing.discount * c.priceSens[i];
   if (plan.d.acquisition.screening) {
     const seg = s.scenario.segments[c.segment[i]];
@@ -128,6 +133,8 @@ export function prepareSeason(s: SimState, plan: Plan): void {
   let prospects = 0;
   let weightSum = 0;
   let reachSum = 0;
+  let targeted = 0;
+  let channelSum = 0;
   let voice = 0;
   let active = 0;
   for (let i = 0; i < s.n; i++) {
@@ -137,6 +144,10 @@ export function prepareSeason(s: SimState, plan: Plan): void {
       weights[i] = reach * leadConversion(s, plan, i);
       weightSum += weights[i];
       reachSum += reach;
+      if (plan.acqTarget < 0 || c.segment[i] === plan.acqTarget) {
+        targeted++;
+        channelSum += channelReach(s, plan, i);
+      }
       prospects++;
     } else if (isActive(st)) {
       active++;
@@ -146,6 +157,9 @@ export function prepareSeason(s: SimState, plan: Plan): void {
   plan.season.acqWeight = weights;
   // The campaign's money buys reach; what share of it converts is fixed for the season from the leads it has.
   plan.season.convertShare = reachSum > 0 ? weightSum / reachSum : 0;
+  // A channel buys contacts at its price, but only those of the targeted people it reaches count: a cheap channel
+  // the target group is not on buys mostly people who never see the offer.
+  plan.season.channelShare = targeted > 0 ? channelSum / targeted : 0;
   s.store.prospects = prospects;
   s.store.prospectWeight = weightSum;
   s.store.promoterVoice = voice;
@@ -167,7 +181,7 @@ function acquisitionRates(s: SimState, plan: Plan, viral: number, downturn: numb
   rates.campaign = NONE;
   if (d.acquisition.budget > 0 && st.prospectWeight > 0) {
     // Diminishing returns: a channel saturates as it approaches 2% of the targeted prospects a week.
-    const bought = d.acquisition.budget / plan.weeks / plan.acqCpa;
+    const bought = (d.acquisition.budget / plan.weeks / plan.acqCpa) * plan.season.channelShare;
     const ceiling = 0.02 * st.prospectWeight;
     // Bolder claims make more of the people reached respond, saturated channel or not (and raise what they
     // expect, acquisition.ts).

@@ -364,3 +364,14 @@ describe('kinds of loyalty (unit 8)', () => {
     expect(last?.loyalty.kinds.false).toBeGreaterThan(0);
   });
 });
+
+describe('a campaign pays for reach on its channel', () => {
+  it('a cheap channel the target group is not on buys fewer of them than the group’s own channel', () => {
+    const students = sc.segments.find((g) => g.id === 'students')!;
+    const other = (['social', 'flyers', 'search', 'referral'] as const).find((ch) => ch !== students.acquisitionChannel && sc.costs.acquisition[ch] < sc.costs.acquisition[students.acquisitionChannel])!;
+    expect(other, 'a channel cheaper than the students’ own').toBeDefined();
+    const won = (channel: string) =>
+      playGame(sc, SEED, [decisions({ acquisition: { budget: 3000, channel: channel as 'social', target: 'students' } })]).reports[0].customers.acquiredBy.campaign;
+    expect(won(other)).toBeLessThan(won(students.acquisitionChannel));
+  });
+});

@@ -31,9 +31,7 @@ const scenarios: Scenario[] = readdirSync(dir)
  * (docs/model.md §12 says where and why): the test keeps them from getting worse until the model earns the 90%.
  */
 const BELOW_TARGET: Record<string, number> = {
-  // Bubble tea: a survey and calls to its few detractors return about what they cost in a shop of small baskets.
-  measure: 0.85,
-  // Bubble tea: with few complaints, half a basket of compensation barely pays.
+  // Bubble tea: with few complaints, half a basket of compensation barely pays (90% over 20 seeds).
   'optimum-compensation': 0.85,
   // A game in which the regulator happens not to act before the end leaves implied consent a little ahead: one seed
   // in six here in beauty and bubble tea (93% over 20 seeds).
@@ -41,7 +39,7 @@ const BELOW_TARGET: Record<string, number> = {
   // Bubble tea: three staff-weeks of training against more barely differ in a shop whose staff matter little to
   // its small baskets (90% over 20 seeds).
   'optimum-training': 0.83,
-  // Beauty: with every information source collected, small member prices barely beat none (85% over 20 seeds).
+  // Beauty: a small member price is worth about what its margin costs there (85% over 20 seeds).
   'optimum-member-price': 0.85,
 };
 
