@@ -21,12 +21,8 @@ export function churnCard(r: SeasonReport, reveal: boolean): HTMLElement {
   if (w.winBackAttempts > 0) {
     lines.push(
       h('p', { 'data-testid': 'win-back-line' }, t('report.winBack.line', { attempts: w.winBackAttempts, won: w.wonBack })),
-      h(
-        'p',
-        { 'data-testid': 'win-back-fixed' },
-        t('report.winBack.fixed', { attempts: w.causeFixed.attempts, won: w.causeFixed.won }),
-        reveal && w.apparent > 0 ? ` ${t('report.winBack.apparent', { n: w.apparent })}` : '',
-      ),
+      h('p', { 'data-testid': 'win-back-fixed' }, t('report.winBack.fixed', { attempts: w.causeFixed.attempts, won: w.causeFixed.won })),
+      reveal && w.apparent > 0 ? h('p', { 'data-testid': 'win-back-apparent' }, t('report.winBack.apparent', { n: w.apparent })) : '',
     );
   }
   return h('section', { class: 'card', 'data-testid': 'churn-card' }, h('h3', {}, t('report.churnKinds')), ...lines);

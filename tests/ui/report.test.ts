@@ -73,6 +73,10 @@ function poisoned(r: SeasonReport): { report: SeasonReport; hidden: Record<strin
   set(x.drivers[0], 'loyalty', 922.92, 'drivers.0.loyalty');
   set(x.complaints, 'silentFailures', 9611, 'complaints.silentFailures');
   set(x.care, 'fatigued', 9622, 'care.fatigued');
+  // Who of the lapsed had not really left (假性流失), and the letters that went to them.
+  set(x.customers.churnKinds, 'apparent', 9655, 'churnKinds.apparent');
+  x.retention.winBackAttempts = Math.max(1, x.retention.winBackAttempts);
+  set(x.retention, 'apparent', 9666, 'retention.apparent');
   return { report: x, hidden };
 }
 
