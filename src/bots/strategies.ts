@@ -104,6 +104,14 @@ function serviceWithin(scenario: Scenario, share: number): number {
   return Math.round(100 * Math.min(0.8, Math.max(0.55, level))) / 100;
 }
 
+/**
+ * Whether a rival opens that undercuts the store by more than a tenth: then the store competes on the rest of its
+ * offer (被吸引 weighs the whole offer, competition.ts), serving a step better than its margin alone would carry.
+ */
+function facesDiscountRival(scenario: Scenario): boolean {
+  return scenario.events.some((e) => e.kind === 'competitor-entry' && (e.offer?.price ?? 0) > 0.1);
+}
+
 /** Points (one per 10 yuan) that five average baskets earn, at least 20. */
 const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * averageBasket(scenario)) / 10));
 
@@ -144,7 +152,7 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
   // is, and small member prices: the first few per cent are what a customer notices (experience.ts).
   const season1 = averageSeasonSpend(scenario);
   const [t1, t2] = [Math.round(season1), Math.round(3 * season1)];
-  const base = serviceWithin(scenario, 0.1);
+  const base = serviceWithin(scenario, 0.1) + (facesDiscountRival(scenario) ? 0.1 : 0);
   // A targeted campaign runs on the channel that reaches its segment.
   const target = bestFitSegment(scenario);
   return {

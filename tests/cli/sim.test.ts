@@ -99,9 +99,15 @@ describe('sim command output', () => {
       expect(Object.keys(s.customers.byStage)).toEqual([...STAGE_IDS]);
       expect(Object.values(s.customers.byStage as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4000);
       // Churn this season by the report's reason ids, every id present, counts whole and ≥ 0.
-      expect(Object.keys(s.churn)).toEqual(['byReason']);
+      expect(Object.keys(s.churn)).toEqual(['byReason', 'kinds']);
       expect(Object.keys(s.churn.byReason)).toEqual(CHURN_IDS.filter((id) => id !== 'none'));
       for (const n of Object.values(s.churn.byReason as Record<string, number>)) expect(Number.isInteger(n) && n >= 0).toBe(true);
+      // The course's kinds: real churn is the season's leavers; malicious ones are among them.
+      expect(Object.keys(s.churn.kinds)).toEqual(['real', 'apparent', 'malicious', 'lapsed']);
+      const leavers = Object.values(s.churn.byReason as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(s.churn.kinds.real).toBe(leavers);
+      expect(s.churn.kinds.malicious).toBeLessThanOrEqual(s.churn.kinds.real);
+      expect(s.churn.kinds.apparent).toBeLessThanOrEqual(s.churn.kinds.lapsed);
     });
     expect(Object.keys(out.final)).toEqual(['score']);
     expect(Object.keys(out.final.score)).toEqual(['total', 'satisfaction', 'loyalty', 'churn', 'profit', 'residual']);

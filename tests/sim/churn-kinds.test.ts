@@ -30,17 +30,17 @@ describe('win-back depends on whether the cause was put right', () => {
     expect(t.c.churnStanding[i]).toBe(0.55);
   });
 
-  it('a service cause put right since doubles the chance at most; unchanged is the base; worse lowers it', () => {
+  it('a service cause put right since raises the chance up to 1.6 times; unchanged is the base; worse lowers it', () => {
     const t = cloneState(s);
     t.store.quality = 0.55;
     churn(t, i, ChurnReason.Own, Cause['low-satisfaction']);
     expect(fixFactor(t, i)).toBe(1);
     t.store.quality = 0.6;
-    expect(fixFactor(t, i)).toBeCloseTo(1.4, 12);
+    expect(fixFactor(t, i)).toBeCloseTo(1.3, 12);
     t.store.quality = 0.9;
-    expect(fixFactor(t, i)).toBe(2);
+    expect(fixFactor(t, i)).toBe(1.6);
     t.store.quality = 0.4;
-    expect(fixFactor(t, i)).toBe(0.4);
+    expect(fixFactor(t, i)).toBe(0.5);
   });
 
   it('an unresolved complaint is put right by better complaint handling, not by better service', () => {
@@ -49,18 +49,18 @@ describe('win-back depends on whether the cause was put right', () => {
     churn(t, i, ChurnReason.Own, Cause['complaint-unresolved']);
     t.store.quality += 0.2;
     expect(fixFactor(t, i)).toBe(1);
-    t.store.recovery = 0.8;
-    expect(fixFactor(t, i)).toBe(2);
+    t.store.recovery = 0.6;
+    expect(fixFactor(t, i)).toBeCloseTo(1.6, 12);
   });
 
-  it('a customer bought away returns readily once the rival’s promotion is over; moving away and misfit are not fixed', () => {
+  it('a customer bought away is approached in vain while the rival’s promotion runs; moving away and misfit are not fixed', () => {
     const sc = smallBubbleTea(400, { events: [{ week: 1, kind: 'competitor-promo', weeks: 3, strength: 0.7 }] });
     const t = newGame(sc, 'fix-2');
     const k = activeCustomer(t);
     churn(t, k, ChurnReason.Bought, Cause['competitor-promo']);
     expect(fixFactor(t, k)).toBe(0.5);
     t.week = 10;
-    expect(fixFactor(t, k)).toBe(1.5);
+    expect(fixFactor(t, k)).toBe(1);
     const u = cloneState(s);
     churn(u, i, ChurnReason.Forced, Cause['moved-away']);
     expect(fixFactor(u, i)).toBe(1);

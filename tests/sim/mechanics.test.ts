@@ -760,7 +760,7 @@ describe('the yearly growth-value deduction', () => {
 
 describe('kinds of complaint (unit 6)', () => {
   it('every complaint has one kind, from what went wrong, and the report counts them', () => {
-    const sc = smallBubbleTea(1500);
+    const sc = smallBubbleTea(3000);
     const g = playGame(sc, 'kinds-1', botSeasons('textbook', sc));
     for (const r of g.reports) {
       const kinds = Object.values(r.complaints.byKind);

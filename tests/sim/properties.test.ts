@@ -176,6 +176,8 @@ describe('won-back customers are sorted into the current tier design', () => {
   it('removing the tier levels while winning customers back keeps every number finite', () => {
     const s = newGame(sc, 'stale-tier');
     playStep(s, Decisions.parse({ tiers: { levels: [{ threshold: 50 }, { threshold: 150 }] } }));
+    // A season on, so that those who left are long enough absent for the till's records to show them lapsed.
+    playStep(s, Decisions.parse({ tiers: { levels: [{ threshold: 50 }, { threshold: 150 }] } }));
     const r = playStep(s, Decisions.parse({ retention: { winBackBudget: 2000 } }));
     expect(r.retention.wonBack).toBeGreaterThan(0);
     expect(badNumbers(r)).toEqual([]);
