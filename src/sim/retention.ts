@@ -10,12 +10,11 @@ import { reaches } from './targeting';
 import { Cause, ChurnReason, Stage, isActive } from './types';
 
 // 客户保持与挽回, run at the start of each season: let unprofitable customers go, offer customers in decline a
-// coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong
-// first relationship, and for those who left over something the store has put right since (churn-causes.ts);
-// customers bought away on price rarely return for a letter while the rival's promotion runs (Kumar, Bhagwat &
-// Zhang 2015). Aimed at the store's segments, the coupon
-// can go to the early-warning list or the valuable instead of the declining, and win-back can be limited to,
-// say, lapsed high-value customers (保持客户) — tiering the effort and letting the rest go, as unit 9 teaches.
+// coupon, and approach lost customers. Win-back works best soon after leaving, for customers with a strong first
+// relationship, and for those who left over something the store has put right since (churn-causes.ts); customers
+// bought away on price rarely return for a letter (Kumar, Bhagwat & Zhang 2015). Aimed at the store's segments,
+// the coupon can go to the early-warning list or the valuable instead of the declining, and win-back can be limited
+// to, say, lapsed high-value customers (保持客户) — tiering the effort and letting the rest go, as unit 9 teaches.
 
 const WIN_BACK_BASE: Record<number, number> = {
   [ChurnReason.Own]: 0.4,
