@@ -123,7 +123,7 @@ const rewardMark = (scenario: Scenario): number => Math.max(20, Math.round((5 * 
  * customer, and they learn preferences on the way); where baskets are large, the birthday and the profile (a
  * birthday greeting and a recommendation are worth more on a large basket).
  */
-export function collectingSources(scenario: Scenario): { birthdayRegistration: boolean; profileSurvey: boolean; checkIn: boolean; votes: boolean } {
+function collectingSources(scenario: Scenario): { birthdayRegistration: boolean; profileSurvey: boolean; checkIn: boolean; votes: boolean } {
   const customers = scenario.population.size * scenario.population.initialCustomers;
   const margin = customers * averageSeasonSpend(scenario) * scenario.store.margin;
   const perActivity = scenario.costs.infoActivityWeek * scenario.weeksPerSeason;

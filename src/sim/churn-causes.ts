@@ -1,4 +1,5 @@
 import type { SimState } from './state';
+import { eventOn } from './week-context';
 import { Cause } from './types';
 
 // 挽回 (unit 9): analyse the cause, remedy it, then ask the customer back. What drove a customer away is recorded
@@ -49,7 +50,7 @@ export function causeStanding(s: SimState, cause: number): number {
 
 /** Whether a rival's price promotion is running in `week`. */
 function rivalPromoOn(s: SimState, week: number): boolean {
-  return s.scenario.events.some((e) => e.kind === 'competitor-promo' && week >= e.week - 1 && week < e.week - 1 + e.weeks);
+  return s.scenario.events.some((e) => e.kind === 'competitor-promo' && eventOn(e, week));
 }
 
 /**
@@ -67,11 +68,6 @@ export function fixFactor(s: SimState, i: number): number {
   if (fix === Fix.RivalPromo) return rivalPromoOn(s, s.week) ? 0.5 : 1;
   if (fix === Fix.Misfit) return 0.7;
   return 1;
-}
-
-/** Whether the cause this customer left over has been put right (a factor above 1). */
-export function causeFixed(s: SimState, i: number): boolean {
-  return fixFactor(s, i) > 1;
 }
 
 function clampFactor(f: number): number {

@@ -185,7 +185,6 @@ function census(s: SimState, plan: Plan, firstWeek: number): Census {
       // Served this season and gone: losing an unhappy customer must not lift the season's means.
       if (st === Stage.Churned && c.churnWeek[i] >= firstWeek) {
         left++;
-        churnKinds.real++;
         if (c.contribution[i] < 0 && ((c.flags[i] & Flag.DealWon) !== 0 || c.churnReason[i] === ChurnReason.Bought)) churnKinds.malicious++;
         satSum += c.sat[i];
         loySum += c.loyalty[i];
@@ -291,7 +290,8 @@ export function buildReport(s: SimState, plan: Plan, weekly: WeekStats[], measur
       acquiredBy: { ...t.acquiredBy },
       churned,
       churnByReason,
-      churnKinds,
+      // Real churn is the season's leavers: the churned total, counted once.
+      churnKinds: { ...churnKinds, real: churned },
       byTier: tierCount,
       bySegment: s.scenario.segments.map((g, k) => ({
         segment: g.id,

@@ -156,7 +156,7 @@ export function followUpDetractors(s: SimState, plan: Plan): void {
 }
 
 /** Share of the store's customers called back that gives the team the whole of what closing the loop teaches. */
-export const LOOP_SHARE = 0.03;
+const LOOP_SHARE = 0.03;
 
 /**
  * The outer loop (Reichheld & Markey 2011): what the callbacks hear is taken back to the team, and staff learn

@@ -48,13 +48,10 @@ export function weekContext(s: SimState, plan: Plan, k: number): WeekCtx {
   let competitorPromo = NONE;
   let rival: Scenario['events'][number] | null = null;
   for (const e of s.scenario.events) {
-    const start = e.week - 1;
-    // A competitor that entered stays; other events last their stated weeks.
-    const on = e.kind === 'competitor-entry' ? w >= start : w >= start && w < start + e.weeks;
-    if (!on) continue;
+    if (!eventOn(e, w)) continue;
     if (e.kind === 'holiday') {
       holiday = Math.max(holiday, e.strength);
-      if (w === start) holidayStart = true;
+      if (w === e.week - 1) holidayStart = true;
     } else if (e.kind === 'downturn') downturn = Math.max(downturn, e.strength);
     else if (e.kind === 'supply-incident') supplyIncident = Math.max(supplyIncident, e.strength);
     else if (e.kind === 'viral-review') viral = Math.max(viral, e.strength);
@@ -164,6 +161,12 @@ export function prepareSeason(s: SimState, plan: Plan): void {
   s.store.prospectWeight = weightSum;
   s.store.promoterVoice = voice;
   s.store.activeCount = active;
+}
+
+/** Whether a scenario event is in force in week `w` (0-based): a competitor that entered stays; others last their weeks. */
+export function eventOn(e: Scenario['events'][number], w: number): boolean {
+  const start = e.week - 1;
+  return e.kind === 'competitor-entry' ? w >= start : w >= start && w < start + e.weeks;
 }
 
 /** A rival's offer as a whole, the scenario's defaults filled in: 5% cheaper, the store's product, middling service. */
