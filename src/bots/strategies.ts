@@ -2,7 +2,7 @@ import { Decisions, type DecisionsInput } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
 import { LEVER_AREAS } from '../scenario/schema';
 import { isOpen } from '../scenario/areas';
-import { courseScript, plannedSpend, basicVisitCost, pushyScript, SURVEY_REACH, type SeasonReport } from '../sim';
+import { adequateSecurity, courseScript, plannedSpend, basicVisitCost, pushyScript, SURVEY_REACH, type SeasonReport } from '../sim';
 
 // Scripted strategies: the passive baseline, the course's advice applied with judgement, and the degenerate
 // shortcuts the course warns against. The tournament plays them against each other; the CLI and benchmark
@@ -72,12 +72,12 @@ export function finish(scenario: Scenario, input: DecisionsInput, acquisitionSha
     d.acquisition.budget = Math.min(d.acquisition.budget || rest * acquisitionShareOfRest, rest);
   }
   if (fixed > scenario.budgetPerSeason) {
-    // Scale the adjustable spending (training, security, win-back, the survey) down until the plan fits the
-    // budget, rather than hand the engine a plan its rules refuse; the rest (the AI assistant, say) stays.
-    const full = { training: d.staff.training, security: d.information.securitySpend, winBack: d.retention.winBackBudget, sample: d.survey.sample };
+    // Scale the adjustable spending (training, win-back, the survey) down until the plan fits the budget, rather
+    // than hand the engine a plan its rules refuse; the rest (the AI assistant, say, and the security the law asks
+    // for what the plan collects) stays.
+    const full = { training: d.staff.training, winBack: d.retention.winBackBudget, sample: d.survey.sample };
     const scale = (k: number): number => {
       d.staff.training = full.training * k;
-      d.information.securitySpend = full.security * k;
       d.retention.winBackBudget = full.winBack * k;
       d.survey.sample = Math.floor(full.sample * k);
       return plannedSpend(scenario, d).total;
@@ -134,6 +134,20 @@ function collectingSources(scenario: Scenario): { birthdayRegistration: boolean;
   return { checkIn: first, votes: second, birthdayRegistration: third, profileSurvey: fourth };
 }
 
+/** Information collected with the security spending the law asks for it, to the next ten yuan. */
+function withSecurity(scenario: Scenario, info: Decisions['information']): Decisions['information'] {
+  return { ...info, securitySpend: 10 * Math.ceil(adequateSecurity(scenario, info) / 10) };
+}
+
+/**
+ * Routine contacts as often as the customers welcome them (适度关怀): monthly, and every three weeks or so where the
+ * customers, weighted by their share, tolerate at least two and a half contacts in four weeks.
+ */
+function contactsPerMonth(scenario: Scenario): number {
+  const tolerance = scenario.segments.reduce((a, seg) => a + seg.share * seg.contactTolerance, 0);
+  return tolerance >= 2.5 ? 1.5 : 1;
+}
+
 /** An average basket below this many yuan makes a small-basket shop (bubble tea, a juice bar). */
 const SMALL_BASKET = 50;
 
@@ -171,9 +185,9 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
     },
     // No points programme: points are booked at face value as they are issued, and in these markets a programme
     // rich enough to move buying costs about what it brings back (the points bot plays one).
-    // Monthly care, birthdays, follow-up after a purchase and recommendations; no holiday blast to everyone on top,
-    // which pushes the least tolerant past what they accept.
-    care: { contactsPerMonth: 1, channel: 'app', birthday: true, holiday: false, afterSale: true, recommendations: true },
+    // Care as often as the customers welcome it, birthdays, follow-up after a purchase and recommendations; no
+    // holiday blast to everyone on top, which pushes the least tolerant past what they accept.
+    care: { contactsPerMonth: contactsPerMonth(scenario), channel: 'app', birthday: true, holiday: false, afterSale: true, recommendations: true },
     // Compensation of half a usual basket: most of what compensation can do (complaints.ts); staff trained to fix
     // things on the spot.
     complaints: { responseDays: 2, empowerment: 1, compensation: Math.round(0.5 * averageBasket(scenario)), scriptTraining: true, aiAssistant: false },
@@ -184,10 +198,9 @@ const textbookInput = (scenario: Scenario, season = 0): DecisionsInput => {
       winBackAudience: { groups: ['keep'] },
       letGoUnprofitable: true,
     },
-    // The sources the store's margin carries (collectingSources), with explicit consent and security spending: the
-    // birthday and the profile first (they feed the birthday greeting and recommendations), then check-ins and votes,
-    // which also keep members engaged between purchases (information.ts).
-    information: { ...collectingSources(scenario), consent: 'explicit', securitySpend: 0.02 * b },
+    // The sources the store's margin carries (collectingSources), with explicit consent and the security the law asks
+    // for the data they collect (security.ts), to the next ten yuan.
+    information: withSecurity(scenario, { ...collectingSources(scenario), consent: 'explicit', securitySpend: 0 }),
     // Three staff-weeks of wages: what a team can take in a season (staff.ts); more would be money without gain.
     staff: { training: 3 * scenario.costs.staffWeek },
     // Measure, then act: a survey answered by as many as will answer (about three in ten of the customers the store

@@ -289,7 +289,7 @@ export class StoreScene extends Phaser.Scene {
       const kind: string = n.kind;
       if (n.week !== week) continue;
       if (kind === 'data-incident') on.add('data-incident');
-      if (kind === 'regulator') on.add('regulator');
+      if (kind === 'regulator' || kind === 'security-order') on.add('regulator');
     }
     this.rival.setVisible(rival);
     this.promo.setVisible(promo);

@@ -11,7 +11,7 @@ import { playSeason, type OnWeek } from './season';
 // way a season is played from outside the engine: it checks the decisions against the scenario's rules first,
 // so no caller can play a plan the rules refuse.
 
-export const ENGINE_VERSION = '8.0.0';
+export const ENGINE_VERSION = '9.0.0';
 
 /** The seed's market before the first season. */
 export function newGame(scenario: Scenario, seed: string): SimState {

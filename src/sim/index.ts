@@ -5,7 +5,8 @@
 
 // Playing
 export { ENGINE_VERSION, fold, newGame, step, type FoldOptions, type Folded, type StepResult } from './game';
-export { checkPlan, plannedSpend, type PlanIssue, type PlannedSpend } from './economics';
+export { checkPlan, infoActivities, plannedSpend, type PlanIssue, type PlannedSpend } from './economics';
+export { adequateSecurity, securityLevel } from './security';
 export { basicVisitCost } from './service-cost';
 export { answerQuality, featuredChance, PRESENT_STEP, stepQuality, STEP_QUALITY } from './featured';
 export {

@@ -2,6 +2,7 @@ import { clamp01 } from './detmath';
 import { changeLoyalty, changeSat, churn } from './effects';
 import type { Plan } from './plan';
 import { infoActivities } from './economics';
+import { securityLevel, underProtected } from './security';
 import { uniform } from './random';
 import type { SimState } from './state';
 import { Flag } from './state';
@@ -13,7 +14,8 @@ import { Cause, ChurnReason, isActive } from './types';
 // recorded without explicit consent are unlawful to hold: while the store holds any, the regulator may act — a fine
 // scaled to the store's turnover, an order to delete every such profile, and a public notice that costs trust and
 // reputation — and a data incident among them brings the regulator for certain. Asking for consent again with
-// explicit consent makes a profile lawful (or, refused, deletes it).
+// explicit consent makes a profile lawful (or, refused, deletes it). Collecting with less protection than the law
+// asks (security.ts) is a breach of its own: an inspection, or a leak, brings an order to correct with a fine.
 
 const STANCE_RISK = { explicit: 1, implied: 2.5, none: 6 } as const;
 
@@ -88,23 +90,41 @@ function regulatorAction(s: SimState, plan: Plan): void {
   for (let i = 0; i < s.n; i++) if (c.flags[i] & Flag.NoConsent) deleteProfile(c, i);
 }
 
+/** Weekly chance that an inspection finds a store collecting personal information without adequate security. */
+export const SECURITY_INSPECTION_CHANCE = 0.03;
+
+/**
+ * An order to correct inadequate security (PIPL art. 51 and 66): half the consent fine and a public notice. At most
+ * once a season, since a season's plan cannot be corrected before the next.
+ */
+function securityOrder(s: SimState, plan: Plan): void {
+  if (s.tally.securityFine > 0) return;
+  const fine = 0.5 * regulatorFine(s, plan);
+  s.tally.securityFine += fine;
+  s.tally.costs.fines += fine;
+  s.store.regulatorActions++;
+  s.store.trust = clamp01(s.store.trust - 0.1);
+  s.store.reputation = clamp01(s.store.reputation - 0.03);
+}
+
 /** Store-level weekly update of data quality, trust, the incident draw and the regulator. */
 export function informationWeek(s: SimState, plan: Plan): void {
   regulatorWeek(s, plan);
   const info = plan.d.information;
   const st = s.store;
   const activities = infoActivities(info);
-  const security = Math.min(1, info.securitySpend / (20 * s.scenario.costs.infoActivityWeek * plan.weeks + 1));
+  const security = securityLevel(s.scenario, info);
   const cleaning = activities * (info.consent === 'explicit' ? 0.012 : 0.007) + 0.01 * security;
   st.dataQuality = clamp01(st.dataQuality + cleaning - 0.004 * (st.dataQuality - 0.3));
   if (info.consent === 'explicit') st.trust = clamp01(st.trust + 0.003 * (1 - st.trust));
   else if (activities > 0) st.trust = clamp01(st.trust - (info.consent === 'none' ? 0.006 : 0.002));
   if (activities === 0 && info.securitySpend === 0) return;
-  const risk = 0.0015 * activities * STANCE_RISK[info.consent] * (1 - 0.85 * security);
+  const risk = 0.0015 * activities * STANCE_RISK[info.consent] * (1 - 0.9 * security);
   if (uniform(s.keys.store, 0, s.week, 0) < risk) dataIncident(s, plan);
 }
 
 function regulatorWeek(s: SimState, plan: Plan): void {
+  if (underProtected(s.scenario, plan.d.information) && uniform(s.keys.store, 0, s.week, 2) < SECURITY_INSPECTION_CHANCE) securityOrder(s, plan);
   const stance = plan.d.information.consent;
   if (unlawfulProfiles(s) === 0) return;
   const chance = INSPECTION_CHANCE[stance === 'none' ? 'none' : 'implied'];
@@ -124,6 +144,7 @@ function dataIncident(s: SimState, plan: Plan): void {
     s.tally.negativeWom += c.womP[i];
     if (uniform(s.keys.info, i, s.week, 9) < 0.1) churn(s, i, ChurnReason.Own, Cause['data-incident']);
   }
-  // A leak of data held without consent is reported, and the regulator acts on it.
+  // A leak is reported, and the regulator acts on data held without consent and on inadequate security.
   if (unlawfulProfiles(s) > 0) regulatorAction(s, plan);
+  if (underProtected(s.scenario, plan.d.information)) securityOrder(s, plan);
 }

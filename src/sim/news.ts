@@ -2,6 +2,7 @@ import type { EVENT_KINDS } from '../scenario/schema';
 import { infoActivities } from './economics';
 import type { Plan } from './plan';
 import type { SimState } from './state';
+import { adequateSecurity, securityLevel } from './security';
 import { rivalOffer } from './week-context';
 import { Cause, ChurnReason } from './types';
 import type { WeekStats } from './week-stats';
@@ -10,7 +11,7 @@ import type { WeekStats } from './week-stats';
 // explain it and say what would have prevented or softened it. Plain data; the words are the interface's (both
 // languages), built from `kind` and `facts`. A pure reading of the season just played.
 
-export type NewsKind = (typeof EVENT_KINDS)[number] | 'data-incident' | 'regulator' | 'overload';
+export type NewsKind = (typeof EVENT_KINDS)[number] | 'data-incident' | 'regulator' | 'security-order' | 'overload';
 
 export interface NewsItem {
   /** Game week it happened, counted from 0 over the whole game. */
@@ -57,18 +58,20 @@ export function seasonNews(s: SimState, plan: Plan, weekly: readonly WeekStats[]
     news.push({ week, kind: e.kind, ...(e.name ? { name: e.name } : {}), ...(start < first ? { continuing: true } : {}), facts });
   }
   const info = plan.d.information;
-  // Security spending that would have covered the data collected: the spend at which security is complete
-  // (information.ts).
-  const cover = 20 * s.scenario.costs.infoActivityWeek * plan.weeks + 1;
+  // What the plan spent on security against what the law asks for the data it collects (security.ts).
+  const security = {
+    security: info.securitySpend,
+    adequate: adequateSecurity(s.scenario, info),
+    protection: Math.round(100 * securityLevel(s.scenario, info)),
+    activities: infoActivities(info),
+  };
   const incidents = weekly.filter((w) => w.dataIncident);
   for (const w of incidents) {
     news.push({
       week: w.week,
       kind: 'data-incident',
       facts: {
-        security: info.securitySpend,
-        cover: Math.round(cover),
-        activities: infoActivities(info),
+        ...security,
         explicitConsent: info.consent === 'explicit' ? 1 : 0,
         affected: Math.round(t.countByCause[Cause['data-incident']] / incidents.length),
       },
@@ -78,9 +81,10 @@ export function seasonNews(s: SimState, plan: Plan, weekly: readonly WeekStats[]
     news.push({
       week: w.week,
       kind: 'regulator',
-      facts: { fine: Math.round(w.regulatorFine) },
+      facts: { fine: w.regulatorFine },
     });
   }
+  for (const w of weekly.filter((x) => x.securityFine > 0)) news.push({ week: w.week, kind: 'security-order', facts: { fine: w.securityFine, ...security } });
   const busy = weekly.filter((w) => w.load > 1);
   if (busy.length > 0) {
     const peak = busy.reduce((a, w) => (w.load > a.load ? w : a));

@@ -118,6 +118,7 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
   }
   const incidentsBefore = s.store.incidents;
   const finesBefore = t.costs.fines;
+  const securityBefore = t.securityFine;
   informationWeek(s, plan);
   reputationWeek(s, ctx, t.positiveWom - posBefore, t.negativeWom - negBefore, plan.d.complaints.publicReply);
   const store = s.store;
@@ -137,7 +138,9 @@ function tick(s: SimState, plan: Plan, ctx: WeekCtx): WeekStats {
     churned: sum(t.churnByReason) - churnedBefore,
     complaints: t.complaintsFiled - complaintsBefore,
     dataIncident: s.store.incidents > incidentsBefore,
-    regulatorFine: t.costs.fines - finesBefore,
+    // In whole yuan: the two fines share the tally's fines line, and a difference of sums leaves rounding behind.
+    regulatorFine: Math.round(t.costs.fines - finesBefore - (t.securityFine - securityBefore)),
+    securityFine: Math.round(t.securityFine - securityBefore),
     load: visits / plan.capacity,
     byStage,
     visitors,

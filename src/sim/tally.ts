@@ -56,6 +56,8 @@ export interface Tally {
   winBackFixedWon: number;
   /** Win-back letters to customers the till's records showed lapsed who had not left (假性流失). */
   winBackApparent: number;
+  /** The fine of this season's order to correct inadequate data security (at most one order, information.ts). */
+  securityFine: number;
   /** Perceived quality summed over every visit's experience, and the number of visits it covers. */
   qualitySum: number;
   qualityCount: number;
@@ -113,6 +115,7 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     winBackFixedTried: 0,
     winBackFixedWon: 0,
     winBackApparent: 0,
+    securityFine: DOUBLE_ZERO,
     qualitySum: DOUBLE_ZERO,
     qualityCount: 0,
     positiveWom: DOUBLE_ZERO,
@@ -123,7 +126,7 @@ export function newTally(n: number, stageNow: Uint8Array): Tally {
     stageAtStart: n === stageNow.length ? stageNow.slice() : new Uint8Array(n),
   };
   // The fractional figures are declared as doubles and start at +0 (hot-loop.ts).
-  t.revenue = t.grossMargin = t.qualitySum = t.positiveWom = t.negativeWom = 0;
+  t.revenue = t.grossMargin = t.qualitySum = t.positiveWom = t.negativeWom = t.securityFine = 0;
   for (const k of COST_KEYS) t.costs[k] = 0;
   return t;
 }

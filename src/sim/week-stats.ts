@@ -10,6 +10,8 @@ export interface WeekStats {
   dataIncident: boolean;
   /** The regulator fined the store this week for profiles held without consent (information.ts). */
   regulatorFine: number;
+  /** The regulator's fine this week for collecting without adequate security (security.ts). */
+  securityFine: number;
   /** This week's visits over the staff's capacity (1 = full; above 1 the queue grows). */
   load: number;
   byStage: number[];

@@ -1,6 +1,6 @@
 import type { Decisions, TierLevel } from '../scenario/decisions';
 import type { AcqChannel, ContactChannel, Scenario } from '../scenario/schema';
-import { plannedSpend } from '../sim';
+import { adequateSecurity, infoActivities, plannedSpend, securityLevel } from '../sim';
 import { t } from './i18n';
 import type { MessageKey } from './locales/zh-CN';
 
@@ -87,6 +87,9 @@ export function leverCost(path: string, d: Decisions, sc: Scenario): string | nu
       return weekly((x) => void (x.information[key] = true), (x) => void (x.information[key] = false), c.infoActivityWeek);
     }
     case 'information.securitySpend':
+      return infoActivities(d.information) === 0
+        ? t('leverCost.securityNone')
+        : t('leverCost.security', { protection: Math.round(100 * securityLevel(sc, d.information)), adequate: adequateSecurity(sc, d.information) });
     case 'staff.training':
       return t('leverCost.planned');
     case 'tiers.baseService':

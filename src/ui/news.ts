@@ -14,6 +14,7 @@ const NAMELESS: Record<NewsItem['kind'], MessageKey> = {
   downturn: 'news.name.downturn',
   'data-incident': 'news.name.data-incident',
   regulator: 'news.name.regulator',
+  'security-order': 'news.name.security-order',
   overload: 'news.name.overload',
 };
 

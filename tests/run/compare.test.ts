@@ -1,12 +1,16 @@
 // Comparing two runs of one scenario and seed: season scores side by side, where the decisions first diverge and
 // which fields, and the customers who stayed in one run and left in the other, each with the reason and history.
 import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../src/sim/game';
 import { compareRuns, formatComparison, type Comparison } from '../../src/run/compare';
 import { extendRun, forkRun } from '../../src/run/fork';
 import { playToRun, verifyRun } from '../../src/run/replay';
 import { fromParsed } from '../../src/scenario/scenario';
 import { CHURN_IDS } from '../../src/sim/types';
 import { botSeasons, smallBubbleTea } from '../sim/helpers';
+
+/** An engine version this build cannot verify: the next major. */
+const FUTURE = `${Number(ENGINE_VERSION.split('.')[0]) + 1}.0.0`;
 
 const { scenario, hash } = fromParsed(smallBubbleTea(500));
 const textbook = playToRun(scenario, hash, 'cmp', 'team-t', botSeasons('textbook', scenario)).run;
@@ -122,7 +126,7 @@ describe('refusals and warnings', () => {
     const edited = structuredClone(spam);
     edited.scenario.data.budgetPerSeason = 1e6;
     expect(compareRuns(textbook, edited)).toEqual({ ok: false, reason: 'run B: embedded scenario does not match its hash (edited after the run)', why: { code: 'edited', side: 'B' } });
-    expect(compareRuns({ ...structuredClone(textbook), engineVersion: '9.0.0' }, spam)).toMatchObject({ ok: false, reason: expect.stringContaining('run A: engine version 9.0.0'), why: { code: 'engine', side: 'A', version: '9.0.0' } });
+    expect(compareRuns({ ...structuredClone(textbook), engineVersion: FUTURE }, spam)).toMatchObject({ ok: false, reason: expect.stringContaining(`run A: engine version ${FUTURE}`), why: { code: 'engine', side: 'A', version: FUTURE } });
   });
 
   it('compares re-simulated figures of a run whose claims are wrong, and says so', () => {

@@ -158,7 +158,7 @@ function mutate(kind: Kind, original: RunFile, r: () => number): string {
       doc.team = pick(['Team 2', '二组', '', 'a'.repeat(80)]);
       break;
     case 'engine':
-      doc.engineVersion = pick(['1.7.2', '2.7.2', '9.0.0', '0.9.9', '2.0', 'one']);
+      doc.engineVersion = pick(['1.7.2', '2.7.2', '99.0.0', '0.9.9', '2.0', 'one']);
       break;
     case 'drop-final':
       delete doc.final;

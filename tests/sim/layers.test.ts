@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { cycles, importsUnder } from '../architecture/imports';
 
 const LAYERS: [string, string[]][] = [
-  ['base', ['types', 'detmath', 'random', 'hot-loop', 'attitude', 'service-cost', 'economics']],
+  ['base', ['types', 'detmath', 'random', 'hot-loop', 'attitude', 'service-cost', 'economics', 'security']],
   ['state', ['events', 'tally', 'state', 'plan', 'week-stats', 'week-context', 'prefetch', 'objections']],
   ['customer', ['effects', 'churn-causes', 'segments', 'targeting']],
   [

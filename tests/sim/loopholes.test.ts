@@ -13,6 +13,7 @@ import { SURVEY_REACH } from '../../src/sim/survey';
 import { perceive } from '../../src/sim/experience';
 import { retier, setEdges } from '../../src/sim/tiers';
 import { collect, informationWeek, unlawfulProfiles } from '../../src/sim/information';
+import { adequateSecurity } from '../../src/sim/security';
 import type { DecisionsInput } from '../../src/scenario/decisions';
 import { isActive } from '../../src/sim/types';
 import { botSeasons, decisions, shippedScenario, smallBubbleTea, playGame, playStep } from './helpers';
@@ -275,10 +276,13 @@ describe('a member price is a saving against what others pay', () => {
 describe('collecting without consent is never a cheap trade-off (个人信息保护法)', () => {
   const textbook = botSeasons('textbook', sc);
   // Every source on (the textbook weighs sources against the market's margin, and this market is a small copy),
-  // paid for from the campaign's money.
+  // paid for from the campaign's money, with the security the law asks for, so that consent alone differs.
   const sources = { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true };
   const withConsent = (consent: 'explicit' | 'implied' | 'none') =>
-    textbook.map((d) => ({ ...d, acquisition: { ...d.acquisition, budget: 0 }, information: { ...d.information, ...sources, consent, securitySpend: 0 } }));
+    textbook.map((d) => {
+      const information = { ...d.information, ...sources, consent };
+      return { ...d, acquisition: { ...d.acquisition, budget: 0 }, information: { ...information, securitySpend: adequateSecurity(sc, information) } };
+    });
 
   it('the regulator fines a store holding profiles taken without consent and orders them deleted', () => {
     const g = playGame(sc, SEED, withConsent('none'));

@@ -1,5 +1,6 @@
 // The season's news: every scenario event and every incident named in the week it happened, with its facts.
 import { describe, expect, it } from 'vitest';
+import { adequateSecurity } from '../../src/sim/security';
 import { botSeasons, bubbleTea, decisions, playGame, smallBubbleTea } from './helpers';
 
 describe('season news', () => {
@@ -19,7 +20,7 @@ describe('season news', () => {
     expect(g.reports[3].news.some((n) => n.kind === 'competitor-entry' && n.continuing)).toBe(true);
   });
 
-  it('a data leak is news in its week, with the security spent against what would have covered the data', () => {
+  it('a data leak is news in its week, with the security spent against what the law asks for the data', () => {
     const sc = smallBubbleTea(1500);
     const risky = decisions({ information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } });
     const g = playGame(sc, 'leak', [risky, risky, risky, risky]);
@@ -28,8 +29,8 @@ describe('season news', () => {
     expect(incidents).toBeGreaterThan(0);
     expect(leaks).toHaveLength(incidents);
     for (const n of leaks) {
-      expect(n.facts).toMatchObject({ security: 0, activities: 4, explicitConsent: 0 });
-      expect(n.facts.cover).toBeGreaterThan(0);
+      expect(n.facts).toMatchObject({ security: 0, protection: 0, activities: 4, explicitConsent: 0 });
+      expect(n.facts.adequate).toBe(adequateSecurity(sc, risky.information));
       expect(g.reports.flatMap((r) => r.weekly).find((w) => w.week === n.week)?.dataIncident).toBe(true);
     }
   });
