@@ -12,6 +12,7 @@ export { answerQuality, featuredChance, PRESENT_STEP, stepQuality, STEP_QUALITY 
 export {
   conversion,
   courseScript,
+  improvisedQuality,
   OBJECTION_KINDS,
   OBJECTION_PRESENT_STEP,
   objectionStepQuality,

@@ -54,8 +54,13 @@ export function scriptQuality(kind: number, choices: readonly number[]): number 
 export function objectionQualities(scripts: Partial<Record<ObjectionKindId, readonly number[]>>, staffSkill: number): Float64Array {
   return Float64Array.from(OBJECTION_KINDS, (id, kind) => {
     const choices = scripts[id];
-    return choices ? scriptQuality(kind, choices) : 0.35 * staffSkill;
+    return choices ? scriptQuality(kind, choices) : improvisedQuality(staffSkill);
   });
+}
+
+/** The quality of answers the staff improvise without a script, by their skill (0–1). */
+export function improvisedQuality(staffSkill: number): number {
+  return 0.35 * staffSkill;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Decisions } from '../scenario/decisions';
 import type { Scenario } from '../scenario/schema';
-import { conversion, OBJECTION_KINDS, scriptQuality, type ObjectionKindId } from '../sim';
+import { conversion, improvisedQuality, OBJECTION_KINDS, scriptQuality, type ObjectionKindId } from '../sim';
 import { editDraft } from '../store/actions';
 import { prefs, session } from '../store/session';
 import { openModal } from './dialog';
@@ -40,8 +40,8 @@ function conversionLine(q: number): string {
   return t('objections.conversion', { c: factor(q), none: factor(0), best: factor(1) });
 }
 
-/** The sales-script section of the acquisition area. */
-export function objectionsSection(d: Decisions, sc: Scenario): HTMLElement {
+/** The sales-script section of the acquisition area; the staff's skill as the last season left it. */
+export function objectionsSection(d: Decisions, sc: Scenario, staffSkill: number): HTMLElement {
   const scripts = d.acquisition.objections;
   const list = h('ul', { class: 'objection-list', style: 'list-style:none;padding:0;margin:0.3rem 0 0;display:grid;gap:0.4rem' });
   for (const [k, kind] of OBJECTION_KINDS.entries()) {
@@ -50,7 +50,12 @@ export function objectionsSection(d: Decisions, sc: Scenario): HTMLElement {
     const stateId = `objection-state-${kind}`;
     const state =
       q === null
-        ? h('span', { id: stateId, 'data-testid': stateId, 'data-written': 'false', style: 'flex:1 1 16rem' }, `○ ${t('objections.notWritten')}`)
+        ? h(
+            'span',
+            { id: stateId, 'data-testid': stateId, 'data-written': 'false', style: 'flex:1 1 16rem' },
+            h('span', { style: 'display:block' }, `○ ${t('objections.notWritten')}`),
+            h('span', { class: 'hint', style: 'display:block' }, conversionLine(improvisedQuality(staffSkill))),
+          )
         : h(
             'span',
             { id: stateId, 'data-testid': stateId, 'data-written': 'true', 'data-quality': pct(q), style: 'flex:1 1 16rem' },

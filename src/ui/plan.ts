@@ -114,7 +114,7 @@ export function renderPlan(root: HTMLElement): void {
   const panel = h('div', { role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${activeTab}`, class: 'levers' });
   for (const lever of openLevers(activeTab, open)) panel.append(leverRow(lever, d, sc));
   if (activeTab === 'tiers' && open.includes('tiers')) panel.append(tierEditor(d, sc));
-  if (activeTab === 'acquisition' && open.includes('acquisition')) panel.append(objectionsSection(d, sc));
+  if (activeTab === 'acquisition' && open.includes('acquisition')) panel.append(objectionsSection(d, sc, session.getState().reports.at(-1)?.store.staffSkill ?? sc.store.staffSkill));
 
   const issueList = h('ul', { class: 'issues', 'aria-live': 'polite', 'data-testid': 'plan-issues' });
   for (const i of issues) issueList.append(h('li', {}, `⚠ ${t(`issue.${i.code}`, i.params)}`));

@@ -2,7 +2,7 @@
 // the data collected, and a store that collects with less is ordered to correct, with a fine, at most once a season.
 import { describe, expect, it } from 'vitest';
 import { ADEQUATE_SECURITY, adequateSecurity, securityLevel, securityScale, underProtected } from '../../src/sim/security';
-import { botSeasons, decisions, playGame, smallBubbleTea } from './helpers';
+import { botSeasons, decisions, playGame, shippedScenario, smallBubbleTea } from './helpers';
 
 const sc = smallBubbleTea(1500);
 const info = (sources: number, securitySpend: number) =>
@@ -88,5 +88,19 @@ describe('collecting without adequate security', () => {
   it('makes token security spending the worse plan on the mean of the seeds', () => {
     const mean = (plan: typeof textbook) => seeds.reduce((a, seed) => a + playGame(sc, seed, plan).final.total, 0) / seeds.length;
     expect(mean(withSecurity((a) => a))).toBeGreaterThan(mean(withSecurity(() => 10)));
+  });
+});
+
+describe('the textbook plan', () => {
+  it('protects what it collects as the law asks, to the next ten yuan, in every shipped scenario', () => {
+    for (const id of ['beauty-webshop', 'bubble-tea', 'community-supermarket', 'gym-churn', 'service-centre-ai']) {
+      const { scenario } = shippedScenario(id);
+      for (const d of botSeasons('textbook', scenario)) {
+        const adequate = adequateSecurity(scenario, d.information);
+        expect(d.information.securitySpend, id).toBeGreaterThanOrEqual(adequate);
+        expect(d.information.securitySpend, id).toBeLessThan(adequate + 10);
+        expect(underProtected(scenario, d.information), id).toBe(false);
+      }
+    }
   });
 });

@@ -27,20 +27,28 @@ const scenarios: Scenario[] = readdirSync(dir)
   });
 
 /**
- * Checks that do not yet reach the 90% every lesson should, with the share they hold on today on these seeds
- * (docs/model.md §12 says where and why): the test keeps them from getting worse until the model earns the 90%.
+ * Checks that do not reach the 90% every lesson should on these six seeds, with the share they hold on today here
+ * (and over the tournament's 20 seeds; docs/model.md §12 says where and why): the test keeps them from getting worse
+ * until the model earns the 90%.
  */
 const BELOW_TARGET: Record<string, number> = {
-  // Bubble tea: with few complaints, half a basket of compensation barely pays (90% over 20 seeds).
+  // Bubble tea: with few complaints, half a basket of compensation barely pays (98% over 20 seeds).
   'optimum-compensation': 0.85,
   // A game in which the regulator happens not to act before the end leaves implied consent a little ahead: one seed
-  // in six here in beauty and bubble tea (93% over 20 seeds).
+  // in six here in beauty and bubble tea (95% over 20 seeds).
   consent: 0.83,
   // Bubble tea: three staff-weeks of training against more barely differ in a shop whose staff matter little to
-  // its small baskets (90% over 20 seeds).
+  // its small baskets (100% over 20 seeds).
   'optimum-training': 0.83,
-  // Beauty: a small member price is worth about what its margin costs there (85% over 20 seeds).
+  // Beauty: a small member price is worth about what its margin costs there (87% over 20 seeds; on the mean the
+  // optimum is interior everywhere, checked below).
   'optimum-member-price': 0.85,
+  // Bubble tea: few customers leave over the store's own failings where complaints are few, so one or two letters
+  // decide a seed (92% over 20 seeds, bubble tea 75%).
+  'win-back': 0.88,
+  // Beauty: a call costs little against a ¥130 basket, so calling class C pays about its way (92% over 20 seeds,
+  // beauty 65%).
+  'targeted-care': 0.86,
 };
 
 let summary: TournamentSummary | undefined;
@@ -82,6 +90,23 @@ describe('the tournament teaches the course', () => {
       // work with there: it must still clearly beat doing nothing.
       const floor = sc.opens && Object.keys(sc.opens).length > 0 ? 5 : 10;
       expect(t.means[sc.id].textbook - t.means[sc.id].passive, sc.id).toBeGreaterThanOrEqual(floor);
+    }
+  }, 60_000);
+
+  it('every sanity check shows an interior optimum on the mean score of every scenario that has the lever', () => {
+    const t = tournament();
+    const checks = LESSONS.filter((l) => l.id.startsWith('optimum-'));
+    expect(checks.map((l) => l.bots.length)).toEqual([3, 3, 3, 3]);
+    for (const sc of scenarios) {
+      const plans = planScenario(sc, SIZE);
+      for (const lesson of checks) {
+        if (!lesson.levers.every((a) => sc.levers.includes(a))) continue;
+        const [, none, allIn] = lesson.bots;
+        for (const bot of [none, allIn]) {
+          if (plans.planOf[bot] === plans.planOf.textbook) continue;
+          expect(t.means[sc.id].textbook, `${sc.id}: textbook vs ${bot}`).toBeGreaterThan(t.means[sc.id][bot]);
+        }
+      }
     }
   }, 60_000);
 

@@ -6,7 +6,7 @@ import './fake-dom';
 import { describe, expect, it } from 'vitest';
 import { byTestId, walk, type FakeElement } from './fake-dom';
 import { Decisions } from '../../src/scenario/decisions';
-import { conversion, OBJECTION_KINDS, OBJECTION_PRESENT_STEP, objectionStepQuality, scriptQuality } from '../../src/sim';
+import { conversion, improvisedQuality, OBJECTION_KINDS, OBJECTION_PRESENT_STEP, objectionStepQuality, scriptQuality } from '../../src/sim';
 import { initialSession, prefs, session } from '../../src/store/session';
 import { bubbleTea, shippedScenario } from '../sim/helpers';
 
@@ -156,7 +156,8 @@ describe('the sales-script section', () => {
       prefs.setState({ lang });
       const d = Decisions.parse({ acquisition: { objections: { price: [1, 2, 1, 1, 3], useless: [0, 1, 2, 0, 1] } } });
       const { scenario } = bubbleTea();
-      const root = fake(objectionsSection(d, scenario));
+      const skill = 0.6;
+      const root = fake(objectionsSection(d, scenario, skill));
       for (const [k, kind] of OBJECTION_KINDS.entries()) {
         const state = byTestId(root, `objection-state-${kind}`)!;
         const choices = d.acquisition.objections[kind];
@@ -164,6 +165,9 @@ describe('the sales-script section', () => {
         if (!choices) {
           expect(state.getAttribute('data-written')).toBe('false');
           expect(state.textContent).toContain('○');
+          // What improvising does at the staff's skill, by the engine.
+          expect(state.textContent).toContain(`×${factor(improvisedQuality(skill))}`);
+          expect(Number(factor(improvisedQuality(skill)))).toBeCloseTo(conversion(0.35 * skill), 2);
           expect(byTestId(root, `objection-clear-${kind}`)).toBeUndefined();
           continue;
         }
@@ -184,7 +188,7 @@ describe('the sales-script section', () => {
 
   it('clear lets the staff improvise again', () => {
     startPlan(Decisions.parse({ acquisition: { objections: { time: [0, 2, 1, 0, 3] } } }));
-    const root = fake(objectionsSection(session.getState().draft, session.getState().scenario!));
+    const root = fake(objectionsSection(session.getState().draft, session.getState().scenario!, 0.5));
     click(byTestId(root, 'objection-clear-time')!);
     expect(session.getState().draft.acquisition.objections.time).toBeUndefined();
   });
