@@ -148,6 +148,15 @@ function contactsPerMonth(scenario: Scenario): number {
   return tolerance >= 2.5 ? 1.5 : 1;
 }
 
+/**
+ * The share of what the season's budget leaves that the textbook puts into its campaign: most of it at the start,
+ * less as the end nears, since a customer won has only the seasons left (and next year's residual) to repay the
+ * campaign (CLV) — 0.8 times the share of the game still to play.
+ */
+function campaignShare(scenario: Scenario, season: number): number {
+  return (0.8 * (scenario.seasons - season)) / scenario.seasons;
+}
+
 /** An average basket below this many yuan makes a small-basket shop (bubble tea, a juice bar). */
 const SMALL_BASKET = 50;
 
@@ -225,7 +234,7 @@ const BASE_BOTS: readonly Bot[] = [
   {
     name: 'textbook',
     about: 'the course applied with judgement: targeted acquisition, fair tiers, moderate care, fast empowered service',
-    decide: (sc, k) => finish(sc, textbookInput(sc, k), 0.6),
+    decide: (sc, k) => finish(sc, textbookInput(sc, k), campaignShare(sc, k)),
   },
   {
     name: 'discount-all',
@@ -242,7 +251,7 @@ const BASE_BOTS: readonly Bot[] = [
     name: 'ignore-complaints',
     about: 'slow, powerless complaint handling',
     decide: (sc, k) =>
-      finish(sc, { ...textbookInput(sc, k), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, 0.6),
+      finish(sc, { ...textbookInput(sc, k), complaints: { responseDays: 45, empowerment: 0, compensation: 0 } }, campaignShare(sc, k)),
   },
   {
     name: 'all-acquisition',
@@ -254,7 +263,7 @@ const BASE_BOTS: readonly Bot[] = [
     about: 'the textbook plan but advertising that promises too much',
     decide: (sc, k) => {
       const t = textbookInput(sc, k);
-      return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, 0.6);
+      return finish(sc, { ...t, acquisition: { ...t.acquisition, claim: 1 } }, campaignShare(sc, k));
     },
   },
   {
@@ -265,7 +274,7 @@ const BASE_BOTS: readonly Bot[] = [
       return finish(
         sc,
         { ...t, information: { birthdayRegistration: true, profileSurvey: true, checkIn: true, votes: true, consent: 'none' } },
-        0.6,
+        campaignShare(sc, k),
       );
     },
   },
@@ -294,7 +303,7 @@ const BASE_BOTS: readonly Bot[] = [
             ],
           },
         },
-        0.6,
+        campaignShare(sc, k),
       );
     },
   },
@@ -304,7 +313,7 @@ const BASE_BOTS: readonly Bot[] = [
     decide: (sc, k) => {
       const t = textbookInput(sc, k);
       const complaints = { ...t.complaints, ...AI_WITH_HANDOVER, handOverSegments: sc.segments.filter((g) => g.prefersPerson >= 0.5).map((g) => g.id) };
-      return finish(sc, { ...t, complaints }, 0.6);
+      return finish(sc, { ...t, complaints }, campaignShare(sc, k));
     },
   },
   {
@@ -312,7 +321,7 @@ const BASE_BOTS: readonly Bot[] = [
     about: 'the textbook plan with an AI assistant answering every complaint, no hand-over to a person',
     decide: (sc, k) => {
       const t = textbookInput(sc, k);
-      return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: false } }, 0.6);
+      return finish(sc, { ...t, complaints: { ...t.complaints, aiAssistant: true, escalateTopTier: false } }, campaignShare(sc, k));
     },
   },
 ];
@@ -327,7 +336,7 @@ const AI_WITH_HANDOVER = { aiAssistant: true, escalateTopTier: true, handOverSev
 const variant = (name: string, about: string, change: (t: DecisionsInput, sc: Scenario) => DecisionsInput): Bot => ({
   name,
   about,
-  decide: (sc, k) => finish(sc, change(textbookInput(sc, k), sc), 0.6),
+  decide: (sc, k) => finish(sc, change(textbookInput(sc, k), sc), campaignShare(sc, k)),
 });
 
 export const VARIANTS: readonly Bot[] = [
@@ -384,7 +393,7 @@ export const VARIANTS: readonly Bot[] = [
     name: 'no-survey',
     about: 'the textbook plan without the survey and its follow-up calls: acting blind',
     decide: (sc, k) => {
-      const d = finish(sc, textbookInput(sc, k), 0.6);
+      const d = finish(sc, textbookInput(sc, k), campaignShare(sc, k));
       return { ...d, survey: Decisions.parse({}).survey };
     },
   },
