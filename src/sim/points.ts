@@ -1,7 +1,7 @@
-import { changeLoyalty } from './effects';
+import { changeLoyalty, changeSat } from './effects';
 import type { Plan } from './plan';
 import type { SimState } from './state';
-import { Cause } from './types';
+import { Cause, isActive } from './types';
 
 // 积分: points per 10 yuan; a reward when the balance reaches the redemption mark. The goal-gradient speed-up
 // and post-reward dip (Kivetz, Urminsky & Zheng 2006) act on buying in purchase.ts.
@@ -45,6 +45,27 @@ export function bookPointValue(s: SimState, plan: Plan): void {
   }
   s.tally.costs.points += total;
   s.store.pointValue = p.pointValue;
+}
+
+/**
+ * Season start: a programme cut or ended takes back what its members were promised (Melnyk & Bijmolt 2015: ending a
+ * loyalty programme costs loyalty, more than launching it gained). Every active customer holding points loses
+ * loyalty and satisfaction in proportion to the cut in what a purchase earns (earn rate × point value), so a
+ * programme run to bind customers and dropped before the debrief pays for the binding.
+ */
+export function pointsCut(s: SimState, plan: Plan): void {
+  const p = plan.d.points;
+  const rate = p.earnPer10 > 0 ? p.earnPer10 * p.pointValue : 0;
+  const before = s.store.pointsRate;
+  s.store.pointsRate = rate;
+  if (before <= 0 || rate >= before) return;
+  const cut = 1 - rate / before;
+  const c = s.c;
+  for (let i = 0; i < s.n; i++) {
+    if (c.points[i] <= 0 || !isActive(c.stage[i])) continue;
+    changeLoyalty(s, i, -0.2 * cut, Cause['points-cut']);
+    changeSat(s, i, -0.06 * cut, Cause['points-cut']);
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { seasonRetention } from './retention';
 import { residualValue, seasonEarnings } from './scoring';
 import { staffSeason } from './staff';
 import { followUpDetractors, runSurvey } from './survey';
-import { bookPointValue } from './points';
+import { bookPointValue, pointsCut } from './points';
 import { resolveAudiences } from './targeting';
 import type { SimState } from './state';
 import { addTally, newTally, seasonProfit } from './tally';
@@ -40,6 +40,7 @@ export function playSeason(s: SimState, decisions: Decisions, onWeek?: OnWeek): 
   retierAll(s, plan, false);
   setEdges(s, plan);
   bookPointValue(s, plan);
+  pointsCut(s, plan);
   staffSeason(s, plan, s.store.visitsLastWeek);
   chargePlanned(s, plan);
   followUpDetractors(s, plan);

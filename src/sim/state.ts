@@ -109,6 +109,8 @@ export interface StoreState {
    * value while a points programme runs, so a change of value re-books every balance.
    */
   pointValue: number;
+  /** Yuan of points value a customer earned per 10 yuan spent under last season's plan (points.ts's pointsCut). */
+  pointsRate: number;
   /** Expected one-year margin of the customer base at the start, the yardstick of residual value. */
   baseResidual: number;
   /** What the store earned per season when the team took over (π₀, scoring.ts's seasonEarnings). */
@@ -134,6 +136,7 @@ export const STORE_KEYS: readonly (keyof StoreState)[] = [
   'quality',
   'recovery',
   'pointValue',
+  'pointsRate',
   'baseResidual',
   'baseEarnings',
   'visitsLastWeek',
@@ -242,6 +245,7 @@ function newStore(scenario: Scenario): StoreState {
     quality: DOUBLE_ZERO,
     recovery: DOUBLE_ZERO,
     pointValue: DOUBLE_ZERO,
+    pointsRate: DOUBLE_ZERO,
     baseResidual: DOUBLE_ZERO,
     baseEarnings: DOUBLE_ZERO,
     visitsLastWeek: 0,

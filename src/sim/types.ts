@@ -94,6 +94,7 @@ export const CAUSE_IDS = [
   'holiday-greeting',
   'survey-follow-up',
   'complaint-waiting',
+  'points-cut',
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 export const Cause = Object.fromEntries(CAUSE_IDS.map((c, i) => [c, i])) as { [K in CauseId]: number };

@@ -99,6 +99,37 @@ describe('points are a liability from the day they are issued', () => {
   });
 });
 
+describe('a points programme is a promise: cutting or ending it costs its members', () => {
+  const rich = { earnPer10: 4, pointValue: 0.25, redeemAt: 100 };
+  const withPoints = (earn: number[]) => botSeasons('textbook', sc).map((d, k) => ({ ...d, points: { ...rich, earnPer10: earn[k] } }));
+
+  it('members holding points lose loyalty and satisfaction when the programme ends, in proportion to the cut', () => {
+    const kept = playGame(sc, SEED, withPoints([4, 4, 4, 4]));
+    const halved = playGame(sc, SEED, withPoints([4, 4, 2, 2]));
+    const ended = playGame(sc, SEED, withPoints([4, 4, 0, 0]));
+    const cut = (g: Folded) => g.reports.map((r) => r.drivers.find((d) => d.cause === 'points-cut'));
+    expect(cut(kept).every((d) => d === undefined)).toBe(true);
+    // The cut lands once, in the season it is made, on the members who hold points.
+    for (const g of [halved, ended]) {
+      expect(cut(g)[2]?.count).toBeGreaterThan(0);
+      expect(cut(g)[2]?.loyalty).toBeLessThan(0);
+      expect(cut(g)[2]?.satisfaction).toBeLessThan(0);
+      expect(cut(g)[3]).toBeUndefined();
+    }
+    expect(cut(ended)[2]!.loyalty).toBeLessThan(cut(halved)[2]!.loyalty);
+  });
+
+  // Found by the red-team search (engine 9, beauty shop): a rich programme to bind customers, dropped before the
+  // debrief, so the residual no longer carried its cost while the loyalty it bought remained.
+  it('a rich programme dropped before the debrief scores below the textbook plan', () => {
+    const { scenario } = shippedScenario('beauty-webshop');
+    const textbook = botSeasons('textbook', scenario);
+    const dropped = textbook.map((d, k) => ({ ...d, points: { earnPer10: [5.6, 5.6, 0.6, 0][k], pointValue: 0.256 } }));
+    const mean = (plan: DecisionsInput[]) => ['d1', 'd2', 'd3'].reduce((a, seed) => a + playGame(scenario, seed, plan.map((d) => decisions(d))).final.total, 0) / 3;
+    expect(mean(textbook)).toBeGreaterThan(mean(dropped));
+  });
+});
+
 describe('service, membership, coupons and complaint handling are paid for', () => {
   it('top service for everyone costs more than it returns', () => {
     const top = play({ tiers: { baseService: 1 } });
