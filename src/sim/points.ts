@@ -49,9 +49,9 @@ export function bookPointValue(s: SimState, plan: Plan): void {
 
 /**
  * Season start: a programme cut or ended takes back what its members were promised (Melnyk & Bijmolt 2015: ending a
- * loyalty programme costs loyalty, more than launching it gained). Every active customer holding points loses
- * loyalty and satisfaction in proportion to the cut in what a purchase earns (earn rate × point value), so a
- * programme run to bind customers and dropped before the debrief pays for the binding.
+ * loyalty programme costs loyalty). Every active customer holding points loses loyalty and satisfaction in
+ * proportion to the cut in what a purchase earns (earn rate × point value), so a programme run to bind customers
+ * and dropped before the debrief pays for the binding.
  */
 export function pointsCut(s: SimState, plan: Plan): void {
   const p = plan.d.points;
